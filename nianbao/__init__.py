@@ -1,0 +1,48 @@
+"""nianbao — a linter for 政府信息公开工作年度报告 (government information-disclosure annual reports).
+
+The public API for plugins and scripts: `rule`, `Rule`, `Finding`, `Fix`, `Edit`, `Related`,
+`hookimpl`, `TemplateVariants`, `Alias`, and `Report` (the parsed draft).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# Attributes are imported on first use so that `import nianbao` costs nothing on the CLI's path.
+_LAZY = {
+    "rule": ("rule", "rule"),
+    "Rule": ("rule", "Rule"),
+    "Finding": ("rule", "Finding"),
+    "Fix": ("rule", "Fix"),
+    "Edit": ("rule", "Edit"),
+    "Related": ("rule", "Related"),
+    "ERROR": ("rule", "ERROR"),
+    "WARNING": ("rule", "WARNING"),
+    "INFO": ("rule", "INFO"),
+    "SAFE": ("rule", "SAFE"),
+    "SUGGESTED": ("rule", "SUGGESTED"),
+    "hookimpl": ("hookspec", "hookimpl"),
+    "TemplateVariants": ("template", "TemplateVariants"),
+    "Alias": ("template", "Alias"),
+    "Report": ("model", "Report"),
+}
+
+if TYPE_CHECKING:
+    from .hookspec import hookimpl
+    from .model import Report
+    from .rule import ERROR, INFO, SAFE, SUGGESTED, WARNING, Edit, Finding, Fix, Related, Rule, rule
+    from .template import Alias, TemplateVariants
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        return getattr(importlib.import_module(f".{module}", __name__), attr)
+    raise AttributeError(f"module 'nianbao' has no attribute {name!r}")
+
+
+__all__ = sorted(_LAZY) + ["__version__"]

@@ -1,0 +1,291 @@
+"""The report model every surface form parses into.
+
+Every node carries ``start``/``end`` offsets into ``Source.text`` (end exclusive), so a finding or a
+fix can point at exact characters; line/column come from ``report.source.index``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from typing import TYPE_CHECKING, Iterator
+
+from .source import Source
+from .template import DEFAULT_TEMPLATES, Alias, ColumnSpec, RowSpec, SectionSpec, TemplateSet
+from .textutil import Normalized, fold
+
+if TYPE_CHECKING:
+    from .facts import Facts
+
+# Cell value kinds. A blank is not a zero and "/" is neither: rules must tell them apart.
+NUMBER, BLANK, NOT_APPLICABLE, TEXT = "number", "blank", "n/a", "text"
+
+
+@dataclass(slots=True)
+class Value:
+    kind: str
+    number: Decimal | None = None
+    unit: str = ""
+    start: int = 0  # span of the number token (what a fix replaces)
+    end: int = 0
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind == NUMBER
+
+    @property
+    def is_zero(self) -> bool:
+        return self.kind == NUMBER and self.number == 0
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str  # the cell's content with surrounding whitespace trimmed
+    start: int  # span of that content; a blank cell is an empty span where the cell sits
+    end: int
+    artifacts: tuple[tuple[int, int], ...] = ()  # conversion leftovers inside the cell ([bookmark: …])
+    _value: Value | None = field(default=None, repr=False)
+    _norm: str | None = field(default=None, repr=False)
+
+    @property
+    def value(self) -> Value:
+        if self._value is None:
+            from .parsing.cells import parse_value
+
+            self._value = parse_value(self)
+        return self._value
+
+    @property
+    def norm(self) -> str:
+        if self._norm is None:
+            from .textutil import normalize
+
+            self._norm = normalize(self.clean_text)
+        return self._norm
+
+    @property
+    def clean_text(self) -> str:
+        """The text without conversion artefacts."""
+        if not self.artifacts:
+            return self.text
+        out, pos = [], self.start
+        for a, b in self.artifacts:
+            out.append(self.text[pos - self.start : a - self.start])
+            pos = b
+        out.append(self.text[pos - self.start :])
+        return "".join(out)
+
+    def normalized(self) -> Normalized:
+        return Normalized(self.text, self.start)
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(slots=True)
+class Row:
+    cells: list[Cell]
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Grid:
+    """A table as it appears in the text: rows of ranged cells, before any template knowledge."""
+
+    rows: list[Row]
+    form: str  # tab | pipe | cells | markdown
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(slots=True)
+class LabelMatch:
+    """A table label recognised as a template label; ``alias`` is set when it is a known nonstandard one."""
+
+    cell: Cell
+    scope: str
+    standard: str
+    alias: Alias | None = None
+    start: int = 0  # where the alias text sits (what NB502's fix replaces)
+    end: int = 0
+
+
+@dataclass(slots=True)
+class BoundCell:
+    cell: Cell
+    row_label: str
+    column: ColumnSpec
+    row: RowSpec | None = None
+
+
+@dataclass
+class Table:
+    """A grid recognised as template table 2, 3 or 4 and bound to template keys.
+
+    ``cells`` maps (row key, column key) to the cell; table-2 row keys are ``"一/rules"`` (article
+    item / row), table-4 row keys are the group (``review``, ``direct``, ``after_review``).
+    """
+
+    grid: Grid
+    kind: str | None  # t2 | t3 | t4 | obsolete | None
+    template: str | None = None
+    cells: dict[tuple[str, str], BoundCell] = field(default_factory=dict)
+    rows: dict[str, Row] = field(default_factory=dict)  # row key → the grid row it was read from
+    row_specs: dict[str, RowSpec] = field(default_factory=dict)
+    columns: tuple[ColumnSpec, ...] = ()
+    labels: list[LabelMatch] = field(default_factory=list)
+    blocks: dict[str, Row] = field(default_factory=dict)  # table 2: article item → its header row
+    short_rows: list[tuple[str, Row, int, int]] = field(default_factory=list)  # (label, row, found, expected)
+    section: Section | None = None
+
+    @property
+    def start(self) -> int:
+        return self.grid.start
+
+    @property
+    def end(self) -> int:
+        return self.grid.end
+
+    def cell(self, row: str, column: str) -> Cell | None:
+        bound = self.cells.get((row, column))
+        return bound.cell if bound else None
+
+    def number(self, row: str, column: str) -> Decimal | None:
+        """The cell's number, or None when the cell is absent, blank, n/a or text."""
+        cell = self.cell(row, column)
+        if cell is None:
+            return None
+        value = cell.value
+        return value.number if value.kind == NUMBER else None
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+
+@dataclass(slots=True)
+class SubItem:
+    """A numbered sub-heading inside a section: （一）主动公开 …"""
+
+    ordinal: str
+    title: str
+    start: int
+    end: int  # end of the heading line
+    title_start: int
+    title_end: int
+
+
+@dataclass
+class Section:
+    numeral: str  # as written: 一, 二 …
+    written_number: int | None  # the numeral's value
+    title: str
+    start: int  # heading line start
+    heading_end: int
+    numeral_start: int
+    numeral_end: int
+    title_start: int
+    title_end: int
+    spec: SectionSpec | None = None  # which template section the title identifies, if any
+    match: str = ""  # standard | variant | obsolete | keyword | "" (unrecognised title)
+    end: int = 0  # where the section's body ends
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    items: list[SubItem] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+    @property
+    def number(self) -> int | None:
+        """The section's identity: by title when recognised, else by its written number."""
+        return self.spec.number if self.spec else self.written_number
+
+
+@dataclass(slots=True)
+class Title:
+    text: str
+    start: int
+    end: int
+    year: int | None = None
+    year_start: int = 0
+    year_end: int = 0
+    agency: str = ""
+    agency_start: int = 0
+    agency_end: int = 0
+
+
+@dataclass(slots=True)
+class Signature:
+    agency: str | None
+    agency_start: int
+    agency_end: int
+    date: tuple[int, int, int] | None
+    date_start: int
+    date_end: int
+
+
+@dataclass(slots=True)
+class Directive:
+    """An inline suppression comment: ``<!-- nianbao-disable NB203 -->`` and friends."""
+
+    action: str  # disable | enable | disable-next-line | disable-line | disable-file
+    codes: tuple[str, ...]  # empty = every rule
+    line: int
+    start: int
+    end: int
+
+
+@dataclass
+class Report:
+    source: Source
+    path: str = "-"
+    form: str = "text"  # text | markdown
+    title: Title | None = None
+    intro: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)  # every prose line, in order
+    signature: Signature | None = None
+    directives: list[Directive] = field(default_factory=list)
+    templates: TemplateSet = DEFAULT_TEMPLATES
+    overrides: dict[str, object] = field(default_factory=dict)  # config: report-year, template, agency …
+    masked: str = ""  # the text with HTML comments blanked out, same offsets
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @cached_property
+    def folded(self) -> str:
+        """The text (comments blanked) with full-width ASCII folded; same offsets as ``text``."""
+        return fold(self.masked or self.source.text)
+
+    @cached_property
+    def facts(self) -> Facts:
+        from .facts import Facts
+
+        return Facts(self)
+
+    def section(self, number: int) -> Section | None:
+        """The first section identified as template section *number*."""
+        for section in self.sections:
+            if section.number == number:
+                return section
+        return None
+
+    def tables_of(self, kind: str) -> Iterator[Table]:
+        return (t for t in self.tables if t.kind == kind)
+
+    def table(self, kind: str) -> Table | None:
+        return next(self.tables_of(kind), None)
+
+    def line_of(self, offset: int) -> int:
+        return self.source.index.line_of(offset)

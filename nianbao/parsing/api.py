@@ -1,0 +1,58 @@
+"""The parse entry point: Source → Report, whatever the surface form."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Any, Mapping
+
+from ..model import Report
+from ..source import Source
+from ..suppression import find_directives
+from ..template import DEFAULT_TEMPLATES, TemplateSet
+from .lines import segment
+from .outline import build_outline
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
+
+
+def form_for_path(path: str) -> str:
+    return "markdown" if PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES else "text"
+
+
+def mask_comments(text: str) -> str:
+    """HTML comments (suppression directives) turned into spaces, keeping every offset."""
+    if "<!--" not in text:
+        return text
+    return _HTML_COMMENT.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group()), text)
+
+
+def parse(
+    source: Source,
+    path: str = "-",
+    form: str | None = None,
+    templates: TemplateSet = DEFAULT_TEMPLATES,
+    overrides: Mapping[str, object] | None = None,
+    markdown_tree: Any = None,
+) -> Report:
+    form = form or form_for_path(path)
+    report = Report(source, path, form, templates=templates, overrides=dict(overrides or {}))
+    text = source.text
+    index = source.index
+    report.directives = find_directives(text, index)
+    masked = mask_comments(text)
+    report.masked = masked
+    bounds = [index.line_bounds(i) for i in range(index.line_count)]
+    if form == "markdown":
+        from .markdown import markdown_blocks
+
+        blocks = markdown_blocks(masked, bounds, markdown_tree)
+    else:
+        blocks = segment(masked, bounds)
+    build_outline(report, masked, blocks)
+    return report
+
+
+def parse_text(text: str, path: str = "-", **kwargs: Any) -> Report:
+    return parse(Source.from_text(text), path, **kwargs)

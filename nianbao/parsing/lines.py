@@ -1,0 +1,209 @@
+"""Plain-text segmentation: which lines are prose and which form a table, and the table's cells.
+
+Three table forms reach us from Word and PDF:
+
+- tab rows: one row per line, cells separated by tabs, leading empty cells for merged headers;
+- pipe rows: ``a | b | c |``, one row per line;
+- one cell per line: each cell on its own tab-indented line, rows separated by blank lines, a
+  cell's text sometimes wrapped onto following lines without the tab (Word's text export).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Cell, Grid, Row
+from ..textutil import ARTIFACT_PATTERN
+from .patterns import SECTION_HEADING
+
+_ARTIFACT = re.compile(ARTIFACT_PATTERN)
+_PIPE_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+# Short unpunctuated lines inside a table are wrapped labels, not prose.
+_WRAP_MAX = 30
+
+
+@dataclass(slots=True)
+class TextLine:
+    """A non-blank line of prose (or a heading; the outline decides)."""
+
+    start: int
+    end: int
+
+
+Block = TextLine | Grid
+
+
+def segment(text: str, bounds: list[tuple[int, int]]) -> list[Block]:
+    """Split lines (given as content bounds) into prose lines and table grids, in order."""
+    blocks: list[Block] = []
+    n = len(bounds)
+    i = 0
+    while i < n:
+        start, end = bounds[i]
+        line = text[start:end]
+        kind = _line_kind(line)
+        if kind == "blank":
+            i += 1
+            continue
+        if kind == "text":
+            blocks.append(TextLine(start, end))
+            i += 1
+            continue
+        last = _region_end(text, bounds, i, kind)
+        grid = _build_grid(text, bounds[i : last + 1], kind)
+        if grid is None:
+            blocks.extend(TextLine(s, e) for s, e in bounds[i : last + 1] if text[s:e].strip())
+        else:
+            blocks.append(grid)
+        i = last + 1
+    return blocks
+
+
+def _is_blank(line: str) -> bool:
+    # A tab-indented line holding only spaces is an empty cell of a one-cell-per-line table.
+    return not line.strip() and "\t" not in line
+
+
+def _line_kind(line: str) -> str:
+    if "\t" in line:
+        return "tab"
+    if not line.strip():
+        return "blank"
+    if line.count("|") >= 2:
+        return "pipe"
+    return "text"
+
+
+def _is_cell_line(line: str) -> bool:
+    return line.startswith("\t") and line.count("\t") == 1
+
+
+def _is_wrap(line: str) -> bool:
+    stripped = line.strip()
+    return (
+        len(stripped) <= _WRAP_MAX
+        and not _SENTENCE_END.search(stripped)
+        and not SECTION_HEADING.match(stripped)
+    )
+
+
+def _region_end(text: str, bounds: list[tuple[int, int]], first: int, kind: str) -> int:
+    """Index of the last line of the table region that starts at *first*."""
+    last = first
+    j = first + 1
+    n = len(bounds)
+    while j < n:
+        line = text[bounds[j][0] : bounds[j][1]]
+        lk = _line_kind(line)
+        if lk == "blank":
+            j += 1
+            continue
+        if lk == kind:
+            last = j
+            j += 1
+            continue
+        if lk == "text" and j == last + 1 and _is_wrap(line):
+            prev = text[bounds[last][0] : bounds[last][1]]
+            nxt = _next_nonblank(text, bounds, j + 1)
+            # a cell wrapped under a one-cell-per-line cell, or a label wrapped between two rows
+            if (kind == "tab" and _is_cell_line(prev)) or (nxt is not None and _line_kind(nxt) == kind):
+                last = j
+                j += 1
+                continue
+        break
+    return last
+
+
+def _next_nonblank(text: str, bounds: list[tuple[int, int]], j: int) -> str | None:
+    while j < len(bounds):
+        line = text[bounds[j][0] : bounds[j][1]]
+        if not _is_blank(line):
+            return line
+        j += 1
+    return None
+
+
+def _build_grid(text: str, lines: list[tuple[int, int]], kind: str) -> Grid | None:
+    content = [(s, e) for s, e in lines if not _is_blank(text[s:e])]
+    if kind == "pipe":
+        rows = [Row(pipe_cells(text, s, e), s, e) for s, e in content
+                if not _PIPE_DELIMITER_ROW.match(text[s:e])]
+        form = "pipe"
+    else:
+        tab_lines = [(s, e) for s, e in content if "\t" in text[s:e]]
+        cellish = sum(1 for s, e in tab_lines if _is_cell_line(text[s:e]))
+        has_gaps = len(content) < len(lines)
+        if has_gaps and cellish >= 0.8 * len(tab_lines):
+            rows = _cell_per_line_rows(text, lines)
+            form = "cells"
+        else:
+            rows = [Row(_tab_cells(text, s, e), s, e) for s, e in content]
+            form = "tab"
+    if not rows or max(len(r.cells) for r in rows) < 2 or len(rows) < 2:
+        return None  # one tab-indented paragraph is prose, not a table
+    return Grid(rows, form, rows[0].start, rows[-1].end)
+
+
+def make_cell(text: str, start: int, end: int) -> Cell:
+    """A cell from the raw segment text[start:end], trimmed; blank cells get an empty span."""
+    raw = text[start:end]
+    stripped = raw.strip()
+    if not stripped:
+        return Cell("", start, start)
+    lead = len(raw) - len(raw.lstrip())
+    s = start + lead
+    e = s + len(stripped)
+    artifacts = tuple((s + m.start(), s + m.end()) for m in _ARTIFACT.finditer(stripped))
+    return Cell(stripped, s, e, artifacts)
+
+
+def _tab_cells(text: str, start: int, end: int) -> list[Cell]:
+    cells = []
+    pos = start
+    for part in text[start:end].split("\t"):
+        cells.append(make_cell(text, pos, pos + len(part)))
+        pos += len(part) + 1
+    return cells
+
+
+def pipe_cells(text: str, start: int, end: int) -> list[Cell]:
+    """Cells of a ``a | b |`` row; a leading/trailing pipe does not make an empty cell."""
+    line = text[start:end]
+    bars = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
+    edges = [-1] + bars + [len(line)]
+    cells = [make_cell(text, start + a + 1, start + b) for a, b in zip(edges, edges[1:])]
+    if bars and not line[: bars[0]].strip():
+        cells.pop(0)
+    if bars and not line[bars[-1] + 1 :].strip():
+        cells.pop()
+    return cells
+
+
+def _cell_per_line_rows(text: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows: list[Row] = []
+    cells: list[Cell] = []
+    e_prev = 0
+    for s, e in lines:
+        line = text[s:e]
+        if _is_blank(line):
+            if cells:
+                rows.append(Row(cells, cells[0].start, e_prev))
+                cells = []
+            continue
+        e_prev = e
+        if "\t" not in line:
+            if cells:  # continuation of the previous cell's text; the cell spans both lines
+                prev = cells[-1]
+                piece = make_cell(text, s, e)
+                start = prev.start if prev.text else piece.start
+                cells[-1] = Cell(text[start : piece.end], start, piece.end, prev.artifacts + piece.artifacts)
+            else:
+                cells.append(make_cell(text, s, e))
+            continue
+        parts = _tab_cells(text, s, e)
+        cells.extend(parts[1:] if line.startswith("\t") else parts)
+    if cells:
+        rows.append(Row(cells, cells[0].start, e_prev))
+    return rows

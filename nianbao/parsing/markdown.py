@@ -1,0 +1,113 @@
+"""Markdown drafts: tree-sitter-markdown finds headings, pipe tables and code; the rest is prose.
+
+The grammar knows nothing of 一、/（一） numbering, so everything that is not a Markdown heading,
+table or code block goes through the same line segmenter as plain text (which also finds tab
+tables pasted into a Markdown file). Both paths therefore produce the same model.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..model import Grid, Row
+from .lines import Block, pipe_cells, segment
+from .outline import Heading
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+_ATX_LINE = re.compile(r"^\s{0,3}#{1,6}\s")
+_ATX = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)(.*?)(?:\s+#+)?\s*$")
+_PROSE_SKIP = {"fenced_code_block", "thematic_break", "html_block"}
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    import tree_sitter_markdown
+    from tree_sitter import Language, Parser
+
+    return Parser(Language(tree_sitter_markdown.language()))
+
+
+def parse_tree(text: str, old_tree: Any = None) -> Any:
+    """The block tree of *text* (lone CRs turned into LFs so rows match LSP lines)."""
+    data = _LONE_CR.sub("\n", text).encode("utf-8")
+    return _parser().parse(data, old_tree) if old_tree is not None else _parser().parse(data)
+
+
+def markdown_blocks(text: str, bounds: list[tuple[int, int]], tree: Any = None) -> list[Block | Heading]:
+    tree = tree if tree is not None else parse_tree(text)
+    blocks: list[Block | Heading] = []
+    pending: list[int] = []
+    consumed = 0  # rows before this one already belong to a block
+
+    def flush() -> None:
+        # After an error the grammar may leave headings inside the recovered region.
+        run: list[tuple[int, int]] = []
+        for r in pending:
+            if _ATX_LINE.match(text[bounds[r][0] : bounds[r][1]]):
+                blocks.extend(segment(text, run))
+                run = []
+                blocks.append(_heading(text, bounds[r], "atx_heading"))
+            else:
+                run.append(bounds[r])
+        blocks.extend(segment(text, run))
+        pending.clear()
+
+    def rows_of(node: Any) -> range:
+        end = node.end_point.row if node.end_point.column == 0 else node.end_point.row + 1
+        return range(max(node.start_point.row, consumed), min(end, len(bounds)))
+
+    def is_pipe_row(row: int) -> bool:
+        line = text[bounds[row][0] : bounds[row][1]].strip()
+        return line.startswith("|") and line.count("|") >= 2
+
+    def visit(node: Any) -> None:
+        nonlocal consumed
+        for child in node.children:
+            kind = child.type
+            rows = rows_of(child)
+            if kind == "section":
+                visit(child)
+            elif not rows:
+                continue
+            elif kind in ("atx_heading", "setext_heading"):
+                flush()
+                blocks.append(_heading(text, bounds[rows[0]], kind))
+                consumed = rows[0] + 1 if kind == "atx_heading" else rows[-1] + 1
+            elif kind == "pipe_table":
+                flush()
+                last = rows[-1]
+                # The grammar gives up on some rows of empty cells; they still belong to the table.
+                while last + 1 < len(bounds) and is_pipe_row(last + 1):
+                    last += 1
+                table_rows = [r for r in range(rows[0], last + 1)
+                              if not _DELIMITER.match(text[bounds[r][0] : bounds[r][1]])]
+                grid_rows = [Row(pipe_cells(text, *bounds[r]), *bounds[r]) for r in table_rows]
+                if grid_rows:
+                    blocks.append(Grid(grid_rows, "markdown", grid_rows[0].start, grid_rows[-1].end))
+                consumed = last + 1
+            elif kind in _PROSE_SKIP:
+                flush()
+                consumed = rows[-1] + 1
+            else:
+                pending.extend(rows)
+                consumed = rows[-1] + 1
+
+    visit(tree.root_node)
+    flush()
+    return blocks
+
+
+def _heading(text: str, bound: tuple[int, int], kind: str) -> Heading:
+    start, end = bound
+    line = text[start:end]
+    if kind == "atx_heading":
+        m = _ATX.match(line)
+        if m:
+            level = len(line.lstrip()) - len(line.lstrip().lstrip("#"))
+            return Heading(level, start, end, start + m.start(1), start + m.end(1))
+    stripped = line.strip()
+    lead = len(line) - len(line.lstrip())
+    return Heading(2, start, end, start + lead, start + lead + len(stripped))

@@ -1,0 +1,326 @@
+"""From blocks (prose lines, headings, grids) to the report's outline.
+
+Finds the title, the six numbered sections (by title first, number second), sub-items, prose
+paragraphs and the signature block, then binds each grid to a template table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Grid, Paragraph, Report, Section, Signature, SubItem, Title
+from ..template import (
+    AGENCY_KIND_SUFFIXES,
+    GOVERNMENT_SUFFIXES,
+    REPORT_TITLE_SUFFIX,
+    SECTION_KEYWORD_ORDER,
+    SectionSpec,
+    TemplateSet,
+)
+from ..textutil import cn_to_int, fold, normalize
+from .binding import bind_grid
+from .lines import TextLine
+from .patterns import ATTACHMENT_LINE, DATE, SECTION_HEADING, SUB_ITEM, TITLE_CORE, TITLE_YEAR
+
+_MAX_HEADING = 40
+_HEADING_STOP = re.compile(r"[。；;，,：:]\s*\S|[。；;，,]$")
+_EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
+_SIGNATURE_PUNCT = re.compile(r"[，,。；;：:、]")
+_AGENCY_ENDINGS = tuple(s for s, _ in AGENCY_KIND_SUFFIXES) + GOVERNMENT_SUFFIXES + ("办事处",)
+_ITEM_TITLE_END = re.compile(r"[。：:；;，,]")
+
+
+@dataclass(slots=True)
+class Heading:
+    """A Markdown heading: the line, and where its text sits (markers stripped)."""
+
+    level: int
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    cstart: int  # content bounds (Markdown markers and surrounding space stripped)
+    cend: int
+    explicit: bool  # a Markdown heading
+
+
+def build_outline(report: Report, text: str, blocks: list[TextLine | Grid | Heading]) -> None:
+    lines: list[_Line | Grid] = []
+    for b in blocks:
+        if isinstance(b, Grid):
+            lines.append(b)
+        elif isinstance(b, Heading):
+            lines.append(_Line(b.start, b.end, b.content_start, b.content_end, True))
+        else:
+            cs, ce = _content_bounds(text, b.start, b.end)
+            lines.append(_Line(b.start, b.end, cs, ce, False))
+
+    sections = _find_sections(report, text, lines)
+    first_section = sections[0].start if sections else None
+    report.title = _find_title(text, lines, first_section)
+    report.signature, signature_lines = _find_signature(text, lines, report.title)
+    report.sections = sections
+
+    end_of_body = report.signature.agency_start if report.signature and report.signature.agency else None
+    if report.signature and report.signature.date and (end_of_body is None or report.signature.date_start < end_of_body):
+        end_of_body = report.signature.date_start
+    for i, section in enumerate(sections):
+        nxt = sections[i + 1].start if i + 1 < len(sections) else None
+        section.end = nxt if nxt is not None else (end_of_body if end_of_body is not None else len(text))
+
+    heading_starts = {s.start for s in sections}
+    title_span = (report.title.start, report.title.end) if report.title else None
+    for item in lines:
+        if isinstance(item, Grid):
+            continue
+        if item.start in heading_starts or item.start in signature_lines:
+            continue
+        if title_span and title_span[0] <= item.start < title_span[1]:
+            continue
+        para = Paragraph(text[item.cstart : item.cend], item.cstart, item.cend)
+        report.paragraphs.append(para)
+        section = _section_at(sections, item.start)
+        if section is None:
+            if first_section is None or item.start < first_section:
+                report.intro.append(para)
+            continue
+        section.paragraphs.append(para)
+        sub = _sub_item(text, item)
+        if sub:
+            section.items.append(sub)
+
+    for item in lines:
+        if isinstance(item, Grid):
+            section = _section_at(sections, item.start)
+            for table in bind_grid(item, section, report.templates):
+                table.section = section
+                report.tables.append(table)
+                if section:
+                    section.tables.append(table)
+
+
+def _content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line = text[start:end]
+    lead = len(line) - len(line.lstrip())
+    return start + lead, start + len(line.rstrip())
+
+
+def _section_at(sections: list[Section], offset: int) -> Section | None:
+    for s in sections:
+        if s.start <= offset < s.end:
+            return s
+    return None
+
+
+def identify_section(title: str, templates: TemplateSet) -> tuple[SectionSpec | None, str]:
+    """Which template section a heading title names, and how (standard, variant, obsolete, keyword)."""
+    norm = normalize(title).rstrip("。.")
+    for spec in templates.sections:
+        if norm == normalize(spec.standard):
+            return spec, "standard"
+    for spec in templates.sections:
+        if any(norm == normalize(v) for v in spec.variants):
+            return spec, "variant"
+        if any(norm == normalize(v) for v in spec.obsolete):
+            return spec, "obsolete"
+    for number in SECTION_KEYWORD_ORDER:
+        spec = templates.section(number)
+        if any(all(word in norm for word in words) for words in spec.keywords):
+            return spec, "keyword"
+    return None, ""
+
+
+def _heading_candidate(text: str, line: _Line) -> re.Match[str] | None:
+    content = text[line.cstart : line.cend]
+    if line.explicit:
+        content = _EMPHASIS.sub("", content)
+    m = SECTION_HEADING.match(fold(_EMPHASIS.sub("", content)))
+    if not m:
+        return None
+    title = m.group("title")
+    if not line.explicit and (len(title) > _MAX_HEADING or _HEADING_STOP.search(title)):
+        return None
+    return m
+
+
+def _find_sections(report: Report, text: str, lines: list[_Line | Grid]) -> list[Section]:
+    candidates: list[tuple[_Line, re.Match[str], SectionSpec | None, str]] = []
+    for line in lines:
+        if isinstance(line, Grid):
+            continue
+        m = _heading_candidate(text, line)
+        if m:
+            spec, how = identify_section(m.group("title"), report.templates)
+            candidates.append((line, m, spec, how))
+    known = {spec.number for _, _, spec, _ in candidates if spec}
+    sections: list[Section] = []
+    previous = 0
+    for line, m, spec, how in candidates:
+        written = cn_to_int(m.group("numeral"))
+        if spec is None and not line.explicit and (written in known or written != previous + 1):
+            continue  # a numbered list item in the prose, not a section heading
+        offset = _match_offset(text, line)
+        sections.append(Section(
+            numeral=m.group("numeral"),
+            written_number=written,
+            title=m.group("title"),
+            start=line.start,
+            heading_end=line.end,
+            numeral_start=offset + m.start("numeral"),
+            numeral_end=offset + m.end("numeral"),
+            title_start=offset + m.start("title"),
+            title_end=offset + m.end("title"),
+            spec=spec,
+            match=how,
+        ))
+        previous = written or previous
+    return sections
+
+
+def _match_offset(text: str, line: _Line) -> int:
+    """Offset where the heading regex's input starts (after Markdown emphasis markers)."""
+    content = text[line.cstart : line.cend]
+    lead = len(content) - len(_EMPHASIS.sub("", content, count=1)) if content[:1] in "*_" else 0
+    return line.cstart + lead
+
+
+def _find_title(text: str, lines: list[_Line | Grid], first_section: int | None) -> Title | None:
+    seen: list[_Line] = []
+    for line in lines:
+        if isinstance(line, Grid):
+            break
+        if first_section is not None and line.start >= first_section:
+            break
+        content = text[line.cstart : line.cend]
+        if ATTACHMENT_LINE.match(content):
+            continue
+        if len(seen) >= 3:
+            break
+        plain = _EMPHASIS.sub("", content)
+        if len(plain) <= 80 and TITLE_CORE.search(fold(plain)):
+            start = line.cstart + (len(content) - len(content.lstrip("*_")))
+            end = line.cstart + len(content.rstrip("*_"))
+            if seen and TITLE_YEAR.match(fold(plain)) and _is_title_prefix(text, seen[-1]):
+                start = seen[-1].cstart  # the agency sits on the line before: a wrapped title
+            return _parse_title(text, start, end)
+        seen.append(line)
+    return None
+
+
+def _is_title_prefix(text: str, line: _Line) -> bool:
+    content = text[line.cstart : line.cend]
+    return len(content) <= 30 and not _SIGNATURE_PUNCT.search(content) and not SECTION_HEADING.match(content)
+
+
+def _parse_title(text: str, start: int, end: int) -> Title:
+    raw = text[start:end]
+    folded = fold(raw)
+    title = Title(raw, start, end)
+    m = TITLE_YEAR.search(folded)
+    if m:
+        title.year = int(m.group("year"))
+        title.year_start = start + m.start("year")
+        title.year_end = start + m.end("year")
+        agency_end = m.start()
+    else:
+        # Without a year the agency is whatever precedes 政府信息公开… (the last occurrence, so that
+        # 某县人民政府政府信息公开… keeps its 人民政府).
+        squeezed = normalize(raw)
+        core = normalize(REPORT_TITLE_SUFFIX)[:6]
+        cut = squeezed.rfind(core)
+        agency_end = _raw_index(raw, cut) if cut > 0 else 0
+    prefix = raw[:agency_end]
+    stripped = prefix.rstrip()
+    lead = len(stripped) - len(stripped.lstrip())
+    title.agency = normalize(stripped)
+    title.agency_start = start + lead
+    title.agency_end = start + len(stripped)
+    return title
+
+
+def _raw_index(raw: str, squeezed_index: int) -> int:
+    """Index in *raw* of the character that is number *squeezed_index* once whitespace is removed."""
+    count = 0
+    for i, ch in enumerate(raw):
+        if ch.isspace():
+            continue
+        if count == squeezed_index:
+            return i
+        count += 1
+    return len(raw)
+
+
+def _find_signature(text: str, lines: list[_Line | Grid], title: Title | None) -> tuple[Signature | None, set[int]]:
+    tail: list[_Line] = []
+    for line in reversed(lines):
+        if isinstance(line, Grid) or len(tail) == 2:
+            break
+        tail.append(line)
+    tail.reverse()
+    if not tail or (title and tail[-1].start < title.end):
+        return None, set()
+    last = tail[-1]
+    content = text[last.cstart : last.cend]
+    date = _date_in(content)
+    if date and date[1] == 0 and date[2] == len(content):  # a line that is only the date
+        agency_line = tail[0] if len(tail) == 2 and _is_agency_line(text, tail[0]) else None
+        sig = Signature(None, last.cstart, last.cstart, date[0], last.cstart, last.cend)
+        used = {last.start}
+        if agency_line:
+            sig.agency = normalize(text[agency_line.cstart : agency_line.cend])
+            sig.agency_start, sig.agency_end = agency_line.cstart, agency_line.cend
+            used.add(agency_line.start)
+        return sig, used
+    if date and date[1] > 0 and _is_agency_text(content[: date[1]].rstrip()):
+        agency = content[: date[1]].rstrip()
+        return Signature(normalize(agency), last.cstart, last.cstart + len(agency), date[0],
+                         last.cstart + date[1], last.cstart + date[2]), {last.start}
+    if _is_agency_line(text, last):
+        return Signature(normalize(content), last.cstart, last.cend, None, last.cend, last.cend), {last.start}
+    return None, set()
+
+
+def _date_in(content: str) -> tuple[tuple[int, int, int], int, int] | None:
+    m = DATE.search(fold(content))
+    if not m or content[m.end():].strip():
+        return None
+    y, mo, d = (cn_to_int(m.group(k)) or 0 for k in ("y", "m", "d"))
+    if len(m.group("y")) == 4 and not m.group("y").isdigit():
+        y = int("".join(str(cn_to_int(ch)) for ch in m.group("y")))
+    return (y, mo, d), m.start(), m.end()
+
+
+def _is_agency_text(content: str) -> bool:
+    return (
+        0 < len(content) <= _MAX_HEADING
+        and not _SIGNATURE_PUNCT.search(content)
+        and not SECTION_HEADING.match(content)
+        and not SUB_ITEM.match(content)
+        and normalize(content).endswith(_AGENCY_ENDINGS)
+    )
+
+
+def _is_agency_line(text: str, line: _Line) -> bool:
+    return _is_agency_text(text[line.cstart : line.cend])
+
+
+def _sub_item(text: str, line: _Line) -> SubItem | None:
+    content = text[line.cstart : line.cend]
+    m = SUB_ITEM.match(_EMPHASIS.sub("", content) if line.explicit else content)
+    if not m:
+        return None
+    offset = line.cstart + (len(content) - len(_EMPHASIS.sub("", content, count=1)) if line.explicit and content[:1] in "*_" else 0)
+    title = m.group("title")
+    stop = _ITEM_TITLE_END.search(title)
+    if stop:
+        title = title[: stop.start()]
+    title = title.strip().strip("*")
+    t_start = offset + m.start("title")
+    return SubItem(m.group("ordinal"), title, line.start, line.end, t_start, t_start + len(title))

@@ -1,0 +1,233 @@
+"""Decoded draft text and everything that depends on encodings and line ends.
+
+This module is the only place that knows about bytes. Downstream code works on ``str`` offsets;
+`LineIndex` converts them to line/column pairs in whichever unit a consumer needs: code points
+(the CLI, JSON), or UTF-8/UTF-16/UTF-32 code units (LSP position encodings).
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+from dataclasses import dataclass, field
+
+# LSP knows exactly three line terminators; Python's splitlines() knows eight. Drafts extracted from
+# PDF contain form feeds, which must stay inside a line or every position after them drifts.
+_EOL = re.compile(r"\r\n|\r|\n")
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class DecodeError(Exception):
+    """The bytes are not a text draft nianbao can read; the message says why, in Chinese."""
+
+
+@dataclass
+class Source:
+    """A draft's text together with what is needed to write it back byte-for-byte."""
+
+    text: str
+    encoding: str = "utf-8"
+    bom: bytes = b""
+    raw: bytes | None = None
+    _index: LineIndex | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Source:
+        encoding, bom = detect_encoding(data)
+        body = data[len(bom):]
+        try:
+            text = body.decode(encoding)
+        except UnicodeDecodeError as exc:  # detect_encoding only picks codecs that decoded; defensive
+            raise DecodeError(f"无法按 {encoding} 解码：第 {exc.start} 字节处有非法字节") from exc
+        return cls(text=text, encoding=encoding, bom=bom, raw=data)
+
+    @classmethod
+    def from_text(cls, text: str) -> Source:
+        return cls(text=text)
+
+    @property
+    def index(self) -> LineIndex:
+        if self._index is None:
+            self._index = LineIndex(self.text)
+        return self._index
+
+    @property
+    def newline(self) -> str:
+        """The dominant line terminator, used for text a fix inserts."""
+        crlf = self.text.count("\r\n")
+        lf = self.text.count("\n") - crlf
+        cr = self.text.count("\r") - crlf
+        best = max((crlf, "\r\n"), (lf, "\n"), (cr, "\r"))
+        return best[1] if best[0] else "\n"
+
+    def encode(self, text: str) -> bytes:
+        """Encode *text* the way this source was stored (same codec, same BOM)."""
+        return self.bom + text.encode(self.encoding)
+
+    def byte_offset(self, offset: int) -> int:
+        """Offset in the stored body (after the BOM) of the character at *offset*."""
+        return len(self.text[:offset].encode(self.encoding))
+
+
+def detect_encoding(data: bytes) -> tuple[str, bytes]:
+    """Pick the codec of a draft: BOM first, then UTF-8, then GB18030 (a superset of GBK).
+
+    Raises DecodeError for binary data and for bytes no supported codec accepts.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            _check_decodes(data[len(bom):], encoding)
+            return encoding, bom
+    utf16 = _guess_bomless_utf16(data)
+    if utf16:
+        return utf16, b""
+    if b"\x00" in data:
+        raise DecodeError("文件含有空字节，像是二进制文件而不是文本草稿")
+    try:
+        data.decode("utf-8")
+        return "utf-8", b""
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise DecodeError(
+            f"既不是 UTF-8 也不是 GB18030/GBK 编码（第 {exc.start} 字节处无法解码）"
+        ) from exc
+    if _looks_binary(text):
+        raise DecodeError("文件内容含大量控制字符，像是二进制文件而不是文本草稿")
+    return "gb18030", b""
+
+
+def _check_decodes(body: bytes, encoding: str) -> None:
+    try:
+        body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"文件以 {encoding} 的字节顺序标记开头，但第 {exc.start} 字节处无法解码") from exc
+
+
+def _guess_bomless_utf16(data: bytes) -> str | None:
+    # A CJK draft in UTF-16 without BOM has NUL bytes in most ASCII positions, and only on one side.
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros > half * 0.2 and other == 0:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return None if _looks_binary(text) else encoding
+    return None
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    return controls > max(8, len(text[:4096]) // 50)
+
+
+class LineIndex:
+    """Offset ⇄ (line, column) for one text, with LSP's notion of lines.
+
+    Lines and columns are 0-based here. Columns are code points unless a method says otherwise.
+    """
+
+    __slots__ = ("text", "starts", "_wide_lines")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in _EOL.finditer(text)]
+        self._wide_lines: set[int] | None = None
+
+    @property
+    def line_count(self) -> int:
+        return len(self.starts)
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = self.line_of(offset)
+        return line, offset - self.starts[line]
+
+    def offset(self, line: int, column: int) -> int:
+        """Offset of (line, code-point column), clamped to the line's content like LSP clients expect."""
+        if line >= len(self.starts):
+            return len(self.text)
+        if line < 0:
+            return 0
+        start, end = self.line_bounds(line)
+        return min(start + max(column, 0), end)
+
+    def line_bounds(self, line: int) -> tuple[int, int]:
+        """(start, end) offsets of *line*'s content, end excluding the terminator."""
+        start = self.starts[line]
+        if line + 1 < len(self.starts):
+            end = self.starts[line + 1]
+            if self.text[end - 2 : end] == "\r\n":
+                end -= 2
+            else:
+                end -= 1
+        else:
+            end = len(self.text)
+        return start, end
+
+    def line_text(self, line: int) -> str:
+        start, end = self.line_bounds(line)
+        return self.text[start:end]
+
+    # --- code units for LSP position encodings -----------------------------------------------
+
+    def _has_wide(self, line: int, encoding: str) -> bool:
+        if encoding == "utf-32":
+            return False
+        if encoding == "utf-8":
+            start, end = self.line_bounds(line)
+            return not self.text[start:end].isascii()
+        if self._wide_lines is None:
+            self._wide_lines = {
+                self.line_of(m.start()) for m in re.finditer("[\U00010000-\U0010ffff]", self.text)
+            }
+        return line in self._wide_lines
+
+    def to_units(self, line: int, column: int, encoding: str) -> int:
+        """Code-point column → column in *encoding* code units (utf-8, utf-16 or utf-32)."""
+        if not self._has_wide(line, encoding):
+            return column
+        start = self.starts[line]
+        prefix = self.text[start : start + column]
+        if encoding == "utf-8":
+            return len(prefix.encode("utf-8"))
+        return column + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+
+    def from_units(self, line: int, units: int, encoding: str) -> int:
+        """Column in *encoding* code units → code-point column (a split surrogate rounds down)."""
+        if line >= len(self.starts):
+            return 0
+        if not self._has_wide(line, encoding):
+            start, end = self.line_bounds(line)
+            return min(units, end - start)
+        start, end = self.line_bounds(line)
+        count = 0
+        for i, ch in enumerate(self.text[start:end]):
+            width = len(ch.encode("utf-8")) if encoding == "utf-8" else (2 if ord(ch) > 0xFFFF else 1)
+            if count + width > units:
+                return i
+            count += width
+        return end - start
+
+    def offset_from_units(self, line: int, units: int, encoding: str) -> int:
+        return self.offset(line, self.from_units(line, units, encoding))
+
+    def units_position(self, offset: int, encoding: str) -> tuple[int, int]:
+        line, column = self.position(offset)
+        return line, self.to_units(line, column, encoding)
