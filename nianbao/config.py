@@ -1,0 +1,235 @@
+"""Configuration: ``nianbao.toml`` or ``[tool.nianbao]`` in ``pyproject.toml``, nearest wins.
+
+Keys (all optional)::
+
+    select = ["NB"]               # codes or prefixes to enable (default: every rule)
+    ignore = ["NB903"]            # codes or prefixes to disable; the more specific selector wins
+    fail-on = "warning"           # lowest severity that makes `nianbao check` exit 1
+    exclude = ["archive/**"]      # paths skipped when walking directories
+    report-year = 2023            # what the linter infers, for drafts where inference cannot work
+    template = "2021"
+    agency = "莱州市柞村镇人民政府"
+    plugins = ["SD"]              # only these external plugins (by prefix); default: all installed
+    disable-plugins = ["XY"]
+    local-plugins = ["tools/our_rules.py"]
+
+    [severity]                    # per-rule severity: error | warning | info
+    NB206 = "error"
+
+    [per-file-ignores]
+    "old/*.txt" = ["NB5"]
+
+    [[overrides]]                 # inference overrides for some files
+    files = ["2019/*.txt"]
+    report-year = 2019
+
+Invalid configuration raises ConfigError naming the file and the key (exit status 2).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import ConfigError
+from .rule import SEVERITIES
+from .template import TEMPLATES
+
+CONFIG_FILE = "nianbao.toml"
+INFERENCE_KEYS = ("report-year", "template", "agency")
+_LIST_KEYS = ("select", "ignore", "exclude", "plugins", "disable-plugins", "local-plugins")
+_KNOWN = set(_LIST_KEYS) | set(INFERENCE_KEYS) | {"severity", "per-file-ignores", "overrides", "fail-on"}
+
+
+@dataclass
+class Config:
+    path: Path | None = None  # the file it came from (None: defaults)
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    fail_on: str = "warning"
+    inference: dict[str, Any] = field(default_factory=dict)
+    overrides: list[tuple[list[str], dict[str, Any]]] = field(default_factory=list)
+    plugins: list[str] | None = None
+    disable_plugins: list[str] = field(default_factory=list)
+    local_plugins: list[Path] = field(default_factory=list)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def relative(self, file: Path) -> str:
+        try:
+            return file.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return file.as_posix()
+
+    def is_excluded(self, file: Path) -> bool:
+        return _matches_any(self.relative(file), self.exclude)
+
+    def ignores_for(self, file: Path) -> list[str]:
+        rel = self.relative(file)
+        return [code for pattern, codes in self.per_file_ignores.items() if _matches_any(rel, [pattern]) for code in codes]
+
+    def inference_for(self, file: Path) -> dict[str, Any]:
+        result = dict(self.inference)
+        rel = self.relative(file)
+        for patterns, values in self.overrides:
+            if _matches_any(rel, patterns):
+                result.update(values)
+        return result
+
+
+def _matches_any(rel: str, patterns: list[str]) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(rel, pattern + "/*"):
+            return True
+        if "/" not in pattern and fnmatch.fnmatchcase(name, pattern):
+            return True
+        if pattern.startswith("**/") and fnmatch.fnmatchcase(rel, pattern[3:]):
+            return True
+    return False
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"无法读取配置文件 {path}：{exc.strerror}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"配置文件 {path} 不是合法的 TOML：{exc}") from exc
+
+
+def load_config(path: Path, defaults: Mapping[str, Any] | None = None) -> Config:
+    """Read and validate one configuration file (nianbao.toml or pyproject.toml)."""
+    data = _load_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("nianbao", {})
+    return config_from_mapping(data, path, defaults)
+
+
+def config_from_mapping(data: Mapping[str, Any], path: Path | None,
+                        defaults: Mapping[str, Any] | None = None) -> Config:
+    where = str(path) if path else "配置"
+    merged: dict[str, Any] = dict(defaults or {})
+    for key, value in data.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = value
+    for key in merged:
+        if key not in _KNOWN:
+            raise ConfigError(f"{where}：未知的配置项 “{key}”（可用：{'、'.join(sorted(_KNOWN))}）")
+    config = Config(path=path)
+    for key in _LIST_KEYS:
+        if key in merged:
+            value = merged[key]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}：配置项 “{key}” 应为字符串列表")
+    if "select" in merged:
+        config.select = list(merged["select"])
+    config.ignore = list(merged.get("ignore", []))
+    config.exclude = list(merged.get("exclude", []))
+    if "plugins" in merged:
+        config.plugins = list(merged["plugins"])
+    config.disable_plugins = list(merged.get("disable-plugins", []))
+    base = path.parent if path else Path.cwd()
+    config.local_plugins = [(base / p) for p in merged.get("local-plugins", [])]
+    for p in config.local_plugins:
+        if not p.exists():
+            raise ConfigError(f"{where}：local-plugins 中的路径不存在：{p}")
+    fail_on = merged.get("fail-on", "warning")
+    if fail_on not in SEVERITIES:
+        raise ConfigError(f"{where}：配置项 “fail-on” 应为 {' / '.join(SEVERITIES)} 之一，而不是 {fail_on!r}")
+    config.fail_on = fail_on
+    severity = merged.get("severity", {})
+    if not isinstance(severity, dict):
+        raise ConfigError(f"{where}：配置项 “severity” 应为表（代码 = 严重程度）")
+    for code, level in severity.items():
+        if level not in SEVERITIES:
+            raise ConfigError(f"{where}：severity.{code} 应为 {' / '.join(SEVERITIES)} 之一，而不是 {level!r}")
+    config.severity = dict(severity)
+    pfi = merged.get("per-file-ignores", {})
+    if not isinstance(pfi, dict) or not all(
+        isinstance(v, list) and all(isinstance(c, str) for c in v) for v in pfi.values()
+    ):
+        raise ConfigError(f"{where}：配置项 “per-file-ignores” 应为表（路径模式 = 代码列表）")
+    config.per_file_ignores = {k: list(v) for k, v in pfi.items()}
+    config.inference = _inference(merged, where, "")
+    overrides = merged.get("overrides", [])
+    if not isinstance(overrides, list) or not all(isinstance(o, dict) for o in overrides):
+        raise ConfigError(f"{where}：配置项 “overrides” 应为表数组（[[overrides]]）")
+    for i, entry in enumerate(overrides):
+        files = entry.get("files")
+        if not isinstance(files, list) or not files or not all(isinstance(f, str) for f in files):
+            raise ConfigError(f"{where}：overrides[{i}].files 应为非空的路径模式列表")
+        unknown = set(entry) - {"files", *INFERENCE_KEYS}
+        if unknown:
+            raise ConfigError(f"{where}：overrides[{i}] 中有未知的配置项 “{sorted(unknown)[0]}”")
+        config.overrides.append((list(files), _inference(entry, where, f"overrides[{i}].")))
+    return config
+
+
+def _inference(data: Mapping[str, Any], where: str, prefix: str) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    if "report-year" in data:
+        year = data["report-year"]
+        if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
+            raise ConfigError(f"{where}：{prefix}report-year 应为年份整数（如 2023），而不是 {year!r}")
+        result["report-year"] = year
+    if "template" in data:
+        template = str(data["template"])
+        if template not in TEMPLATES:
+            raise ConfigError(f"{where}：{prefix}template 应为 {' / '.join(TEMPLATES)} 之一，而不是 {data['template']!r}")
+        result["template"] = template
+    if "agency" in data:
+        agency = data["agency"]
+        if not isinstance(agency, str) or not agency.strip():
+            raise ConfigError(f"{where}：{prefix}agency 应为机关名称字符串")
+        result["agency"] = agency.strip()
+    return result
+
+
+_FOUND: dict[Path, Path | None] = {}
+
+
+def find_config_file(directory: Path) -> Path | None:
+    """The nearest nianbao.toml, or pyproject.toml with [tool.nianbao], at or above *directory*."""
+    directory = directory.resolve()
+    chain = []
+    result = None
+    for d in (directory, *directory.parents):
+        if d in _FOUND:
+            result = _FOUND[d]
+            break
+        chain.append(d)
+        candidate = d / CONFIG_FILE
+        if candidate.is_file():
+            result = candidate
+            break
+        pyproject = d / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_section(pyproject):
+            result = pyproject
+            break
+    for d in chain:
+        _FOUND[d] = result
+    return result
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            return any(line.strip().startswith("[tool.nianbao") for line in fh)
+    except OSError:
+        return False

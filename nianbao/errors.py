@@ -1,0 +1,9 @@
+"""Errors that end a run with exit status 2 (usage, unreadable path, bad configuration)."""
+
+
+class UsageError(Exception):
+    """The command line, a path or the configuration cannot be used; the message says why."""
+
+
+class ConfigError(UsageError):
+    """The configuration is invalid; the message names the file and the key."""

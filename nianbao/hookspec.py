@@ -1,0 +1,64 @@
+"""Hook specifications: what a nianbao plugin can contribute.
+
+A plugin is a module (or any object) with functions decorated by ``nianbao.hookimpl`` whose names
+are those below. nianbao's own rules are registered the same way (``nianbao.rules``), so a
+provincial plugin is exactly as capable as the core. Plugins are found through the entry-point
+group ``nianbao`` — the entry-point *name* is the plugin's code prefix (``SD = "nianbao_shandong"``)
+— or loaded from a path in ``nianbao.toml`` (``local-plugins``). See docs/plugins.md.
+
+Every hook is optional; implementations may accept a subset of the arguments (pluggy passes what
+they name), which is how new arguments are added without breaking existing plugins.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+import pluggy
+
+if TYPE_CHECKING:
+    from .rule import Rule
+    from .template import TemplateVariants
+
+PROJECT = "nianbao"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def nianbao_rules() -> Sequence[Rule]:
+    """Return the rules this plugin contributes.
+
+    Each is a `nianbao.Rule`, usually made with the ``@nianbao.rule`` decorator. Codes must start
+    with the plugin's prefix (the entry-point name, e.g. ``SD101`` for prefix ``SD``) and are
+    stable public API: users put them in configuration and suppression comments.
+
+    Called once when the registry is built. A plugin whose hook raises is reported once and
+    skipped; a rule whose check raises becomes an NB001 finding naming the rule and the plugin.
+    """
+
+
+@hookspec
+def nianbao_template_variants() -> TemplateVariants | None:
+    """Return additions to the national template that this plugin's users are allowed or required to use.
+
+    A `nianbao.TemplateVariants` with any of:
+
+    - ``section_titles``: extra accepted titles per section number, e.g.
+      ``{2: ("行政机关主动公开政府信息情况",)}`` — they stop NB103 from reporting them;
+    - ``aliases``: extra nonstandard labels with their standard text (`nianbao.Alias`), which
+      NB502 then reports and fixes;
+    - ``section_items``: required sub-items per section, as ``(label, cores)`` pairs, for the
+      plugin's own rules (they read them from ``report.templates.section_items``).
+
+    Variants from all plugins are merged into one `TemplateSet` before any draft is parsed.
+    """
+
+
+@hookspec
+def nianbao_config_defaults() -> Mapping[str, Any] | None:
+    """Return configuration defaults this plugin wants, in ``nianbao.toml`` form.
+
+    For example ``{"ignore": ["NB903"], "severity": {"SD101": "error"}}``. The user's own
+    configuration always wins; defaults from several plugins are merged in registration order.
+    """

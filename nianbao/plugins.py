@@ -1,0 +1,258 @@
+"""Plugin discovery, loading and isolation; the rule registry they feed.
+
+Built-in rules (``nianbao.rules``) register through the same hooks as everyone else. External
+plugins come from the entry-point group ``nianbao`` (the entry-point name is the plugin's code
+prefix) or from ``local-plugins`` paths in the configuration. A plugin that fails to import or
+whose hook raises is reported once and skipped; nothing else is affected.
+
+Entry points are found by reading ``*.dist-info/entry_points.txt`` directly: importing
+``importlib.metadata`` and scanning every distribution costs more than the whole lint of a draft,
+and pre-commit pays start-up on every commit.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Callable, Iterable, Sequence
+
+from .errors import ConfigError
+from .rule import Rule
+from .template import TemplateSet, TemplateVariants
+
+GROUP = "nianbao"
+BUILTIN_PREFIX = "NB"
+PREFIX_PATTERN = re.compile(r"^[A-Z]{1,3}$")
+_SECTION = re.compile(r"^\[(.+)\]\s*$")
+
+
+@dataclass(frozen=True)
+class EntryPointRef:
+    name: str  # the code prefix
+    value: str  # module[:attribute]
+    dist: str
+    version: str
+
+
+@dataclass
+class PluginInfo:
+    prefix: str
+    name: str
+    version: str
+    source: str  # builtin | entry-point | local
+    loaded: bool = False
+    error: str = ""
+    rules: tuple[str, ...] = ()
+
+    @property
+    def origin(self) -> str:
+        return "nianbao" if self.source == "builtin" else f"{self.name} {self.version}".strip()
+
+
+@dataclass
+class Registry:
+    rules: dict[str, Rule] = field(default_factory=dict)
+    templates: TemplateSet = field(default_factory=TemplateSet)
+    defaults: dict[str, Any] = field(default_factory=dict)
+    plugins: list[PluginInfo] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # each reported once by the caller
+
+    def plugin_of(self, code: str) -> PluginInfo | None:
+        return next((p for p in self.plugins if p.loaded and code in p.rules), None)
+
+
+def discover_entry_points(group: str = GROUP, paths: Sequence[str] | None = None) -> list[EntryPointRef]:
+    found: list[EntryPointRef] = []
+    seen: set[str] = set()
+    for directory in paths if paths is not None else sys.path:
+        try:
+            names = sorted(os.listdir(directory or "."))
+        except OSError:
+            continue
+        for meta in names:
+            if not (meta.endswith(".dist-info") or meta.endswith(".egg-info")):
+                continue
+            dist, _, version = meta.rsplit(".", 1)[0].partition("-")
+            if dist.lower() in seen:
+                continue  # the first installation on sys.path wins, as for imports
+            try:
+                with open(os.path.join(directory or ".", meta, "entry_points.txt"), encoding="utf-8") as fh:
+                    text = fh.read()
+            except OSError:
+                continue
+            seen.add(dist.lower())
+            if f"[{group}]" in text:
+                found.extend(EntryPointRef(n, v, dist, version.split("-")[0]) for n, v in _entries(text, group))
+    return found
+
+
+def _entries(text: str, group: str) -> Iterable[tuple[str, str]]:
+    inside = False
+    for line in text.splitlines():
+        line = line.strip()
+        m = _SECTION.match(line)
+        if m:
+            inside = m.group(1).strip() == group
+            continue
+        if inside and "=" in line and not line.startswith(("#", ";")):
+            name, _, value = line.partition("=")
+            yield name.strip(), value.strip()
+
+
+def _load_object(value: str) -> Any:
+    module_name, _, attr = value.partition(":")
+    obj: Any = importlib.import_module(module_name.strip())
+    for part in attr.strip().split(".") if attr.strip() else ():
+        obj = getattr(obj, part)
+    return obj
+
+
+def load_local_module(path: Path) -> ModuleType:
+    """Import a Python file or package directory from the user's repository, without packaging."""
+    target = path / "__init__.py" if path.is_dir() else path
+    name = "nianbao_local_" + re.sub(r"\W", "_", str(path.resolve()))
+    spec = importlib.util.spec_from_file_location(
+        name, target, submodule_search_locations=[str(path)] if path.is_dir() else None
+    )
+    if spec is None or spec.loader is None:
+        raise ImportError(f"无法加载 {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[name]
+        raise
+    return module
+
+
+_CACHE: dict[tuple[Any, ...], Registry] = {}
+
+
+def build_registry(
+    *,
+    entry_points: bool = True,
+    enabled: Sequence[str] | None = None,
+    disabled: Sequence[str] = (),
+    local: Sequence[Path] = (),
+    extra: Sequence[tuple[str, Any]] = (),
+) -> Registry:
+    """The registry for one configuration: built-in rules plus the selected plugins.
+
+    *enabled* limits external plugins to these prefixes; *disabled* removes prefixes; *local* are
+    paths of local plugins; *extra* are (prefix, plugin object) pairs registered directly (tests,
+    ``nianbao.testing``). Raises ConfigError when two plugins claim one prefix.
+    """
+    key = (entry_points, tuple(enabled) if enabled is not None else None, tuple(disabled),
+           tuple(str(p) for p in local), tuple((p, id(o)) for p, o in extra))
+    if key not in _CACHE:
+        _CACHE[key] = _build(entry_points, enabled, disabled, local, extra)
+    return _CACHE[key]
+
+
+def _build(entry_points: bool, enabled: Sequence[str] | None, disabled: Sequence[str],
+           local: Sequence[Path], extra: Sequence[tuple[str, Any]]) -> Registry:
+    import pluggy
+
+    from . import hookspec, rules as builtin
+
+    pm = pluggy.PluginManager(hookspec.PROJECT)
+    pm.add_hookspecs(hookspec)
+    registry = Registry()
+    candidates: list[tuple[PluginInfo, Callable[[], Any]]] = [
+        (PluginInfo(BUILTIN_PREFIX, "nianbao", _own_version(), "builtin"), lambda: builtin)
+    ]
+    if entry_points:
+        for ref in discover_entry_points():
+            if ref.name in disabled or (enabled is not None and ref.name not in enabled):
+                continue
+            info = PluginInfo(ref.name, ref.dist, ref.version, "entry-point")
+            candidates.append((info, lambda ref=ref: _load_object(ref.value)))
+    for path in local:
+        candidates.append((PluginInfo("", str(path), "", "local"), lambda path=path: load_local_module(path)))
+    for prefix, obj in extra:
+        candidates.append((PluginInfo(prefix, getattr(obj, "__name__", prefix), "", "local"), lambda obj=obj: obj))
+
+    claimed: dict[str, PluginInfo] = {}
+    variants: list[TemplateVariants] = []
+    for info, load in candidates:
+        registry.plugins.append(info)
+        plugin: Any = None
+        try:
+            plugin = load()
+            if info.source == "local" and not info.prefix:
+                info.prefix = str(getattr(plugin, "PREFIX", "") or "")
+            if info.prefix and info.prefix != BUILTIN_PREFIX and not PREFIX_PATTERN.match(info.prefix):
+                raise ValueError(f"代码前缀 {info.prefix!r} 不合规：应为 1–3 个大写字母")
+            if info.prefix in claimed:
+                raise ConfigError(
+                    f"插件 {info.origin} 与 {claimed[info.prefix].origin} 都声明了代码前缀 {info.prefix}；"
+                    f"请用 disable-plugins 停用其中一个"
+                )
+            pm.register(plugin, name=info.prefix or info.name)
+            found: list[Rule] = [r for batch in _call(pm, "nianbao_rules", plugin) for r in (batch or ())]
+            if not info.prefix:
+                info.prefix = _common_prefix(found)
+            for r in found:
+                if not r.code.startswith(info.prefix):
+                    raise ValueError(f"规则代码 {r.code} 不以插件前缀 {info.prefix} 开头")
+                if r.code in registry.rules:
+                    raise ValueError(f"规则代码 {r.code} 已被 {registry.rules[r.code].origin} 使用")
+            new_variants = [v for v in _call(pm, "nianbao_template_variants", plugin) if v]
+            new_defaults = [d for d in _call(pm, "nianbao_config_defaults", plugin) if d]
+        except ConfigError:
+            raise
+        except Exception as exc:  # an import error, a raising hook, a bad rule: skip this plugin only
+            info.error = f"{type(exc).__name__}: {exc}"
+            registry.problems.append(
+                f"插件 {info.origin}（前缀 {info.prefix or '?'}）加载失败，已跳过：{info.error}"
+            )
+            if plugin is not None and pm.is_registered(plugin):
+                pm.unregister(plugin)
+            continue
+        claimed[info.prefix] = info
+        info.loaded = True
+        info.rules = tuple(sorted(r.code for r in found))
+        variants.extend(new_variants)
+        for defaults in new_defaults:
+            _merge(registry.defaults, dict(defaults))
+        for r in found:
+            registry.rules[r.code] = r if info.source == "builtin" else replace(r, origin=info.origin)
+    registry.rules = dict(sorted(registry.rules.items()))
+    registry.templates = TemplateSet.build(variants)
+    return registry
+
+
+def _call(pm: Any, hook: str, plugin: Any) -> list[Any]:
+    """Call one plugin's implementation of *hook* (so a failure is attributed to that plugin)."""
+    caller = getattr(pm.hook, hook)
+    return [impl.function() for impl in caller.get_hookimpls() if impl.plugin is plugin]
+
+
+def _common_prefix(rules: Sequence[Rule]) -> str:
+    prefixes = {re.match(r"[A-Z]*", r.code).group() for r in rules}  # type: ignore[union-attr]
+    if len(prefixes) != 1:
+        raise ValueError("本地插件的规则代码前缀不一致；请在模块中设置 PREFIX")
+    return prefixes.pop()
+
+
+def _merge(into: dict[str, Any], new: dict[str, Any]) -> None:
+    for key, value in new.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        elif isinstance(value, list) and isinstance(into.get(key), list):
+            into[key] = into[key] + [v for v in value if v not in into[key]]
+        else:
+            into[key] = value
+
+
+def _own_version() -> str:
+    from . import __version__
+
+    return __version__

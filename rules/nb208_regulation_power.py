@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from nianbao.model import Report
+from nianbao.rule import WARNING, Finding, rule
+from nianbao.template import RULEMAKING_KINDS
+
+from ._support import fmt
+
+
+@rule("NB208", "regulation-power", WARNING, "无规章制定权的机关在表二填报了规章")
+def regulation_power(report: Report) -> Iterator[Finding]:
+    """检查内容
+    --------
+    只有省级人民政府和设区的市的人民政府（以及国务院部门）有权制定规章。
+    乡镇、街道、县（区）人民政府和地方政府的局、委、办在表二“规章”一行制发、废止或现行有效的件数
+    应当都是 0。报告机关由标题（或落款、配置）判断。
+
+    为什么重要
+    --------
+    把“规范性文件”误填进“规章”一行是常见错误，说明起草人没有分清两类文件。
+
+    错误示例
+    --------
+    ``柞村镇人民政府2023年……年度报告`` 的表二：``规章	2	0	2``
+
+    正确示例
+    --------
+    ``规章	0	0	0`` ，镇里制发的文件填在“行政规范性文件”一行。
+
+    修复
+    --------
+    无自动修复：需要把数字移到正确的行。
+    """
+    agency = report.facts.agency
+    if agency is None or agency.kind is None or (agency.kind in RULEMAKING_KINDS and agency.government):
+        return
+    for table in report.tables_of("t2"):
+        for (row, column), bound in table.cells.items():
+            if row != "一/rules":
+                continue
+            value = bound.cell.value
+            if value.is_number and value.number is not None and value.number > 0:
+                yield Finding(
+                    bound.cell.start, bound.cell.end,
+                    f"{agency.core}无权制定规章（只有省级和设区的市级人民政府可以），"
+                    f"但表二“规章”一行的“{bound.column.label}”为 {fmt(value.number)}",
+                )
+                return
