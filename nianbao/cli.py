@@ -1,0 +1,365 @@
+"""The `nianbao` command: check, rules, explain, plugins (see ../shared/spec/cli.md).
+
+Exit status: 0 no finding at or above the failing severity, 1 findings, 2 usage error,
+unreadable path or bad configuration. Heavy modules are imported inside the commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Sequence
+
+from . import __version__
+from .errors import UsageError
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .engine import Selection
+    from .plugins import Registry
+
+FORMATS = ("text", "json", "github", "sarif")
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nianbao",
+        description="政府信息公开工作年度报告的检查工具（linter）。",
+    )
+    parser.add_argument("--version", action="version", version=f"nianbao {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="检查草稿（文件、目录，或 - 表示标准输入）")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录；- 读取标准输入")
+    check.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
+    check.add_argument("--select", metavar="CODES", help="只启用这些规则（逗号分隔的代码或前缀，如 NB2,NB301）")
+    check.add_argument("--ignore", metavar="CODES", help="停用这些规则（逗号分隔的代码或前缀）")
+    check.add_argument("--fix", action="store_true", help="就地应用可安全自动修复的问题")
+    check.add_argument("--unsafe-fixes", action="store_true", help="同时应用建议修复（需要人工复核）")
+    check.add_argument("--diff", action="store_true", help="以统一 diff 显示修复内容，不写文件")
+    check.add_argument("--config", metavar="FILE", help="使用指定的配置文件，不再向上查找")
+    check.add_argument("--stdin-filename", metavar="NAME", help="标准输入在输出中使用的文件名")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), help="达到此严重程度才以 1 退出")
+    check.add_argument("--exit-zero", action="store_true", help="有问题也以 0 退出")
+    check.add_argument("--no-source", action="store_true", help="文本格式下不显示源代码行")
+
+    rules = sub.add_parser("rules", help="列出所有规则（内置与插件）")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    rules.add_argument("--config", metavar="FILE", help="按此配置加载插件")
+
+    explain = sub.add_parser("explain", help="显示一条规则的详细说明")
+    explain.add_argument("code", metavar="CODE")
+    explain.add_argument("--config", metavar="FILE", help="按此配置加载插件")
+
+    plugins = sub.add_parser("plugins", help="列出已安装的插件及其是否加载成功")
+    plugins.add_argument("--config", metavar="FILE", help="按此配置加载插件")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return cmd_check(args)
+        if args.command == "rules":
+            return cmd_rules(args)
+        if args.command == "explain":
+            return cmd_explain(args)
+        if args.command == "plugins":
+            return cmd_plugins(args)
+        parser.print_help()
+        return 2
+    except UsageError as exc:
+        print(f"nianbao: 错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (nianbao check … | head): stop quietly, without a flush error at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as exc:  # never a traceback for the user; NIANBAO_DEBUG=1 shows it
+        if os.environ.get("NIANBAO_DEBUG"):
+            raise
+        print(f"nianbao: 内部错误（请报告此问题）：{type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+
+
+# --- configuration and registry per file -------------------------------------------------------
+
+
+class Context:
+    """Configurations and registries, loaded once per configuration file."""
+
+    def __init__(self, explicit_config: str | None, stderr: IO[str]) -> None:
+        self.explicit = Path(explicit_config) if explicit_config else None
+        if self.explicit is not None and not self.explicit.is_file():
+            raise UsageError(f"配置文件不存在：{self.explicit}")
+        self.stderr = stderr
+        self._configs: dict[Path | None, Config] = {}
+        self._registries: dict[Path | None, Registry] = {}
+        self._reported: set[str] = set()
+
+    def config_file_for(self, file: Path | None) -> Path | None:
+        from .config import find_config_file
+
+        if self.explicit is not None:
+            return self.explicit
+        return find_config_file(file.parent if file is not None else Path.cwd())
+
+    def config_for(self, file: Path | None) -> Config:
+        path = self.config_file_for(file)
+        if path not in self._configs:
+            from .config import Config, config_from_mapping, load_config
+
+            base = load_config(path) if path else Config()
+            registry = self._registry(path, base)
+            if registry.defaults:
+                from .config import _load_toml
+
+                raw = _load_toml(path) if path else {}
+                if path and path.name == "pyproject.toml":
+                    raw = raw.get("tool", {}).get("nianbao", {})
+                base = config_from_mapping(raw, path, registry.defaults)
+            self._configs[path] = base
+        return self._configs[path]
+
+    def registry_for(self, file: Path | None) -> Registry:
+        path = self.config_file_for(file)
+        self.config_for(file)
+        return self._registries[path]
+
+    def _registry(self, path: Path | None, config: Config) -> Registry:
+        if path not in self._registries:
+            from .plugins import build_registry
+
+            registry = build_registry(enabled=config.plugins, disabled=config.disable_plugins,
+                                      local=config.local_plugins)
+            for problem in registry.problems:
+                if problem not in self._reported:
+                    self._reported.add(problem)
+                    print(f"nianbao: 警告：{problem}", file=self.stderr)
+            self._registries[path] = registry
+        return self._registries[path]
+
+
+def _split_codes(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [c.strip().upper() for c in value.split(",") if c.strip()]
+
+
+def _check_selectors(codes: Sequence[str], registry: Registry, option: str) -> None:
+    for code in codes:
+        if code != "ALL" and not any(r.startswith(code) for r in registry.rules):
+            raise UsageError(f"{option} 中的 “{code}” 不对应任何规则（nianbao rules 可列出全部规则）")
+
+
+def selection_for(ctx: Context, file: Path | None, args: argparse.Namespace) -> Selection:
+    from .engine import Selection
+
+    config = ctx.config_for(file)
+    registry = ctx.registry_for(file)
+    select = _split_codes(args.select)
+    ignore = _split_codes(args.ignore)
+    if select is not None:
+        _check_selectors(select, registry, "--select")
+    if ignore is not None:
+        _check_selectors(ignore, registry, "--ignore")
+    base_ignore = ignore if ignore is not None else list(config.ignore)
+    extra = config.ignores_for(file) if file is not None else []
+    return Selection(
+        select=select if select is not None else config.select,
+        ignore=[*base_ignore, *extra],
+        severity=config.severity,
+        inference=config.inference_for(file) if file is not None else dict(config.inference),
+    )
+
+
+# --- check -----------------------------------------------------------------------------------
+
+
+def collect_files(paths: Sequence[str], ctx: Context) -> list[Path | None]:
+    """Files to check, in a deterministic order; None stands for standard input."""
+    out: list[Path | None] = []
+    for raw in paths:
+        if raw == "-":
+            out.append(None)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for found in sorted(_walk(path, ctx)):
+                out.append(found)
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise UsageError(f"路径不存在：{raw}")
+    return out
+
+
+def _walk(directory: Path, ctx: Context) -> list[Path]:
+    files = []
+    for root, dirs, names in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+        for name in names:
+            if name.startswith(".") or not name.lower().endswith(DRAFT_SUFFIXES):
+                continue
+            path = Path(root) / name
+            if not ctx.config_for(path).is_excluded(path):
+                files.append(path)
+    return files
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .engine import Linter, fails
+    from .output import FileResult
+
+    if not args.paths:
+        raise UsageError("请给出要检查的文件或目录（- 表示标准输入），例如：nianbao check 报告.txt")
+    if args.fix and args.diff:
+        raise UsageError("--fix 与 --diff 不能同时使用")
+    ctx = Context(args.config, sys.stderr)
+    files = collect_files(args.paths, ctx)
+    if files.count(None) > 1:
+        raise UsageError("标准输入（-）只能出现一次")
+    results: list[FileResult] = []
+    fail_on = args.fail_on
+    diff_chunks: list[str] = []
+    for file in files:
+        display = (args.stdin_filename or "-") if file is None else str(file)
+        # standard input is configured as if it were the file it names
+        as_file = file if file is not None else (Path(args.stdin_filename) if args.stdin_filename else None)
+        fail_on = fail_on or ctx.config_for(as_file).fail_on
+        selection = selection_for(ctx, as_file, args)
+        linter = Linter(ctx.registry_for(as_file))
+        data = _read(file)
+        result, source = linter.check_bytes(data, display, selection)
+        fixed = 0
+        if source is not None and (args.fix or args.diff):
+            new_source, fixed, result = linter.fix(source, display, selection, unsafe=args.unsafe_fixes)
+            if fixed:
+                if args.diff:
+                    diff_chunks.append(_diff(display, source.text, new_source.text))
+                elif file is None:
+                    sys.stdout.buffer.write(new_source.raw or new_source.encode(new_source.text))
+                else:
+                    file.write_bytes(new_source.raw or new_source.encode(new_source.text))
+                source = new_source
+            elif file is None and args.fix:
+                sys.stdout.buffer.write(data)
+        results.append(FileResult(display, source, result.findings, 0 if args.diff else fixed))
+    fail_on = fail_on or "warning"
+
+    if args.diff:
+        sys.stdout.write("".join(diff_chunks))
+        return 1 if diff_chunks and not args.exit_zero else 0
+    stream = sys.stderr if (args.fix and None in files) else sys.stdout
+    _emit(args.format, results, ctx, stream, args)
+    if args.exit_zero:
+        return 0
+    return 1 if fails((f for r in results for f in r.findings), fail_on) else 0
+
+
+def _read(file: Path | None) -> bytes:
+    if file is None:
+        return sys.stdin.buffer.read()
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"无法读取 {file}：{exc.strerror}") from exc
+
+
+def _diff(path: str, before: str, after: str) -> str:
+    import difflib
+
+    return "".join(difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+    ))
+
+
+def _emit(fmt: str, results: list, ctx: Context, stream: IO[str], args: argparse.Namespace) -> None:  # type: ignore[type-arg]
+    if fmt == "json":
+        from .output import jsonfmt
+
+        jsonfmt.render(results, stream)
+    elif fmt == "github":
+        from .output import github
+
+        github.render(results, stream)
+    elif fmt == "sarif":
+        from .output import sarif
+
+        sarif.render(results, ctx.registry_for(None), stream)
+    else:
+        from .output import text
+
+        text.render(results, stream, text.use_colour(stream), show_source=not args.no_source)
+
+
+# --- rules / explain / plugins ---------------------------------------------------------------------
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from .rule import APPLICABILITY_LABEL, SEVERITY_LABEL
+    from .textutil import display_width
+
+    registry = Context(args.config, sys.stderr).registry_for(None)
+    rules = list(registry.rules.values())
+    if args.format == "json":
+        import json
+
+        json.dump([{"code": r.code, "name": r.name, "severity": r.severity, "fix": r.fix, "origin": r.origin,
+                    "summary": r.summary} for r in rules], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if args.format == "markdown":
+        sys.stdout.write(rules_markdown(registry))
+        return 0
+    header = ("代码", "名称", "级别", "修复", "来源", "说明")
+    rows = [header] + [
+        (r.code, r.name, SEVERITY_LABEL[r.severity], APPLICABILITY_LABEL[r.fix] if r.fix else "—", r.origin, r.summary)
+        for r in rules
+    ]
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(header) - 1)]
+    for row in rows:
+        cells = [cell + " " * (w - display_width(cell)) for cell, w in zip(row, widths)]
+        sys.stdout.write("  ".join(cells + [row[-1]]) + "\n")
+    return 0
+
+
+def rules_markdown(registry: Registry) -> str:
+    from .rule import APPLICABILITY_LABEL, SEVERITY_LABEL
+
+    lines = ["| 代码 | 名称 | 级别 | 修复 | 说明 |", "|---|---|---|---|---|"]
+    for r in registry.rules.values():
+        fix = APPLICABILITY_LABEL[r.fix] if r.fix else "—"
+        lines.append(f"| {r.code} | `{r.name}` | {SEVERITY_LABEL[r.severity]} | {fix} | {r.summary} |")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .rule import APPLICABILITY_LABEL, SEVERITY_LABEL
+
+    registry = Context(args.config, sys.stderr).registry_for(None)
+    code = args.code.strip().upper()
+    rule = registry.rules.get(code)
+    if rule is None:
+        raise UsageError(f"未知的规则代码 {args.code}（nianbao rules 可列出全部规则）")
+    fix = APPLICABILITY_LABEL[rule.fix] if rule.fix else "无自动修复"
+    sys.stdout.write(f"{rule.code} {rule.name}（{SEVERITY_LABEL[rule.severity]}，{fix}，来自 {rule.origin}）\n")
+    sys.stdout.write(f"{rule.summary}\n\n{rule.doc}\n")
+    return 0
+
+
+def cmd_plugins(args: argparse.Namespace) -> int:
+    ctx = Context(args.config, sys.stderr)
+    registry = ctx.registry_for(None)
+    for info in registry.plugins:
+        state = f"已加载，{len(info.rules)} 条规则" if info.loaded else f"未加载：{info.error}"
+        version = f" {info.version}" if info.version else ""
+        sys.stdout.write(f"{info.prefix or '?':4} {info.name}{version}（{info.source}）— {state}\n")
+    return 0

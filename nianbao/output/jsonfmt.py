@@ -1,0 +1,38 @@
+"""``--format json``: the schema of ../shared/spec/cli.md, exactly (other tools parse it)."""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Any, Sequence
+
+from . import FileResult, edit_span, span
+
+
+def records(results: Sequence[FileResult]) -> list[dict[str, Any]]:
+    out = []
+    for result in results:
+        for f in result.findings:
+            line, column, end_line, end_column = span(result.source, f.start, f.end)
+            fix = None
+            if f.fix:
+                edits = []
+                for e in f.fix.edits:
+                    el, ec, eel, eec = edit_span(result.source, e)
+                    edits.append({"line": el, "column": ec, "end_line": eel, "end_column": eec, "new_text": e.new_text})
+                fix = {"applicability": f.fix.applicability, "description": f.fix.description, "edits": edits}
+            out.append({
+                "path": result.path,
+                "code": f.code,
+                "name": f.rule.name if f.rule else "",
+                "severity": f.severity,
+                "message": f.message,
+                "line": line, "column": column, "end_line": end_line, "end_column": end_column,
+                "fix": fix,
+            })
+    out.sort(key=lambda r: (r["path"], r["line"], r["column"]))
+    return out
+
+
+def render(results: Sequence[FileResult], stream: IO[str]) -> None:
+    json.dump(records(results), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

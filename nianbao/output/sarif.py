@@ -1,0 +1,97 @@
+"""``--format sarif``: SARIF 2.1.0 for code-scanning systems (columns in Unicode code points)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import IO, Any, Sequence
+
+from .. import __version__
+from ..plugins import Registry
+from . import FileResult, span
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(path: str) -> str:
+    return PurePath(path).as_posix() if path != "-" else "stdin"
+
+
+def _region(result: FileResult, start: int, end: int) -> dict[str, int]:
+    line, col, end_line, end_col = span(result.source, start, end)
+    return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
+
+
+def document(results: Sequence[FileResult], registry: Registry) -> dict[str, Any]:
+    codes = sorted({f.code for r in results for f in r.findings} | set(registry.rules))
+    rules = []
+    for code in codes:
+        rule = registry.rules.get(code)
+        if rule is None:
+            continue
+        entry: dict[str, Any] = {
+            "id": code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.summary},
+            "help": {"text": rule.doc, "markdown": rule.doc},
+            "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+            "properties": {"origin": rule.origin, "fix": rule.fix or "none"},
+        }
+        if rule.url:
+            entry["helpUri"] = rule.url
+        rules.append(entry)
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    out_results = []
+    for result in results:
+        uri = _uri(result.path)
+        for f in result.findings:
+            item: dict[str, Any] = {
+                "ruleId": f.code,
+                "level": _LEVEL.get(f.severity, "error"),
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": uri},
+                    "region": _region(result, f.start, f.end),
+                }}],
+            }
+            if f.code in index:
+                item["ruleIndex"] = index[f.code]
+            if f.related:
+                item["relatedLocations"] = [
+                    {"id": i, "message": {"text": r.message}, "physicalLocation": {
+                        "artifactLocation": {"uri": uri}, "region": _region(result, r.start, r.end)}}
+                    for i, r in enumerate(f.related)
+                ]
+            if f.fix:
+                item["fixes"] = [{
+                    "description": {"text": f.fix.description},
+                    "artifactChanges": [{
+                        "artifactLocation": {"uri": uri},
+                        "replacements": [
+                            {"deletedRegion": _region(result, e.start, e.end), "insertedContent": {"text": e.new_text}}
+                            for e in f.fix.edits
+                        ],
+                    }],
+                }]
+                item["properties"] = {"fixApplicability": f.fix.applicability}
+            out_results.append(item)
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "nianbao",
+                "version": __version__,
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": out_results,
+        }],
+    }
+
+
+def render(results: Sequence[FileResult], registry: Registry, stream: IO[str]) -> None:
+    json.dump(document(results, registry), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

@@ -1,0 +1,96 @@
+"""Human output: ``path:line:col: CODE message``, the source line with a marker, a summary."""
+
+from __future__ import annotations
+
+import os
+from typing import IO, Callable, Sequence
+
+from ..rule import APPLICABILITY_LABEL, ERROR, SAFE, SEVERITY_LABEL, SUGGESTED, WARNING
+from ..textutil import display_width
+from . import FileResult, position
+
+_COLOURS = {ERROR: "\033[31m", WARNING: "\033[33m"}
+_BOLD, _DIM, _RESET, _CYAN, _MARK = "\033[1m", "\033[2m", "\033[0m", "\033[36m", "\033[31m"
+
+
+def use_colour(stream: IO[str]) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _expand(text: str) -> str:
+    out = []
+    for ch in text:
+        out.append(" " * (4 - display_width("".join(out)) % 4) if ch == "\t" else ch)
+    return "".join(out)
+
+
+def render(results: Sequence[FileResult], stream: IO[str], colour: bool, show_source: bool = True) -> None:
+    def c(code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if colour else text
+
+    counts = {ERROR: 0, WARNING: 0}
+    fixable = {SAFE: 0, SUGGESTED: 0}
+    fixed = 0
+    for result in results:
+        fixed += result.fixed
+        for f in result.findings:
+            counts[f.severity] = counts.get(f.severity, 0) + 1
+            if f.fix:
+                fixable[f.fix.applicability] += 1
+            line, col = position(result.source, f.start)
+            head = f"{c(_BOLD, result.path)}:{line}:{col}: {c(_COLOURS.get(f.severity, _CYAN) + _BOLD, f.code)} {f.message}"
+            stream.write(head + "\n")
+            if show_source and result.source is not None:
+                _snippet(stream, result, f.start, f.end, c)
+            if f.fix:
+                label = APPLICABILITY_LABEL[f.fix.applicability]
+                stream.write(f"    = {c(_CYAN, label)}：{f.fix.description}\n")
+            if show_source:
+                stream.write("\n")
+    total = sum(counts.values())
+    parts = [f"{SEVERITY_LABEL[s]} {n}" for s, n in counts.items() if n]
+    if total == 0:
+        summary = "没有发现问题。"
+    else:
+        summary = f"共发现 {total} 个问题（{'，'.join(parts)}）。"
+        hints = []
+        if fixable[SAFE]:
+            hints.append(f"{fixable[SAFE]} 个可用 --fix 自动修复")
+        if fixable[SUGGESTED]:
+            hints.append(f"{fixable[SUGGESTED]} 个有建议修复（--unsafe-fixes 或编辑器中应用）")
+        if hints:
+            summary += "其中 " + "，".join(hints) + "。"
+    if fixed:
+        summary = f"已修复 {fixed} 个问题。" + ("剩余问题：" + summary if total else "")
+    stream.write(c(_BOLD, summary) + "\n")
+
+
+_WINDOW = 24  # characters of context kept on each side of the span in long lines
+_LONG_LINE = 100  # display columns above which a line is shown as an excerpt
+
+
+def _snippet(stream: IO[str], result: FileResult, start: int, end: int, c: Callable[[str, str], str]) -> None:
+    source = result.source
+    if source is None:
+        return
+    index = source.index
+    line = index.line_of(start)
+    line_start, line_end = index.line_bounds(line)
+    text = source.text[line_start:line_end]
+    s = start - line_start
+    e = (min(end, line_end) if end > start else start) - line_start
+    more = " …" if end > line_end else ""
+    if display_width(text) > _LONG_LINE:
+        left = max(0, s - _WINDOW)
+        right = min(len(text), max(e, s + 1) + _WINDOW, s + 3 * _WINDOW)
+        if e > right:
+            e, more = right, " …"
+        lead = "…" if left else ""
+        text = lead + text[left:right] + ("…" if right < len(text) else "")
+        s, e = s - left + len(lead), e - left + len(lead)
+    prefix = _expand(text[:s])
+    width = max(1, display_width(_expand(text[:e])) - display_width(prefix))
+    gutter = " " * len(str(line + 1))
+    stream.write(f"{c(_DIM, gutter + ' |')}\n")
+    stream.write(f"{c(_DIM, str(line + 1) + ' |')} {_expand(text)}\n")
+    stream.write(f"{c(_DIM, gutter + ' |')} {' ' * display_width(prefix)}{c(_MARK, '^' * width)}{more}\n")
