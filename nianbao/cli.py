@@ -101,6 +101,7 @@ class Context:
             raise UsageError(f"配置文件不存在：{self.explicit}")
         self.stderr = stderr
         self._configs: dict[Path | None, Config] = {}
+        self._found: dict[Path, Path | None] = {}
         self._registries: dict[Path | None, Registry] = {}
         self._reported: set[str] = set()
 
@@ -109,7 +110,7 @@ class Context:
 
         if self.explicit is not None:
             return self.explicit
-        return find_config_file(file.parent if file is not None else Path.cwd())
+        return find_config_file(file.parent if file is not None else Path.cwd(), self._found)
 
     def config_for(self, file: Path | None) -> Config:
         path = self.config_file_for(file)
@@ -276,9 +277,8 @@ def _read(file: Path | None) -> bytes:
 def _diff(path: str, before: str, after: str) -> str:
     import difflib
 
-    return "".join(difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
-    ))
+    old, new = (path, path) if os.path.isabs(path) else (f"a/{path}", f"b/{path}")
+    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), old, new))
 
 
 def _emit(fmt: str, results: list, ctx: Context, stream: IO[str], args: argparse.Namespace) -> None:  # type: ignore[type-arg]

@@ -201,17 +201,17 @@ def _inference(data: Mapping[str, Any], where: str, prefix: str) -> dict[str, An
     return result
 
 
-_FOUND: dict[Path, Path | None] = {}
+def find_config_file(directory: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:
+    """The nearest nianbao.toml, or pyproject.toml with [tool.nianbao], at or above *directory*.
 
-
-def find_config_file(directory: Path) -> Path | None:
-    """The nearest nianbao.toml, or pyproject.toml with [tool.nianbao], at or above *directory*."""
+    *cache* remembers answers per directory for one run (the CLI walks many files per folder).
+    """
     directory = directory.resolve()
     chain = []
     result = None
     for d in (directory, *directory.parents):
-        if d in _FOUND:
-            result = _FOUND[d]
+        if cache is not None and d in cache:
+            result = cache[d]
             break
         chain.append(d)
         candidate = d / CONFIG_FILE
@@ -222,8 +222,9 @@ def find_config_file(directory: Path) -> Path | None:
         if pyproject.is_file() and _has_tool_section(pyproject):
             result = pyproject
             break
-    for d in chain:
-        _FOUND[d] = result
+    if cache is not None:
+        for d in chain:
+            cache[d] = result
     return result
 
 

@@ -1,23 +1,33 @@
-"""Rendering template pieces as draft text (headings, empty tables) for insertion fixes.
+"""Rendering template pieces as draft text (headings, tables) for insertion fixes and sample drafts.
 
-Rendered tables are parsed back by the same parser, so an inserted table is a table.
+Rendered tables are parsed back by the same parser, so an inserted table is a table. Values are
+keyed like `Table.cells`: (row key, column key); a missing value renders as a blank cell.
 """
 
 from __future__ import annotations
 
+from typing import Mapping
+
 from .template import T3_COLUMNS, T4_COLUMNS, T4_GROUPS, SectionSpec, t2_blocks, t3_rows
 
 T3_CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+FORMS = ("tab", "pipe", "cells", "markdown")
+
+Values = Mapping[tuple[str, str], str]
 
 
-def _rows(kind: str, template: str) -> list[list[str]]:
+def _rows(kind: str, template: str, values: Values) -> list[list[str]]:
     if kind == "t2":
         rows: list[list[str]] = []
         width = 1 + max(len(b.columns) for b in t2_blocks(template))
         for block in t2_blocks(template):
+            pad = [""] * (width - 1 - len(block.columns))
             rows.append([block.header] + [""] * (width - 1))
-            rows.append(["信息内容"] + [c.label for c in block.columns] + [""] * (width - 1 - len(block.columns)))
-            rows.extend([r.label] + [""] * len(block.columns) + [""] * (width - 1 - len(block.columns)) for r in block.rows)
+            rows.append(["信息内容"] + [c.label for c in block.columns] + pad)
+            rows.extend(
+                [r.label] + [values.get((f"{block.item}/{r.key}", c.key), "") for c in block.columns] + pad
+                for r in block.rows
+            )
         return rows
     if kind == "t3":
         n = len(T3_COLUMNS)
@@ -33,25 +43,29 @@ def _rows(kind: str, template: str) -> list[list[str]]:
             # Repeated group labels are left empty, as merged cells come out of Word.
             cells = [p if p != q else "" for p, q in zip(parts, previous)]
             previous = parts
-            body.append(cells + [""] * n)
+            body.append(cells + [values.get((spec.key, c.key), "") for c in T3_COLUMNS])
         return head + body
     width = len(T4_GROUPS) * len(T4_COLUMNS)
     return [
-        ["行政复议"] + [""] * 4 + ["行政诉讼"] + [""] * 9,
+        ["行政复议"] + [""] * 4 + ["行政诉讼"] + [""] * (width - 6),
         [c.label for c in T4_COLUMNS] + ["未经复议直接起诉"] + [""] * 4 + ["复议后起诉"] + [""] * 4,
         [""] * 5 + [c.label for c in T4_COLUMNS] * 2,
-        [""] * width,
+        [values.get((g, c.key), "") for g, _, _ in T4_GROUPS for c in T4_COLUMNS],
     ]
 
 
-def render_table(kind: str, template: str, form: str) -> str:
-    """An empty template table (blank value cells, to be filled in) in the draft's surface form."""
-    rows = _rows(kind, template)
+def render_table(kind: str, template: str, form: str, values: Values | None = None) -> str:
+    """Table 2, 3 or 4 of *template* in a surface form (tab, pipe, cells, markdown); text form = tab."""
+    rows = _rows(kind, template, values or {})
     if form == "markdown":
         width = max(len(r) for r in rows)
         lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
         lines.insert(1, "|" + "---|" * width)
         return "\n".join(lines)
+    if form == "pipe":
+        return "\n".join(" | ".join(r) + " |" for r in rows)
+    if form == "cells":
+        return "\n\n".join("\n".join("\t" + cell for cell in r) for r in rows)
     return "\n".join("\t".join(r) for r in rows)
 
 

@@ -115,24 +115,32 @@ def _check_decodes(body: bytes, encoding: str) -> None:
 
 
 def _guess_bomless_utf16(data: bytes) -> str | None:
-    # A CJK draft in UTF-16 without BOM has NUL bytes in most ASCII positions, and only on one side.
+    # A draft in UTF-16 without BOM has NUL bytes in most ASCII positions, nearly all on one side,
+    # and decodes to readable CJK/ASCII text.
     if len(data) < 4 or len(data) % 2:
         return None
     even, odd = data[0::2].count(0), data[1::2].count(0)
     half = len(data) // 2
     for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if zeros > half * 0.2 and other == 0:
+        if zeros > half * 0.2 and other <= zeros // 4:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 return None
-            return None if _looks_binary(text) else encoding
+            return encoding if _readable(text) else None
     return None
 
 
+def _readable(text: str) -> bool:
+    sample = text[:4096]
+    good = sum(1 for ch in sample if ch.isprintable() or ch in "\t\n\r\f" or "\u4e00" <= ch <= "\u9fff")
+    return good >= 0.95 * len(sample) and not _looks_binary(sample)
+
+
 def _looks_binary(text: str) -> bool:
-    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    return controls > max(8, len(text[:4096]) // 50)
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    return "\x00" in sample or controls > len(sample) // 20
 
 
 class LineIndex:

@@ -7,19 +7,17 @@ from nianbao.model import Report
 from nianbao.rule import WARNING, Finding, Related, rule
 
 _UNIT = r"(?:条|件|篇|个|项|次|期|场)"
-_TOTAL = re.compile(r"共(?:计|累计)?[^。；;，,0-9]{0,20}?(?P<n>\d+)\s*" + _UNIT)
-_PART = re.compile(r"(?P<n>\d+)\s*" + _UNIT)
+_COUNT = re.compile(r"(?P<n>\d+)\s*" + _UNIT)
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
-_WHEREOF = re.compile(r"^[，,：:]?\s*其中")
 
 
 @rule("NB206", "text-sum-mismatch", WARNING, "“共 N 条，其中 A 条、B 条……”的分项与总数不符")
 def text_sum_mismatch(report: Report) -> Iterator[Finding]:
     """检查内容
     --------
-    正文中“共 N 条（件、篇），其中 A 条、B 条、C 条”这类句子，分项之和应等于总数：
-    两个及以上分项时检查是否相等，只有一个分项时检查是否超过总数。
-    紧接着的下一句以“其中”开头时也算。年份、月份、百分比、金额不算分项。
+    正文中“（共）N 条（件、篇），其中 A 条、B 条、C 条”这类句子，分项之和应等于总数：
+    两个及以上分项时检查是否相等，只有一个分项时检查是否超过总数。总数是“其中”之前最近的一个
+    计数；“其中”另起一句时取上一句。年份、月份、百分比、金额不算分项。
 
     为什么重要
     --------
@@ -40,32 +38,34 @@ def text_sum_mismatch(report: Report) -> Iterator[Finding]:
     """
     for para in report.paragraphs:
         text = para.folded
-        for m in _TOTAL.finditer(text):
-            rest_start = m.end()
-            stop = _SENTENCE_END.search(text, rest_start)
-            sentence_end = stop.start() if stop else len(text)
-            rest = text[rest_start:sentence_end]
-            if "其中" not in rest and stop and _WHEREOF.match(text[stop.end():]):
-                nxt = _SENTENCE_END.search(text, stop.end())
-                rest_start = stop.end()
-                rest = text[rest_start : nxt.start() if nxt else len(text)]
-            where = rest.find("其中")
-            if where < 0:
+        for where in re.finditer("其中", text):
+            total = _total_before(text, where.start())
+            if total is None:
                 continue
-            parts = [p for p in _PART.finditer(rest, where) if "共" not in rest[where : p.start()]]
+            stop = _SENTENCE_END.search(text, where.end())
+            parts = list(_COUNT.finditer(text, where.end(), stop.start() if stop else len(text)))
             if not parts:
                 continue
-            total = int(m.group("n"))
+            n = int(total.group("n"))
             values = [int(p.group("n")) for p in parts]
             subtotal = sum(values)
-            if (len(values) >= 2 and subtotal != total) or subtotal > total:
+            if (len(values) >= 2 and subtotal != n) or subtotal > n:
                 terms = " + ".join(str(v) for v in values)
                 yield Finding(
-                    para.start + m.start("n"), para.start + m.end("n"),
-                    f"总数为 {total}，但“其中”各分项之和为 {subtotal}（{terms}）",
-                    related=tuple(
-                        Related(para.start + rest_start + p.start("n"), para.start + rest_start + p.end("n"), f"分项 {p.group('n')}")
-                        for p in parts
-                    ),
-                    detail=f"{terms} = {subtotal} ≠ {total}",
+                    para.start + total.start("n"), para.start + total.end("n"),
+                    f"总数为 {n}，但“其中”各分项之和为 {subtotal}（{terms}）",
+                    related=tuple(Related(para.start + p.start("n"), para.start + p.end("n"), f"分项 {p.group('n')}")
+                                  for p in parts),
+                    detail=f"{terms} = {subtotal} ≠ {n}",
                 )
+
+
+def _total_before(text: str, at: int) -> re.Match[str] | None:
+    """The count that 其中 refers to: the last one before it in its sentence, or in the previous
+    sentence when 其中 starts a new one (“共 773 条。其中，…”)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    start = ends[-1] if ends else 0
+    if not text[start:at].strip(" ,，：:") and len(ends) > 0:
+        start = ends[-2] if len(ends) > 1 else 0
+    counts = list(_COUNT.finditer(text, start, at))
+    return counts[-1] if counts else None

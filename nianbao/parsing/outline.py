@@ -82,7 +82,7 @@ def build_outline(report: Report, text: str, blocks: list[TextLine | Grid | Head
             continue
         if item.start in heading_starts or item.start in signature_lines:
             continue
-        if title_span and title_span[0] <= item.start < title_span[1]:
+        if title_span and item.start <= title_span[1] and title_span[0] <= item.end:
             continue
         para = Paragraph(text[item.cstart : item.cend], item.cstart, item.cend)
         report.paragraphs.append(para)

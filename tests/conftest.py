@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nianbao.engine import Linter, Result, Selection
+from nianbao.plugins import build_registry
+from nianbao.source import Source
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is not present (a user's clone)")
+
+
+def lint(text: str, path: str = "draft.txt", **selection: Any) -> Result:
+    """Lint *text* with the built-in rules; keyword arguments go to `Selection`."""
+    return Linter(build_registry(entry_points=False)).check(Source.from_text(text), path, Selection(**selection))
+
+
+def codes(text: str, path: str = "draft.txt", **selection: Any) -> list[str]:
+    return [f.code for f in lint(text, path, **selection).findings]
+
+
+@pytest.fixture
+def tmp_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -1,0 +1,134 @@
+"""Compose correct annual-report drafts in every surface form, for fixtures and tests.
+
+The agency (青禾县云溪镇) and all text are fictional and written for this project. A `Draft`
+holds the content; `render(draft, form)` writes it as plain text with tab tables, ` | ` tables or
+one-cell-per-line tables, or as Markdown. Every number is consistent, so a rendered draft must
+lint clean; tests introduce one defect at a time with `str.replace`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nianbao.render import render_table
+from nianbao.template import T2019, T2021, T3_APPLICANT_COLUMNS, T4_ADDENDS, T4_GROUPS, t3_rows
+
+FORMS = ("tab", "pipe", "cells", "markdown")
+SUFFIX = {"tab": ".txt", "pipe": ".txt", "cells": ".txt", "markdown": ".md"}
+
+# Table 3: applicant-column values per row (自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他).
+T3_DATA = {
+    "new": (3, 1, 0, 0, 0, 0),
+    "carried": (1, 0, 0, 0, 0, 0),
+    "granted": (2, 1, 0, 0, 0, 0),
+    "unable.1": (1, 0, 0, 0, 0, 0),
+    "carry_forward": (1, 0, 0, 0, 0, 0),
+}
+T2_DATA = {
+    T2021: {("一/rules", c): "0" for c in ("made", "repealed", "in_force")}
+    | {("一/normative", "made"): "2", ("一/normative", "repealed"): "1", ("一/normative", "in_force"): "5",
+       ("五/permit", "decided"): "12", ("六/penalty", "decided"): "3", ("六/coercion", "decided"): "0",
+       ("八/fees", "fee_amount"): "0"},
+    T2019: {("一/rules", c): "0" for c in ("made", "published", "in_force")}
+    | {("一/normative", "made"): "2", ("一/normative", "published"): "2", ("一/normative", "in_force"): "5",
+       ("五/permit", "previous"): "10", ("五/permit", "change"): "2", ("五/permit", "decided"): "12",
+       ("五/other_services", "previous"): "4", ("五/other_services", "change"): "-1", ("五/other_services", "decided"): "6",
+       ("六/penalty", "previous"): "3", ("六/penalty", "change"): "0", ("六/penalty", "decided"): "3",
+       ("六/coercion", "previous"): "0", ("六/coercion", "change"): "0", ("六/coercion", "decided"): "0",
+       ("八/fees", "previous"): "0", ("八/fees", "change"): "0",
+       ("九/procurement", "purchases"): "1", ("九/procurement", "purchase_amount"): "3.6万元"},
+}
+
+
+@dataclass
+class Draft:
+    year: int = 2023
+    agency: str = "青禾县云溪镇人民政府"
+    name: str = "云溪镇"
+    signed: str = "2024年1月18日"
+    t3: dict[str, tuple[int, ...]] = field(default_factory=lambda: dict(T3_DATA))
+
+    @property
+    def template(self) -> str:
+        return T2021 if self.year >= 2021 else T2019
+
+    def t3_values(self) -> dict[tuple[str, str], str]:
+        values: dict[tuple[str, str], str] = {}
+        totals = [0] * 6
+        for spec in t3_rows(self.template):
+            if spec.key == "total":
+                continue
+            row = self.t3.get(spec.key, (0,) * 6)
+            for key, v in zip(T3_APPLICANT_COLUMNS, row):
+                values[(spec.key, key)] = str(v)
+            values[(spec.key, "total")] = str(sum(row))
+            if spec.group:
+                totals = [a + b for a, b in zip(totals, row)]
+        for key, v in zip(T3_APPLICANT_COLUMNS, totals):
+            values[("total", key)] = str(v)
+        values[("total", "total")] = str(sum(totals))
+        return values
+
+    def t4_values(self) -> dict[tuple[str, str], str]:
+        values = {(g, c): "0" for g, _, _ in T4_GROUPS for c in (*T4_ADDENDS, "total")}
+        values[("review", "upheld")] = values[("review", "total")] = "1"
+        return values
+
+
+def render(d: Draft, form: str = "tab") -> str:
+    md = form == "markdown"
+    table_form = {"markdown": "markdown", "pipe": "pipe", "cells": "cells"}.get(form, "tab")
+    h1, h2 = ("# ", "## ") if md else ("", "")
+    y = d.year
+    parts = [
+        f"{h1}{d.agency}{y}年政府信息公开工作年度报告",
+        "本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和上级有关要求编制，"
+        f"本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。"
+        f"如对本报告有疑问，请与{d.name}党政办公室联系（电话：0000-1234567）。",
+        f"{h2}一、总体情况",
+        f"{y}年，{d.name}坚持以公开为常态、不公开为例外，认真落实上级政务公开工作要点，"
+        "推进决策、执行、管理、服务、结果公开。",
+        "（一）主动公开",
+        "全年主动公开政府信息 120 条，其中通过县政府门户网站公开 80 条、通过“云溪发布”微信公众号公开 40 条。",
+        "（二）依申请公开",
+        "本年度共收到政府信息公开申请 4 件，上年结转 1 件，已办结 4 件，结转下年度继续办理 1 件。",
+        "（三）政府信息管理",
+        "规范信息发布审核流程，落实“三审三校”制度，全年未发生泄密事件。",
+        "（四）政府信息公开平台建设",
+        "维护县政府门户网站镇级专栏，及时更新机构职能、政策文件等栏目内容。",
+        "（五）监督保障",
+        "镇党委将政务公开纳入年度考核，组织政务公开业务培训 2 次。",
+        f"{h2}二、主动公开政府信息情况",
+        render_table("t2", d.template, table_form, T2_DATA[d.template]),
+        f"{h2}三、收到和处理政府信息公开申请情况",
+        render_table("t3", d.template, table_form, d.t3_values()),
+        f"{h2}四、政府信息公开行政复议、行政诉讼情况",
+        "本年度因政府信息公开工作被申请行政复议 1 件，结果维持；未发生行政诉讼。",
+        render_table("t4", d.template, table_form, d.t4_values()),
+        f"{h2}五、存在的主要问题及改进情况",
+        "一是政策解读形式较为单一；二是依申请公开答复的规范性有待提高。"
+        "下一步，我镇将丰富解读形式，加强业务培训，提升答复质量。",
+        f"{h2}六、其他需要报告的事项",
+        "（一）信息处理费收费情况",
+        "本年度未收取信息处理费。",
+        "（二）落实上级年度政务公开工作要点情况",
+        "按照县政府办公室部署，逐项落实年度政务公开工作要点。",
+        "（三）人大代表建议和政协提案办理结果公开情况",
+        "本年度未承办人大代表建议和政协提案。",
+        "（四）政务公开工作创新情况",
+        "开展“政府开放日”活动 1 次，邀请群众代表参观便民服务中心。",
+        "（五）年度报告数据统计需要说明的事项",
+        "无。",
+        "（六）其他需要报告的事项",
+        "无。",
+        d.agency,
+        d.signed,
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def clean(form: str = "tab", year: int = 2023) -> str:
+    """A correct draft: 2023 (2021 template) by default, or 2020 (2019 template)."""
+    if year < 2021:
+        return render(Draft(year=year, signed=f"{year + 1}年1月20日"), form)
+    return render(Draft(year=year, signed=f"{year + 1}年1月18日"), form)

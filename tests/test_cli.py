@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+import codecs
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nianbao.cli import main
+
+from .drafting import clean
+
+BAD = clean().replace("1.属于国家秘密", "1.属于国家机密").replace(
+    "三、收到和处理政府信息公开申请情况", "三、依申请公开政府信息情况")
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "nianbao", *args], input=stdin.decode() if stdin else None,
+                          capture_output=True, text=True, encoding="utf-8", cwd=cwd)
+
+
+@pytest.fixture
+def drafts(tmp_cwd: Path) -> Path:
+    (tmp_cwd / "reports").mkdir()
+    (tmp_cwd / "reports" / "good.txt").write_text(clean(), encoding="utf-8")
+    (tmp_cwd / "reports" / "bad.txt").write_text(BAD, encoding="utf-8")
+    (tmp_cwd / "reports" / ".hidden").mkdir()
+    (tmp_cwd / "reports" / ".hidden" / "skip.txt").write_text(BAD, encoding="utf-8")
+    (tmp_cwd / "reports" / "notes.docx").write_bytes(b"PK\x03\x04")
+    return tmp_cwd
+
+
+def test_exit_codes(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "reports/good.txt"]) == 0
+    assert main(["check", "reports/bad.txt"]) == 1
+    assert main(["check", "reports"]) == 1
+    assert main(["check", "reports/bad.txt", "--exit-zero"]) == 0
+    assert main(["check", "reports/bad.txt", "--select", "NB502", "--fail-on", "error"]) == 0
+    assert main(["check", "missing.txt"]) == 2
+    assert main(["check"]) == 2
+    assert main(["check", "reports/bad.txt", "--select", "XX9"]) == 2
+    assert main(["explain", "NB999"]) == 2
+    err = capsys.readouterr().err
+    assert "路径不存在：missing.txt" in err and "XX9" in err and "NB999" in err
+    assert "Traceback" not in err
+
+
+def test_text_output_shows_the_line_and_a_marker(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "reports/bad.txt"])
+    out = capsys.readouterr().out
+    line_no = BAD.split("\n").index(next(x for x in BAD.split("\n") if "国家机密" in x)) + 1
+    assert f"reports/bad.txt:{line_no}:" in out
+    block = out[out.index("NB502"):]
+    src_line, marker = block.split("\n")[2], block.split("\n")[3]
+    assert "1.属于国家机密" in src_line
+    # the carets sit under 国家机密: 4 wide characters = 8 columns
+    assert marker.strip().endswith("^" * 8) and marker.count("^") == 8
+    assert "\033[" not in out  # not a terminal: no colour
+    assert "共发现 2 个问题" in out and "1 个可用 --fix 自动修复" in out
+
+
+def test_directory_walk_skips_hidden_and_other_files(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "reports", "--format", "json"])
+    paths = {r["path"] for r in json.loads(capsys.readouterr().out)}
+    assert paths == {str(Path("reports") / "bad.txt")}
+
+
+def test_json_schema_is_exact(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "reports/bad.txt", "--format", "json"])
+    records = json.loads(capsys.readouterr().out)
+    assert len(records) == 2
+    for r in records:
+        assert list(r) == ["path", "code", "name", "severity", "message", "line", "column", "end_line",
+                           "end_column", "fix"]
+    nb502 = next(r for r in records if r["code"] == "NB502")
+    line = BAD.split("\n")[nb502["line"] - 1]
+    assert line[nb502["column"] - 1 : nb502["end_column"] - 1] == "国家机密"
+    assert nb502["name"] == "nonstandard-label" and nb502["severity"] == "warning"
+    assert nb502["fix"] == {"applicability": "safe", "description": "改为“国家秘密”", "edits": [
+        {"line": nb502["line"], "column": nb502["column"], "end_line": nb502["line"], "end_column": nb502["end_column"],
+         "new_text": "国家秘密"}]}
+    nb103 = next(r for r in records if r["code"] == "NB103")
+    assert nb103["fix"]["applicability"] == "suggested"
+
+
+def test_github_annotations(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "reports/bad.txt", "--format", "github"])
+    lines = capsys.readouterr().out.strip().split("\n")
+    assert len(lines) == 2
+    assert lines[0].startswith("::warning file=reports/bad.txt,line=")
+    assert ",title=NB103 section-title::NB103 " in lines[0]
+
+
+def test_fix_writes_back_in_the_files_encoding(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = drafts / "reports" / "bad.txt"
+    data = codecs.BOM_UTF8 + BAD.replace("\n", "\r\n").encode("utf-8")
+    path.write_bytes(data)
+    assert main(["check", "--fix", str(path)]) == 1  # the suggested NB103 fix remains
+    fixed = path.read_bytes()
+    assert fixed == codecs.BOM_UTF8 + BAD.replace("国家机密", "国家秘密").replace("\n", "\r\n").encode("utf-8")
+    out = capsys.readouterr().out
+    assert "已修复 1 个问题" in out and "NB103" in out and "NB502" not in out
+    assert main(["check", "--fix", "--unsafe-fixes", str(path)]) == 0
+    assert path.read_bytes() == codecs.BOM_UTF8 + clean().replace("\n", "\r\n").encode("utf-8")
+
+
+def test_gbk_draft_is_fixed_in_gbk(drafts: Path) -> None:
+    path = drafts / "reports" / "gbk.txt"
+    path.write_bytes(BAD.encode("gb18030"))
+    assert main(["check", "--fix", str(path)]) == 1
+    assert path.read_bytes() == BAD.replace("国家机密", "国家秘密").encode("gb18030")
+
+
+def test_diff_does_not_write(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = drafts / "reports" / "bad.txt"
+    assert main(["check", "--diff", str(path)]) == 1
+    out = capsys.readouterr().out
+    removed = [x for x in out.split("\n") if x.startswith("-") and not x.startswith("---")]
+    added = [x for x in out.split("\n") if x.startswith("+") and not x.startswith("+++")]
+    assert len(removed) == len(added) == 1
+    assert removed[0].endswith("1.属于国家机密\t" + "\t".join(["0"] * 7)) and "国家秘密" in added[0]
+    assert out.startswith(f"--- {path}\n+++ {path}\n")
+    assert path.read_text(encoding="utf-8") == BAD
+    assert main(["check", "--diff", "reports/good.txt"]) == 0
+
+
+def test_stdin(drafts: Path) -> None:
+    proc = run("check", "-", "--stdin-filename", "草稿.txt", "--format", "json", stdin=BAD.encode())
+    assert proc.returncode == 1
+    assert {r["path"] for r in json.loads(proc.stdout)} == {"草稿.txt"}
+    proc = run("check", "--fix", "-", stdin=BAD.encode())
+    assert proc.stdout == BAD.replace("国家机密", "国家秘密")
+    assert "NB103" in proc.stderr
+
+
+def test_unreadable_file_is_a_finding_not_a_crash(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (drafts / "reports" / "binary.txt").write_bytes(b"\x00\x01\x02garbage\x00")
+    assert main(["check", "reports/binary.txt", "--format", "json"]) == 1
+    records = json.loads(capsys.readouterr().out)
+    assert [r["code"] for r in records] == ["NB002"]
+
+
+def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    assert "NB202" in out and "table3-outcome-total" in out and "nianbao" in out
+    assert main(["rules", "--format", "json"]) == 0
+    rules = json.loads(capsys.readouterr().out)
+    assert {r["code"] for r in rules} >= {"NB001", "NB208", "NB903"}
+    assert main(["explain", "nb202"]) == 0
+    out = capsys.readouterr().out
+    for heading in ("检查内容", "为什么重要", "错误示例", "正确示例"):
+        assert heading in out
+
+
+def test_no_traceback_and_no_server_imports_on_the_check_path(drafts: Path) -> None:
+    code = ("import sys; from nianbao.cli import main; main(['check', 'reports/good.txt']); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol', 'tree_sitter')))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=drafts)
+    assert proc.stdout.strip().endswith("[]"), proc.stdout

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from nianbao.cli import main
+
+from .drafting import clean
+
+BAD = clean().replace("1.属于国家秘密", "1.属于国家机密").replace("提升答复质量。", "满意率为120%。")
+
+
+@pytest.fixture
+def repo(tmp_cwd: Path) -> Path:
+    (tmp_cwd / "a").mkdir()
+    (tmp_cwd / "a" / "r.txt").write_text(BAD, encoding="utf-8")
+    return tmp_cwd
+
+
+def codes(capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
+    capsys.readouterr()
+    main(["check", "--format", "json", *args])
+    return [r["code"] for r in json.loads(capsys.readouterr().out)]
+
+
+def test_nearest_config_wins(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert codes(capsys, "a/r.txt") == ["NB502", "NB903"]
+    (repo / "nianbao.toml").write_text('ignore = ["NB903"]\n', encoding="utf-8")
+    assert codes(capsys, "a/r.txt") == ["NB502"]
+    (repo / "a" / "pyproject.toml").write_text('[tool.nianbao]\nignore = ["NB5"]\n', encoding="utf-8")
+    assert codes(capsys, "a/r.txt") == ["NB903"]
+    assert codes(capsys, "a/r.txt", "--config", "nianbao.toml") == ["NB502"]
+    assert codes(capsys, "a/r.txt", "--ignore", "NB9") == ["NB502"]  # the command line overrides
+
+
+def test_select_severity_and_per_file_ignores(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "nianbao.toml").write_text(
+        'select = ["NB5"]\n[severity]\nNB502 = "error"\n[per-file-ignores]\n"b/*.txt" = ["NB502"]\n', encoding="utf-8")
+    (repo / "b").mkdir()
+    (repo / "b" / "r.txt").write_text(BAD, encoding="utf-8")
+    capsys.readouterr()
+    main(["check", "--format", "json", "a", "b"])
+    records = json.loads(capsys.readouterr().out)
+    assert [(r["path"], r["code"], r["severity"]) for r in records] == [(str(Path("a") / "r.txt"), "NB502", "error")]
+
+
+def test_exclude_and_inference_overrides(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "old").mkdir()
+    (repo / "old" / "r.txt").write_text(BAD, encoding="utf-8")
+    (repo / "nianbao.toml").write_text(
+        'exclude = ["old"]\n[[overrides]]\nfiles = ["a/*.txt"]\nreport-year = 2022\n', encoding="utf-8")
+    found = codes(capsys, ".")
+    assert "NB301" in found  # the override says 2022; the title says 2023
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ('selct = ["NB1"]\n', "未知的配置项 “selct”"),
+    ('ignore = "NB1"\n', "“ignore” 应为字符串列表"),
+    ('[severity]\nNB101 = "fatal"\n', "severity.NB101"),
+    ('report-year = "2023"\n', "report-year"),
+    ('template = "2020"\n', "template"),
+    ('fail-on = "never"\n', "fail-on"),
+    ('[[overrides]]\nreport-year = 2020\n', "overrides[0].files"),
+    ('local-plugins = ["nowhere.py"]\n', "local-plugins"),
+    ("ignore = [\n", "不是合法的 TOML"),
+])
+def test_invalid_config_is_exit_2_naming_the_key(repo: Path, capsys: pytest.CaptureFixture[str], content: str,
+                                                 message: str) -> None:
+    (repo / "nianbao.toml").write_text(content, encoding="utf-8")
+    assert main(["check", "a/r.txt"]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "nianbao.toml" in err and "Traceback" not in err
+
+
+def test_fail_on_from_config(repo: Path) -> None:
+    (repo / "nianbao.toml").write_text('fail-on = "error"\n', encoding="utf-8")
+    assert main(["check", "a/r.txt"]) == 0  # only warnings

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import codecs
+from types import SimpleNamespace
+
+from nianbao.engine import Linter, Selection
+from nianbao.hookspec import hookimpl
+from nianbao.plugins import build_registry
+from nianbao.rule import ERROR, Finding, rule
+
+from .conftest import codes, lint
+from .drafting import clean
+
+BROKEN = clean().replace("1.属于国家秘密", "1.属于国家机密")
+
+
+@rule("ZZ101", "always-raises", ERROR, "raises")
+def _raises(report):  # type: ignore[no-untyped-def]
+    """Raises on purpose."""
+    raise ZeroDivisionError("division by zero")
+
+
+@rule("ZZ102", "finds-title", ERROR, "one finding on the title")
+def _finds(report):  # type: ignore[no-untyped-def]
+    """Reports the title."""
+    yield Finding(report.title.start, report.title.end, "标题")
+
+
+RAISING = SimpleNamespace(__name__="zz_plugin", nianbao_rules=hookimpl(lambda: [_raises, _finds]))
+
+
+def test_a_raising_rule_becomes_nb001_and_the_others_still_run() -> None:
+    registry = build_registry(entry_points=False, extra=[("ZZ", RAISING)])
+    found = Linter(registry).check_bytes(BROKEN.encode(), "draft.txt", Selection())[0].findings
+    internal = [f for f in found if f.code == "NB001"]
+    assert len(internal) == 1
+    assert "ZZ101" in internal[0].message and "always-raises" in internal[0].message
+    assert "ZeroDivisionError" in internal[0].message
+    assert {"NB502", "ZZ102"} <= {f.code for f in found}
+    baseline = [f.code for f in lint(BROKEN).findings]
+    assert [f.code for f in found if not f.code.startswith(("ZZ", "NB001"))] == baseline
+
+
+def test_unreadable_inputs_are_nb002() -> None:
+    linter = Linter(build_registry(entry_points=False))
+    for data, why in ((b"", "文件为空"), (b"  \n\n", "文件为空"), (b"\x00\x01bin\x00", "二进制"),
+                      (b"\xff\xfe\x00\xd8", "无法解码")):
+        result, source = linter.check_bytes(data, "x.txt", Selection())
+        assert [f.code for f in result.findings] == ["NB002"], data
+        assert why in result.findings[0].message
+
+
+def test_gb18030_and_bom_drafts_are_linted_like_utf8() -> None:
+    linter = Linter(build_registry(entry_points=False))
+    expected = codes(BROKEN)
+    for data in (BROKEN.encode("gb18030"), codecs.BOM_UTF8 + BROKEN.encode(),
+                 codecs.BOM_UTF16_LE + BROKEN.encode("utf-16-le"), BROKEN.replace("\n", "\r\n").encode()):
+        result, _ = linter.check_bytes(data, "x.txt", Selection())
+        assert [f.code for f in result.findings] == expected
+
+
+def test_selection_prefers_the_more_specific_selector() -> None:
+    sel = Selection(select=["NB2"], ignore=["NB203"])
+    assert sel.enabled("NB202") and not sel.enabled("NB203") and not sel.enabled("NB101")
+    sel = Selection(select=["NB203"], ignore=["NB2"])
+    assert sel.enabled("NB203") and not sel.enabled("NB202")
+    assert Selection(select=["ALL"], ignore=[]).enabled("SD101")
+
+
+def test_severity_override() -> None:
+    found = lint(BROKEN, severity={"NB502": "error"}).findings
+    assert [f.severity for f in found if f.code == "NB502"] == ["error"]

@@ -1,0 +1,106 @@
+"""Fixes never lose text: only their range changes; fixing twice = once; encodings survive."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from nianbao.engine import Linter, Selection
+from nianbao.fixes import apply_edits, apply_fixes
+from nianbao.plugins import build_registry
+from nianbao.rule import SAFE
+from nianbao.source import Source
+
+from .drafting import clean
+from .test_rules import FAILING
+
+LINTER = Linter(build_registry(entry_points=False))
+
+# One draft carrying every safe-fixable defect at once.
+DEFECTS = (
+    clean()
+    .replace("人民政府2023年政府信息公开", "人民政府2022年政府信息公开")  # NB301
+    .replace("1.属于国家秘密", "1.属于国家机密")  # NB502
+    .replace("\t商业企业\t", "\t商业机构\t")  # NB502
+    .replace("《中华人民共和国政府信息公开条例》", "《中华人民共和国信息公开条例》")  # NB503
+    .replace("行政许可\t12", "行政许可\t[bookmark: _GoBack]12")  # NB901
+    .replace("规范信息发布审核流程", "**规范信息发布审核流程**")  # NB901
+    .replace("政府信息公开工作年度报告", "政府信息公开 公开工作年度报告")  # NB902
+)
+
+
+@pytest.mark.parametrize(("code", "draft", "expect"), [c for c in FAILING if c[0] in
+                                                      {"NB301", "NB502", "NB503", "NB901", "NB902"}])
+def test_each_safe_fix_clears_its_finding(code, draft, expect) -> None:  # type: ignore[no-untyped-def]
+    source = Source.from_text(draft())
+    before = LINTER.check(source, "d.txt", Selection()).findings
+    fixes = [f.fix for f in before if f.code == code and f.fix and f.fix.applicability == SAFE]
+    assert fixes
+    fixed, n = apply_fixes(source, fixes)
+    assert n == len(fixes)
+    after = LINTER.check(fixed, "d.txt", Selection()).findings
+    assert [f for f in after if f.code == code] == []
+    # nothing outside the edits changed: same prefix, same suffix, and each edit only swaps its range
+    edits = sorted((e for f in fixes for e in f.edits), key=lambda e: e.start)
+    assert fixed.text[: edits[0].start] == source.text[: edits[0].start]
+    tail = len(source.text) - edits[-1].end
+    assert fixed.text[len(fixed.text) - tail :] == source.text[edits[-1].end :]
+    assert fixed.text == apply_edits(source.text, edits)
+
+
+def test_fix_all_matches_the_clean_draft_and_is_idempotent() -> None:
+    source = Source.from_text(DEFECTS)
+    once, n, result = LINTER.fix(source, "d.txt", Selection())
+    assert n == 7
+    assert once.text == clean()
+    assert result.findings == []
+    twice, m, _ = LINTER.fix(once, "d.txt", Selection())
+    assert m == 0 and twice.text == once.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_fix_keeps_encoding_bom_newlines_and_untouched_bytes(encoding: str, newline: str) -> None:
+    text = DEFECTS.replace("\n", newline)
+    data = text.encode(encoding)
+    source = Source.from_bytes(data)
+    fixed, n, _ = LINTER.fix(source, "d.txt", Selection())
+    assert n == 7
+    expected_text = clean().replace("\n", newline)
+    assert fixed.raw == expected_text.encode(encoding)
+    assert fixed.raw is not None and fixed.raw.startswith(source.bom)
+    # a byte that is not valid text in any fix range survives untouched
+    odd = text.replace("无。", "无\x0c。", 1).encode(encoding)
+    fixed_odd, _, _ = LINTER.fix(Source.from_bytes(odd), "d.txt", Selection())
+    assert fixed_odd.raw == expected_text.replace("无。", "无\x0c。", 1).encode(encoding)
+
+
+def test_inserted_text_uses_the_files_newlines() -> None:
+    text = clean().replace("\n", "\r\n")
+    text = text[: text.index("六、其他需要报告的事项")] + text[text.index("青禾县云溪镇人民政府\r\n\r\n2024"):]
+    fixed, n, _ = LINTER.fix(Source.from_text(text), "d.txt", Selection(select=["NB101"]), unsafe=True)
+    assert n == 1
+    assert "六、其他需要报告的事项\r\n\r\n青禾县云溪镇人民政府" in fixed.text
+    assert "\n" not in fixed.text.replace("\r\n", "")
+
+
+def test_suggested_fixes_only_with_unsafe() -> None:
+    text = clean().replace("三、收到和处理政府信息公开申请情况", "三、依申请公开政府信息情况")
+    _, n, result = LINTER.fix(Source.from_text(text), "d.txt", Selection())
+    assert n == 0 and "NB103" in [f.code for f in result.findings]
+    fixed, n, result = LINTER.fix(Source.from_text(text), "d.txt", Selection(), unsafe=True)
+    assert n == 1 and fixed.text == clean()
+
+
+def test_overlapping_fixes_are_applied_in_later_passes() -> None:
+    # two findings whose fixes touch the same title: both end up applied, in two passes
+    text = clean().replace("人民政府2023年政府信息公开工作", "人民政府2022年政府信息公开 公开工作")
+    fixed, n, result = LINTER.fix(Source.from_text(text), "d.txt", Selection())
+    assert fixed.text == clean() and n == 2 and result.findings == []
+
+
+def test_utf16_bom_preserved() -> None:
+    data = codecs.BOM_UTF16_LE + DEFECTS.encode("utf-16-le")
+    fixed, _, _ = LINTER.fix(Source.from_bytes(data), "d.txt", Selection())
+    assert fixed.raw == codecs.BOM_UTF16_LE + clean().encode("utf-16-le")
