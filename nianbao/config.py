@@ -29,9 +29,10 @@ Invalid configuration raises ConfigError naming the file and the key (exit statu
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import ConfigError
 from .rule import SEVERITIES

@@ -5,8 +5,9 @@ The CLI and the language server both go through `Linter`; neither knows how rule
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from .model import Report
 from .plugins import Registry

@@ -219,8 +219,8 @@ class Facts:
         if report.title and report.title.agency:
             t = report.title
             return analyse_agency(t.agency, t.agency_start, t.agency_end, "title")
-        if report.signature and report.signature.agency:
-            s = report.signature
+        s = report.signature
+        if s and s.agency:
             return analyse_agency(s.agency, s.agency_start, s.agency_end, "signature")
         return self._agency_from_body()
 

@@ -6,7 +6,7 @@ outside every edit (encoding quirks, BOM, CRLF, stray control characters) stay e
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from .rule import Edit, Fix
 from .source import Source

@@ -6,10 +6,11 @@ fix can point at exact characters; line/column come from ``report.source.index``
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from .source import Source
 from .template import DEFAULT_TEMPLATES, Alias, ColumnSpec, RowSpec, SectionSpec, TemplateSet

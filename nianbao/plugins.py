@@ -17,10 +17,12 @@ import importlib.util
 import os
 import re
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 from .errors import ConfigError
 from .rule import Rule
@@ -105,6 +107,10 @@ def _entries(text: str, group: str) -> Iterable[tuple[str, str]]:
             yield name.strip(), value.strip()
 
 
+def _identity(obj: Any) -> Any:
+    return obj
+
+
 def _load_object(value: str) -> Any:
     module_name, _, attr = value.partition(":")
     obj: Any = importlib.import_module(module_name.strip())
@@ -160,24 +166,25 @@ def _build(entry_points: bool, enabled: Sequence[str] | None, disabled: Sequence
            local: Sequence[Path], extra: Sequence[tuple[str, Any]]) -> Registry:
     import pluggy
 
-    from . import hookspec, rules as builtin
+    from . import hookspec
+    from . import rules as builtin
 
     pm = pluggy.PluginManager(hookspec.PROJECT)
     pm.add_hookspecs(hookspec)
     registry = Registry()
     candidates: list[tuple[PluginInfo, Callable[[], Any]]] = [
-        (PluginInfo(BUILTIN_PREFIX, "nianbao", _own_version(), "builtin"), lambda: builtin)
+        (PluginInfo(BUILTIN_PREFIX, "nianbao", _own_version(), "builtin"), partial(_identity, builtin))
     ]
     if entry_points:
         for ref in discover_entry_points():
             if ref.name in disabled or (enabled is not None and ref.name not in enabled):
                 continue
             info = PluginInfo(ref.name, ref.dist, ref.version, "entry-point")
-            candidates.append((info, lambda ref=ref: _load_object(ref.value)))
+            candidates.append((info, partial(_load_object, ref.value)))
     for path in local:
-        candidates.append((PluginInfo("", str(path), "", "local"), lambda path=path: load_local_module(path)))
+        candidates.append((PluginInfo("", str(path), "", "local"), partial(load_local_module, path)))
     for prefix, obj in extra:
-        candidates.append((PluginInfo(prefix, getattr(obj, "__name__", prefix), "", "local"), lambda obj=obj: obj))
+        candidates.append((PluginInfo(prefix, getattr(obj, "__name__", prefix), "", "local"), partial(_identity, obj)))
 
     claimed: dict[str, PluginInfo] = {}
     variants: list[TemplateVariants] = []

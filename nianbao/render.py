@@ -6,7 +6,7 @@ keyed like `Table.cells`: (row key, column key); a missing value renders as a bl
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from .template import T3_COLUMNS, T4_COLUMNS, T4_GROUPS, SectionSpec, t2_blocks, t3_rows
 

@@ -9,7 +9,8 @@ by spaces or commas. HTML comments are invisible when Markdown is rendered.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .model import Directive
 

@@ -14,8 +14,8 @@ the labels listed in ``../shared/notes/peers.md`` §3.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Iterable
 
 T2019 = "2019"
 T2021 = "2021"
@@ -198,7 +198,7 @@ T3_GROUPS: tuple[tuple[str, str, str], ...] = (
     ("unprocessed", "（五）", "不予处理"),
     ("other", "（六）", "其他处理"),
 )
-T3_TOTAL_GROUP_ORDINAL = "（七）"
+T3_GROUP_LABELS = {key: ordinal + label for key, ordinal, label in T3_GROUPS}  # granted → （一）予以公开
 T3_TOP_ORDINALS = {"一": "new", "二": "carried", "四": "carry_forward"}  # 三 is the outcome heading
 T3_SUBTOTAL_CORES = ("小计", "合计")
 
@@ -283,6 +283,10 @@ T4_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("total", "总计", ("=总计",)),
 )
 T4_ADDENDS = ("upheld", "corrected", "other", "pending")
+
+# How messages name the three tables.
+TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
+TABLE_TITLES = {"t2": "主动公开政府信息情况", "t3": "收到和处理政府信息公开申请情况", "t4": "行政复议、行政诉讼情况"}
 
 # Words that tell which table a block of rows is, scored per cell (see parsing.binding).
 TABLE_MARKERS: dict[str, tuple[str, ...]] = {

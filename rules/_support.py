@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Callable, Iterator, Sequence
 
 from nianbao.model import BoundCell, Cell, Table
 from nianbao.rule import SUGGESTED, Edit, Finding, Fix, Related
@@ -37,11 +37,13 @@ def check_sum(
     row: str,
     column: str,
     addends: list[tuple[str, str]],
-    what: Callable[[str], str],
+    what: str,
     parts: str,
     applicability: str = SUGGESTED,
 ) -> Iterator[Finding]:
     """One finding when table[row, column] is not the sum of the *addends* cells.
+
+    *what* names the checked cell, with ``{label}`` standing for the row's label.
 
     Nothing is reported unless every cell involved holds a number: a blank, "/" or text makes the
     identity undecidable (NB207 reports blanks and text).
@@ -56,11 +58,11 @@ def check_sum(
     if actual == expected:
         return
     terms = " + ".join(fmt(v) for v in parts_values)
-    label = target.row_label
+    subject = what.format(label=target.row_label)
     yield Finding(
         target.cell.start, target.cell.end,
-        f"{what(label)}为 {fmt(actual)}，但{parts}为 {fmt(expected)}（{terms}）",
-        fix=set_number(target.cell, expected, f"把{what(label)}改为 {fmt(expected)}", applicability),
+        f"{subject}为 {fmt(actual)}，但{parts}为 {fmt(expected)}（{terms}）",
+        fix=set_number(target.cell, expected, f"把{subject}改为 {fmt(expected)}", applicability),
         related=tuple(related_cell(c.cell, f"{c.column.label} {fmt(v)}") for c, v in zip(cells, parts_values) if c),
         detail=f"{terms} = {fmt(expected)} ≠ {fmt(actual)}",
     )

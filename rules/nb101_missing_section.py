@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from nianbao.model import Report
+from nianbao.model import Report, Section
 from nianbao.render import render_heading, render_table
 from nianbao.rule import ERROR, SUGGESTED, Edit, Finding, Fix, rule
 from nianbao.template import T2021
@@ -51,6 +51,7 @@ def missing_section(report: Report) -> Iterator[Finding]:
         if spec.number in present:
             continue
         following = next((s for s in report.sections if (s.number or 0) > spec.number), None)
+        anchor: Section | None
         if following is not None:
             at, anchor = following.start, following
         else:

@@ -1,14 +1,11 @@
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from nianbao.model import Report
 from nianbao.render import render_table
 from nianbao.rule import ERROR, SUGGESTED, Edit, Finding, Fix, rule
-from nianbao.template import T2021
-
-_TABLE_NAMES = {"t2": "表二（主动公开政府信息情况）", "t3": "表三（收到和处理政府信息公开申请情况）",
-                "t4": "表四（行政复议、行政诉讼情况）"}
+from nianbao.template import T2021, TABLE_NAMES, TABLE_TITLES
 
 
 @rule("NB105", "missing-table", ERROR, "第二、三、四部分没有统计表", fix=SUGGESTED)
@@ -47,6 +44,6 @@ def missing_table(report: Report) -> Iterator[Finding]:
         at = section.heading_end
         yield Finding(
             section.title_start, section.title_end,
-            f"第{spec.numeral}部分没有{_TABLE_NAMES[spec.table]}",
+            f"第{spec.numeral}部分没有{TABLE_NAMES[spec.table]}（{TABLE_TITLES[spec.table]}）",
             fix=Fix("插入空白的模板表格", (Edit(at, at, "\n\n" + table + "\n"),), SUGGESTED),
         )

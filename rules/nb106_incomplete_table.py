@@ -1,13 +1,10 @@
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from nianbao.model import Report, Table
 from nianbao.rule import ERROR, Finding, Related, rule
-from nianbao.template import T3_GROUPS, T4_COLUMNS, T4_GROUPS, RowSpec, t2_blocks, t3_rows
-
-_GROUP_LABEL = {key: ordinal + label for key, ordinal, label in T3_GROUPS}
-_TABLE_NAME = {"t2": "表二", "t3": "表三", "t4": "表四"}
+from nianbao.template import T3_GROUP_LABELS, T4_COLUMNS, T4_GROUPS, TABLE_NAMES, RowSpec, t2_blocks, t3_rows
 
 
 @rule("NB106", "incomplete-table", ERROR, "模板表格缺行或缺单元格")
@@ -48,7 +45,7 @@ def incomplete_table(report: Report) -> Iterator[Finding]:
         for label, row, found, expected in table.short_rows:
             yield Finding(
                 row.start, row.end,
-                f"{_TABLE_NAME.get(table.kind or '', '表格')}“{label}”一行只有 {found} 个数，应有 {expected} 个",
+                f"{TABLE_NAMES.get(table.kind or '', '表格')}“{label}”一行只有 {found} 个数，应有 {expected} 个",
             )
 
 
@@ -70,7 +67,7 @@ def _describe(missing: list[RowSpec], expected: list[RowSpec]) -> str:
         if spec.group and spec.group not in ("granted", "partial") and spec.group not in done:
             group_rows = [s for s in expected if s.group == spec.group]
             if len(group_rows) > 1 and all(s in missing for s in group_rows):
-                parts.append(f"{_GROUP_LABEL[spec.group]}（{len(group_rows)} 行）")
+                parts.append(f"{T3_GROUP_LABELS[spec.group]}（{len(group_rows)} 行）")
                 done.add(spec.group)
                 continue
         if spec.group in done:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from nianbao.model import Report
 from nianbao.rule import ERROR, SUGGESTED, Finding, rule
@@ -38,12 +38,12 @@ def table3_row_total(report: Report) -> Iterator[Finding]:
         for key in table.rows:
             yield from check_sum(
                 table, key, "total", [(key, c) for c in T3_APPLICANT_COLUMNS],
-                what=lambda label: f"“{label}”一行：总计",
+                what="“{label}”一行：总计",
                 parts="自然人至其他六列之和",
             )
             if "subtotal" in columns:
                 yield from check_sum(
                     table, key, "subtotal", [(key, c) for c in T3_ORGANISATION_COLUMNS],
-                    what=lambda label: f"“{label}”一行：法人或其他组织小计",
+                    what="“{label}”一行：法人或其他组织小计",
                     parts="五类法人或其他组织之和",
                 )

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from nianbao.model import Report, Table
 from nianbao.rule import ERROR, SUGGESTED, Finding, rule
@@ -52,7 +52,7 @@ def table3_outcome_total(report: Report) -> Iterator[Finding]:
                     items = [(s.key, column.key) for s in leaves if s.group == key]
                     yield from check_sum(
                         table, subtotal, column.key, items,
-                        what=lambda label, c=column.label: f"{label}（{c}列）", parts="各项之和",
+                        what="{label}（" + column.label + "列）", parts="各项之和",
                     )
 
 

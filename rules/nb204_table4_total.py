@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from nianbao.model import Report
 from nianbao.rule import ERROR, SUGGESTED, Finding, rule
@@ -33,8 +33,8 @@ def table4_total(report: Report) -> Iterator[Finding]:
     把该组总计改为四项之和。
     """
     for table in report.tables_of("t4"):
-        for group, name, _ in T4_GROUPS:
+        for group, _, _ in T4_GROUPS:
             yield from check_sum(
                 table, group, "total", [(group, c) for c in T4_ADDENDS],
-                what=lambda label: f"表四“{label}”的总计", parts="维持、纠正、其他、尚未审结之和",
+                what="表四“{label}”的总计", parts="维持、纠正、其他、尚未审结之和",
             )

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from nianbao.model import BoundCell, Report
 from nianbao.rule import ERROR, Finding, Related, rule

@@ -1,12 +1,10 @@
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from nianbao.model import BLANK, NUMBER, TEXT, BoundCell, Report
 from nianbao.rule import ERROR, Finding, rule
-from nianbao.template import AMOUNT, COUNT, SIGNED
-
-_TABLE_NAME = {"t2": "表二", "t3": "表三", "t4": "表四"}
+from nianbao.template import AMOUNT, COUNT, SIGNED, TABLE_NAMES
 
 
 @rule("NB207", "invalid-cell", ERROR, "数字单元格为空、不是数字、为负数或带了模板不用的单位")
@@ -41,13 +39,13 @@ def invalid_cell(report: Report) -> Iterator[Finding]:
     无自动修复：应填的数字只有起草人知道。
     """
     for table in report.tables:
-        if table.kind not in _TABLE_NAME:
+        if table.kind not in TABLE_NAMES:
             continue
-        name = _TABLE_NAME[table.kind]
+        name = TABLE_NAMES[table.kind]
         by_row: dict[str, list[BoundCell]] = {}
         for (row, _), bound in table.cells.items():
             by_row.setdefault(row, []).append(bound)
-        for row, cells in by_row.items():
+        for cells in by_row.values():
             yield from _blank_runs(name, cells)
             for bound in cells:
                 message = _problem(bound)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from nianbao.model import Report
 from nianbao.rule import WARNING, Finding, rule
@@ -37,7 +37,7 @@ def regulation_power(report: Report) -> Iterator[Finding]:
     if agency is None or agency.kind is None or (agency.kind in RULEMAKING_KINDS and agency.government):
         return
     for table in report.tables_of("t2"):
-        for (row, column), bound in table.cells.items():
+        for (row, _), bound in table.cells.items():
             if row != "一/rules":
                 continue
             value = bound.cell.value

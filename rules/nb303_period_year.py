@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from nianbao.model import Report
 from nianbao.rule import ERROR, SUGGESTED, Edit, Finding, Fix, Related, rule
@@ -44,7 +44,7 @@ def period_year(report: Report) -> Iterator[Finding]:
     else:
         message = f"统计期限 {_date(period.start_date)} 至 {_date(period.end_date)} 不是完整的自然年"
     replacement = f"{target}年1月1日起至{target}年12月31日" if "起" in text else f"{target}年1月1日至{target}年12月31日"
-    related = ()
+    related: tuple[Related, ...] = ()
     if report.title and report.title.year is not None:
         related = (Related(report.title.year_start, report.title.year_end, f"标题年份 {report.title.year}"),)
     yield Finding(

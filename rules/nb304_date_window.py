@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
 
 from nianbao.model import Report
 from nianbao.rule import WARNING, Finding, rule

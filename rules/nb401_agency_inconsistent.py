@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from nianbao.facts import same_agency
 from nianbao.model import Report
@@ -35,17 +35,17 @@ def agency_inconsistent(report: Report) -> Iterator[Finding]:
     reference = report.facts.agency
     if reference is None or reference.source not in ("config", "title"):
         return
-    places = []
-    if report.title and report.title.agency and reference.source != "title":
-        t = report.title
+    places: list[tuple[str, str, int, int]] = []
+    t = report.title
+    if t and t.agency and reference.source != "title":
         places.append(("title", t.agency, t.agency_start, t.agency_end))
-    if report.signature and report.signature.agency:
-        s = report.signature
+    s = report.signature
+    if s and s.agency:
         places.append(("signature", s.agency, s.agency_start, s.agency_end))
     for where, name, start, end in places:
         if same_agency(reference.name, name):
             continue
-        related = ()
+        related: tuple[Related, ...] = ()
         if reference.source == "title":
             related = (Related(reference.start, reference.end, f"标题中的机关：{reference.name}"),)
         yield Finding(

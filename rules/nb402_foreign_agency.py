@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from nianbao.facts import Agency, analyse_agency
 from nianbao.model import Report
@@ -45,6 +45,7 @@ def foreign_agency(report: Report) -> Iterator[Finding]:
     agency = report.facts.agency
     if agency is None or agency.kind is None:
         return
+    kinds: tuple[str, ...]
     if agency.kind in TOWNSHIP_KINDS:
         pattern, kinds = _TOWNSHIP, TOWNSHIP_KINDS
     elif agency.kind in GOVERNMENT_KINDS and agency.government:

@@ -1,12 +1,10 @@
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from nianbao.model import Report
 from nianbao.rule import ERROR, Finding, rule
-from nianbao.template import TEMPLATE_NOTICES
-
-_TABLE_NAME = {"t2": "表二", "t3": "表三"}
+from nianbao.template import TABLE_NAMES, TEMPLATE_NOTICES
 
 
 @rule("NB501", "template-version", ERROR, "表格使用了与报告年度不符的模板")
@@ -45,11 +43,11 @@ def template_version(report: Report) -> Iterator[Finding]:
     if required is None:
         return
     for table in report.tables:
-        if table.kind in _TABLE_NAME and table.template and table.template != required:
+        if table.kind in ("t2", "t3") and table.template and table.template != required:
             year = facts.report_year
             yield Finding(
                 table.start, table.grid.rows[0].end,
                 f"{year} 年度报告应使用 {required} 年模板（{TEMPLATE_NOTICES[required]}），"
-                f"但{_TABLE_NAME[table.kind]}使用的是 {table.template} 年模板",
+                f"但{TABLE_NAMES[table.kind]}使用的是 {table.template} 年模板",
             )
             return

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from nianbao.model import Report
 from nianbao.rule import ERROR, SAFE, Edit, Finding, Fix, rule

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from nianbao.model import Report
 from nianbao.rule import WARNING, Finding, rule

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nianbao.render import render_table
-from nianbao.template import T2019, T2021, T3_APPLICANT_COLUMNS, T4_ADDENDS, T4_GROUPS, t3_rows
+from nianbao.template import T3_APPLICANT_COLUMNS, T4_ADDENDS, T4_GROUPS, T2019, T2021, t3_rows
 
 FORMS = ("tab", "pipe", "cells", "markdown")
 SUFFIX = {"tab": ".txt", "pipe": ".txt", "cells": ".txt", "markdown": ".md"}

@@ -7,7 +7,7 @@ one defect (or one tricky-but-correct construction) with a string replacement.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import IO, Any, Sequence
+from collections.abc import Sequence
+from typing import IO, Any
 
 from . import FileResult, edit_span, span
 

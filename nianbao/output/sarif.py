@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import PurePath
-from typing import IO, Any, Sequence
+from typing import IO, Any
 
 from .. import __version__
 from ..plugins import Registry

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from typing import IO, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import IO
 
 from ..rule import APPLICABILITY_LABEL, ERROR, SAFE, SEVERITY_LABEL, SUGGESTED, WARNING
 from ..textutil import display_width
@@ -18,7 +19,7 @@ def use_colour(stream: IO[str]) -> bool:
 
 
 def _expand(text: str) -> str:
-    out = []
+    out: list[str] = []
     for ch in text:
         out.append(" " * (4 - display_width("".join(out)) % 4) if ch == "\t" else ch)
     return "".join(out)

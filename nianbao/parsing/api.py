@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import PurePath
-from typing import Any, Mapping
+from typing import Any
 
 from ..model import Report
 from ..source import Source
@@ -47,10 +48,9 @@ def parse(
     if form == "markdown":
         from .markdown import markdown_blocks
 
-        blocks = markdown_blocks(masked, bounds, markdown_tree)
+        build_outline(report, masked, markdown_blocks(masked, bounds, markdown_tree))
     else:
-        blocks = segment(masked, bounds)
-    build_outline(report, masked, blocks)
+        build_outline(report, masked, segment(masked, bounds))
     return report
 
 

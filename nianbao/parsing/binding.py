@@ -8,24 +8,24 @@ are taken by count after the last label cell (see docs/architecture.md, "Decisio
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from ..model import BoundCell, Cell, Grid, LabelMatch, Row, Section, Table
 from ..template import (
     OBSOLETE_TABLE_MARKERS,
-    T2019,
-    T2021,
     T2_BLOCKS,
     T2_HEADER_CORE,
     T3_COLUMNS,
-    T3_GROUPS,
+    T3_GROUP_LABELS,
     T3_ROWS,
     T3_SUBTOTAL_COLUMN,
     T3_SUBTOTAL_CORES,
     T3_TOP_ORDINALS,
     T4_COLUMNS,
     T4_GROUPS,
+    T2019,
+    T2021,
     TABLE_MARKERS,
     Alias,
     ColumnSpec,
@@ -41,7 +41,6 @@ _GROUP = re.compile(r"^\(([一二三四五六七])\)")
 _ITEM = re.compile(r"^(\d{1,2})[.、,]")
 _GROUP_BY_ORDINAL = {"一": "granted", "二": "partial", "三": "denied", "四": "unable", "五": "unprocessed", "六": "other",
                      "七": "total"}
-_GROUP_LABEL = {key: ordinal + label for key, ordinal, label in T3_GROUPS}
 _T4_WIDTH = len(T4_GROUPS) * len(T4_COLUMNS)
 
 
@@ -206,9 +205,9 @@ def _bind_t3(table: Table, templates: TemplateSet) -> None:
     for row in rows[:first_data]:
         for cell in row.cells:
             if not cell.is_blank:
-                spec = _match_column(cell, T3_COLUMNS + (T3_SUBTOTAL_COLUMN,), aliases_col, "t3-col", table.labels)
-                if spec:
-                    found.setdefault(spec.key, spec)
+                column = _match_column(cell, T3_COLUMNS + (T3_SUBTOTAL_COLUMN,), aliases_col, "t3-col", table.labels)
+                if column:
+                    found.setdefault(column.key, column)
     columns = list(T3_COLUMNS)
     if "subtotal" in found:
         columns.insert(len(columns) - 1, T3_SUBTOTAL_COLUMN)
@@ -320,7 +319,7 @@ def _t3_identify(labels: list[Cell], ctx: _T3Context, aliases: Iterable[Alias],
 
 def _subtotal_spec(group: str) -> RowSpec:
     key = f"{group}.subtotal"
-    return RowSpec(key, "小计", f"{_GROUP_LABEL.get(group, '')}小计", (), group=group)
+    return RowSpec(key, "小计", f"{T3_GROUP_LABELS.get(group, '')}小计", (), group=group)
 
 
 # --- table 4 ----------------------------------------------------------------------------------
@@ -349,15 +348,15 @@ def _bind_t4(table: Table, templates: TemplateSet) -> None:
             by_group[group] = row
     if len(by_group) >= 2:  # transposed layout: one row per group
         for key, name, _ in T4_GROUPS:
-            row = by_group.get(key)
-            if row is None:
+            grouped = by_group.get(key)
+            if grouped is None:
                 continue
-            zone, values = _label_zone(row.cells)
+            zone, values = _label_zone(grouped.cells)
             values = _fit(zone, values, len(T4_COLUMNS))
             if len(values) != len(T4_COLUMNS):
-                table.short_rows.append((name, row, len(values), len(T4_COLUMNS)))
+                table.short_rows.append((name, grouped, len(values), len(T4_COLUMNS)))
                 continue
-            _bind_cells(table, key, name, None, row, T4_COLUMNS, values)
+            _bind_cells(table, key, name, None, grouped, T4_COLUMNS, values)
         return
     row = data[0]
     zone, values = _label_zone(row.cells)
@@ -404,12 +403,11 @@ def _bind_t2(table: Table, templates: TemplateSet) -> None:
             columns = []
             header_width = len(row.cells) - row.cells.index(first) - 1
             for cell in nonblank[1:]:
-                spec = _match_column(cell, all_columns, aliases, "t2-col", table.labels)
-                if spec:
-                    columns.append(spec)
-                    for template in spec.templates:
-                        if len(spec.templates) == 1:
-                            votes[template] += 1
+                column = _match_column(cell, all_columns, aliases, "t2-col", table.labels)
+                if column:
+                    columns.append(column)
+                    if len(column.templates) == 1:
+                        votes[column.templates[0]] += 1
             continue
         zone, values = _label_zone(row.cells)
         labels = [c for c in zone if not c.is_blank]
@@ -419,7 +417,8 @@ def _bind_t2(table: Table, templates: TemplateSet) -> None:
         norm = _apply_aliases(leaf, leaf.norm, templates.aliases_for("t2-row", None), "t2-row", table.labels)
         block_template = _block_template(columns)
         blocks = [b for b in candidates if block_template in (None, b.template)]
-        spec, best = None, 0
+        spec: RowSpec | None = None
+        best = 0
         for block in blocks:
             for row_spec in block.rows:
                 n = _matches(norm, row_spec.cores)

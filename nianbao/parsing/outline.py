@@ -7,6 +7,7 @@ paragraphs and the signature block, then binds each grid to a template table.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Grid, Paragraph, Report, Section, Signature, SubItem, Title
@@ -51,7 +52,7 @@ class _Line:
     explicit: bool  # a Markdown heading
 
 
-def build_outline(report: Report, text: str, blocks: list[TextLine | Grid | Heading]) -> None:
+def build_outline(report: Report, text: str, blocks: Sequence[TextLine | Grid | Heading]) -> None:
     lines: list[_Line | Grid] = []
     for b in blocks:
         if isinstance(b, Grid):
@@ -71,9 +72,9 @@ def build_outline(report: Report, text: str, blocks: list[TextLine | Grid | Head
     end_of_body = report.signature.agency_start if report.signature and report.signature.agency else None
     if report.signature and report.signature.date and (end_of_body is None or report.signature.date_start < end_of_body):
         end_of_body = report.signature.date_start
-    for i, section in enumerate(sections):
+    for i, current in enumerate(sections):
         nxt = sections[i + 1].start if i + 1 < len(sections) else None
-        section.end = nxt if nxt is not None else (end_of_body if end_of_body is not None else len(text))
+        current.end = nxt if nxt is not None else (end_of_body if end_of_body is not None else len(text))
 
     heading_starts = {s.start for s in sections}
     title_span = (report.title.start, report.title.end) if report.title else None
