@@ -17,9 +17,9 @@ from . import __version__
 from .errors import UsageError
 
 if TYPE_CHECKING:
-    from .config import Config
-    from .engine import Selection
+    from .output import FileResult
     from .plugins import Registry
+    from .resolver import Resolver
 
 FORMATS = ("text", "json", "github", "sarif")
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -93,60 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 # --- configuration and registry per file -------------------------------------------------------
 
 
-class Context:
-    """Configurations and registries, loaded once per configuration file."""
+def _resolver(explicit_config: str | None) -> Resolver:
+    from .resolver import Resolver
 
-    def __init__(self, explicit_config: str | None, stderr: IO[str]) -> None:
-        self.explicit = Path(explicit_config) if explicit_config else None
-        if self.explicit is not None and not self.explicit.is_file():
-            raise UsageError(f"配置文件不存在：{self.explicit}")
-        self.stderr = stderr
-        self._configs: dict[Path | None, Config] = {}
-        self._found: dict[Path, Path | None] = {}
-        self._registries: dict[Path | None, Registry] = {}
-        self._reported: set[str] = set()
-
-    def config_file_for(self, file: Path | None) -> Path | None:
-        from .config import find_config_file
-
-        if self.explicit is not None:
-            return self.explicit
-        return find_config_file(file.parent if file is not None else Path.cwd(), self._found)
-
-    def config_for(self, file: Path | None) -> Config:
-        path = self.config_file_for(file)
-        if path not in self._configs:
-            from .config import Config, config_from_mapping, load_config
-
-            base = load_config(path) if path else Config()
-            registry = self._registry(path, base)
-            if registry.defaults:
-                from .config import _load_toml
-
-                raw = _load_toml(path) if path else {}
-                if path and path.name == "pyproject.toml":
-                    raw = raw.get("tool", {}).get("nianbao", {})
-                base = config_from_mapping(raw, path, registry.defaults)
-            self._configs[path] = base
-        return self._configs[path]
-
-    def registry_for(self, file: Path | None) -> Registry:
-        path = self.config_file_for(file)
-        self.config_for(file)
-        return self._registries[path]
-
-    def _registry(self, path: Path | None, config: Config) -> Registry:
-        if path not in self._registries:
-            from .plugins import build_registry
-
-            registry = build_registry(enabled=config.plugins, disabled=config.disable_plugins,
-                                      local=config.local_plugins)
-            for problem in registry.problems:
-                if problem not in self._reported:
-                    self._reported.add(problem)
-                    print(f"nianbao: 警告：{problem}", file=self.stderr)
-            self._registries[path] = registry
-        return self._registries[path]
+    return Resolver(Path(explicit_config) if explicit_config else None,
+                    lambda message: print(f"nianbao: 警告：{message}", file=sys.stderr))
 
 
 def _split_codes(value: str | None) -> list[str] | None:
@@ -155,37 +106,10 @@ def _split_codes(value: str | None) -> list[str] | None:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
-def _check_selectors(codes: Sequence[str], registry: Registry, option: str) -> None:
-    for code in codes:
-        if code != "ALL" and not any(r.startswith(code) for r in registry.rules):
-            raise UsageError(f"{option} 中的 “{code}” 不对应任何规则（nianbao rules 可列出全部规则）")
-
-
-def selection_for(ctx: Context, file: Path | None, args: argparse.Namespace) -> Selection:
-    from .engine import Selection
-
-    config = ctx.config_for(file)
-    registry = ctx.registry_for(file)
-    select = _split_codes(args.select)
-    ignore = _split_codes(args.ignore)
-    if select is not None:
-        _check_selectors(select, registry, "--select")
-    if ignore is not None:
-        _check_selectors(ignore, registry, "--ignore")
-    base_ignore = ignore if ignore is not None else list(config.ignore)
-    extra = config.ignores_for(file) if file is not None else []
-    return Selection(
-        select=select if select is not None else config.select,
-        ignore=[*base_ignore, *extra],
-        severity=config.severity,
-        inference=config.inference_for(file) if file is not None else dict(config.inference),
-    )
-
-
 # --- check -----------------------------------------------------------------------------------
 
 
-def collect_files(paths: Sequence[str], ctx: Context) -> list[Path | None]:
+def collect_files(paths: Sequence[str], ctx: Resolver) -> list[Path | None]:
     """Files to check, in a deterministic order; None stands for standard input."""
     out: list[Path | None] = []
     for raw in paths:
@@ -203,7 +127,7 @@ def collect_files(paths: Sequence[str], ctx: Context) -> list[Path | None]:
     return out
 
 
-def _walk(directory: Path, ctx: Context) -> list[Path]:
+def _walk(directory: Path, ctx: Resolver) -> list[Path]:
     files = []
     for root, dirs, names in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
@@ -211,7 +135,7 @@ def _walk(directory: Path, ctx: Context) -> list[Path]:
             if name.startswith(".") or not name.lower().endswith(DRAFT_SUFFIXES):
                 continue
             path = Path(root) / name
-            if not ctx.config_for(path).is_excluded(path):
+            if not ctx.config(path).is_excluded(path):
                 files.append(path)
     return files
 
@@ -224,7 +148,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("请给出要检查的文件或目录（- 表示标准输入），例如：nianbao check 报告.txt")
     if args.fix and args.diff:
         raise UsageError("--fix 与 --diff 不能同时使用")
-    ctx = Context(args.config, sys.stderr)
+    ctx = _resolver(args.config)
     files = collect_files(args.paths, ctx)
     if files.count(None) > 1:
         raise UsageError("标准输入（-）只能出现一次")
@@ -235,9 +159,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         display = (args.stdin_filename or "-") if file is None else str(file)
         # standard input is configured as if it were the file it names
         as_file = file if file is not None else (Path(args.stdin_filename) if args.stdin_filename else None)
-        fail_on = fail_on or ctx.config_for(as_file).fail_on
-        selection = selection_for(ctx, as_file, args)
-        linter = Linter(ctx.registry_for(as_file))
+        fail_on = fail_on or ctx.config(as_file).fail_on
+        selection = ctx.selection(as_file, _split_codes(args.select), _split_codes(args.ignore))
+        linter = Linter(ctx.registry(as_file))
         data = _read(file)
         result, source = linter.check_bytes(data, display, selection)
         fixed = 0
@@ -282,7 +206,7 @@ def _diff(path: str, before: str, after: str) -> str:
     return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), old, new))
 
 
-def _emit(fmt: str, results: list, ctx: Context, stream: IO[str], args: argparse.Namespace) -> None:  # type: ignore[type-arg]
+def _emit(fmt: str, results: list[FileResult], ctx: Resolver, stream: IO[str], args: argparse.Namespace) -> None:
     if fmt == "json":
         from .output import jsonfmt
 
@@ -294,7 +218,7 @@ def _emit(fmt: str, results: list, ctx: Context, stream: IO[str], args: argparse
     elif fmt == "sarif":
         from .output import sarif
 
-        sarif.render(results, ctx.registry_for(None), stream)
+        sarif.render(results, ctx.registry(None), stream)
     else:
         from .output import text
 
@@ -308,7 +232,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     from .rule import APPLICABILITY_LABEL, SEVERITY_LABEL
     from .textutil import display_width
 
-    registry = Context(args.config, sys.stderr).registry_for(None)
+    registry = _resolver(args.config).registry(None)
     rules = list(registry.rules.values())
     if args.format == "json":
         import json
@@ -345,7 +269,7 @@ def rules_markdown(registry: Registry) -> str:
 def cmd_explain(args: argparse.Namespace) -> int:
     from .rule import APPLICABILITY_LABEL, SEVERITY_LABEL
 
-    registry = Context(args.config, sys.stderr).registry_for(None)
+    registry = _resolver(args.config).registry(None)
     code = args.code.strip().upper()
     rule = registry.rules.get(code)
     if rule is None:
@@ -357,8 +281,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_plugins(args: argparse.Namespace) -> int:
-    ctx = Context(args.config, sys.stderr)
-    registry = ctx.registry_for(None)
+    registry = _resolver(args.config).registry(None)
     for info in registry.plugins:
         state = f"已加载，{len(info.rules)} 条规则" if info.loaded else f"未加载：{info.error}"
         version = f" {info.version}" if info.version else ""

@@ -112,12 +112,17 @@ def _load_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"配置文件 {path} 不是合法的 TOML：{exc}") from exc
 
 
-def load_config(path: Path, defaults: Mapping[str, Any] | None = None) -> Config:
-    """Read and validate one configuration file (nianbao.toml or pyproject.toml)."""
+def read_config_mapping(path: Path) -> dict[str, Any]:
+    """The raw settings of one configuration file (the [tool.nianbao] table of a pyproject.toml)."""
     data = _load_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("nianbao", {})
-    return config_from_mapping(data, path, defaults)
+    return data
+
+
+def load_config(path: Path, defaults: Mapping[str, Any] | None = None) -> Config:
+    """Read and validate one configuration file (nianbao.toml or pyproject.toml)."""
+    return config_from_mapping(read_config_mapping(path), path, defaults)
 
 
 def config_from_mapping(data: Mapping[str, Any], path: Path | None,

@@ -1,0 +1,101 @@
+"""Configuration and rule registry for each draft: shared by the CLI and the language server.
+
+For a draft path it finds the nearest configuration, loads it once, builds the registry that
+configuration asks for (plugins, local plugins, plugin defaults) once, and turns both into the
+`Selection` the engine runs with. Plugin load problems are reported once through a callback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .config import Config, config_from_mapping, find_config_file, load_config, read_config_mapping
+from .engine import Selection
+from .errors import UsageError
+from .plugins import Registry, build_registry
+
+
+class Resolver:
+    def __init__(
+        self,
+        explicit_config: Path | None = None,
+        report: Callable[[str], None] = lambda message: None,
+        allow_local_plugins: bool = True,
+    ) -> None:
+        if explicit_config is not None and not explicit_config.is_file():
+            raise UsageError(f"配置文件不存在：{explicit_config}")
+        self.explicit = explicit_config
+        self.report = report
+        self.allow_local_plugins = allow_local_plugins
+        self._found: dict[Path, Path | None] = {}
+        self._configs: dict[Path | None, Config] = {}
+        self._registries: dict[Path | None, Registry] = {}
+        self._reported: set[str] = set()
+
+    def forget(self) -> None:
+        """Drop everything loaded (a configuration file changed)."""
+        self._found.clear()
+        self._configs.clear()
+        self._registries.clear()
+
+    def config_file(self, file: Path | None) -> Path | None:
+        if self.explicit is not None:
+            return self.explicit
+        return find_config_file(file.parent if file is not None else Path.cwd(), self._found)
+
+    def config(self, file: Path | None) -> Config:
+        path = self.config_file(file)
+        if path not in self._configs:
+            config = load_config(path) if path else Config()
+            registry = self._registry(path, config)
+            if registry.defaults:  # plugin defaults sit under the user's own settings
+                config = config_from_mapping(read_config_mapping(path) if path else {}, path, registry.defaults)
+            self._configs[path] = config
+        return self._configs[path]
+
+    def registry(self, file: Path | None) -> Registry:
+        self.config(file)
+        return self._registries[self.config_file(file)]
+
+    def _registry(self, path: Path | None, config: Config) -> Registry:
+        if path not in self._registries:
+            local = config.local_plugins
+            if local and not self.allow_local_plugins:
+                self._once(f"工作区不受信任，未加载本地插件：{', '.join(str(p) for p in local)}")
+                local = []
+            registry = build_registry(enabled=config.plugins, disabled=config.disable_plugins, local=local)
+            for problem in registry.problems:
+                self._once(problem)
+            self._registries[path] = registry
+        return self._registries[path]
+
+    def _once(self, message: str) -> None:
+        if message not in self._reported:
+            self._reported.add(message)
+            self.report(message)
+
+    def selection(
+        self,
+        file: Path | None,
+        select: Sequence[str] | None = None,
+        ignore: Sequence[str] | None = None,
+        extra_ignore: Sequence[str] = (),
+        severity: dict[str, str] | None = None,
+    ) -> Selection:
+        """The selection for *file*: *select*/*ignore* replace the configuration's, *extra_ignore*
+        adds to it, *severity* overrides per rule. Unknown selectors are a UsageError."""
+        config = self.config(file)
+        registry = self.registry(file)
+        for option, codes in (("select", select), ("ignore", ignore), ("ignore", extra_ignore)):
+            for code in codes or ():
+                if code != "ALL" and not any(r.startswith(code) for r in registry.rules):
+                    raise UsageError(f"{option} 中的 “{code}” 不对应任何规则（nianbao rules 可列出全部规则）")
+        base_ignore = list(ignore) if ignore is not None else list(config.ignore)
+        per_file = config.ignores_for(file) if file is not None else []
+        return Selection(
+            select=list(select) if select is not None else config.select,
+            ignore=[*base_ignore, *extra_ignore, *per_file],
+            severity={**config.severity, **(severity or {})},
+            inference=config.inference_for(file) if file is not None else dict(config.inference),
+        )
