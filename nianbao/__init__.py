@@ -12,17 +12,17 @@ __version__ = "0.1.0"
 
 # Attributes are imported on first use so that `import nianbao` costs nothing on the CLI's path.
 _LAZY = {
-    "rule": ("rule", "rule"),
-    "Rule": ("rule", "Rule"),
-    "Finding": ("rule", "Finding"),
-    "Fix": ("rule", "Fix"),
-    "Edit": ("rule", "Edit"),
-    "Related": ("rule", "Related"),
-    "ERROR": ("rule", "ERROR"),
-    "WARNING": ("rule", "WARNING"),
-    "INFO": ("rule", "INFO"),
-    "SAFE": ("rule", "SAFE"),
-    "SUGGESTED": ("rule", "SUGGESTED"),
+    "rule": ("ruledef", "rule"),
+    "Rule": ("ruledef", "Rule"),
+    "Finding": ("ruledef", "Finding"),
+    "Fix": ("ruledef", "Fix"),
+    "Edit": ("ruledef", "Edit"),
+    "Related": ("ruledef", "Related"),
+    "ERROR": ("ruledef", "ERROR"),
+    "WARNING": ("ruledef", "WARNING"),
+    "INFO": ("ruledef", "INFO"),
+    "SAFE": ("ruledef", "SAFE"),
+    "SUGGESTED": ("ruledef", "SUGGESTED"),
     "hookimpl": ("hookspec", "hookimpl"),
     "TemplateVariants": ("template", "TemplateVariants"),
     "Alias": ("template", "Alias"),
@@ -32,7 +32,7 @@ _LAZY = {
 if TYPE_CHECKING:
     from .hookspec import hookimpl
     from .model import Report
-    from .rule import ERROR, INFO, SAFE, SUGGESTED, WARNING, Edit, Finding, Fix, Related, Rule, rule
+    from .ruledef import ERROR, INFO, SAFE, SUGGESTED, WARNING, Edit, Finding, Fix, Related, Rule, rule
     from .template import Alias, TemplateVariants
 
 

@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("code", metavar="CODE")
     explain.add_argument("--config", metavar="FILE", help="按此配置加载插件")
 
+    lsp = sub.add_parser("lsp", help="启动语言服务器（默认使用标准输入输出）")
+    lsp.add_argument("--tcp", metavar="HOST:PORT", help="改为在 TCP 端口上监听（调试用）")
+
     plugins = sub.add_parser("plugins", help="列出已安装的插件及其是否加载成功")
     plugins.add_argument("--config", metavar="FILE", help="按此配置加载插件")
     return parser
@@ -72,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_explain(args)
         if args.command == "plugins":
             return cmd_plugins(args)
+        if args.command == "lsp":
+            return cmd_lsp(args)
         parser.print_help()
         return 2
     except UsageError as exc:
@@ -229,7 +234,7 @@ def _emit(fmt: str, results: list[FileResult], ctx: Resolver, stream: IO[str], a
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from .rule import APPLICABILITY_LABEL, SEVERITY_LABEL
+    from .ruledef import APPLICABILITY_LABEL, SEVERITY_LABEL
     from .textutil import display_width
 
     registry = _resolver(args.config).registry(None)
@@ -257,7 +262,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def rules_markdown(registry: Registry) -> str:
-    from .rule import APPLICABILITY_LABEL, SEVERITY_LABEL
+    from .ruledef import APPLICABILITY_LABEL, SEVERITY_LABEL
 
     lines = ["| 代码 | 名称 | 级别 | 修复 | 说明 |", "|---|---|---|---|---|"]
     for r in registry.rules.values():
@@ -267,7 +272,7 @@ def rules_markdown(registry: Registry) -> str:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from .rule import APPLICABILITY_LABEL, SEVERITY_LABEL
+    from .ruledef import APPLICABILITY_LABEL, SEVERITY_LABEL
 
     registry = _resolver(args.config).registry(None)
     code = args.code.strip().upper()
@@ -277,6 +282,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
     fix = APPLICABILITY_LABEL[rule.fix] if rule.fix else "无自动修复"
     sys.stdout.write(f"{rule.code} {rule.name}（{SEVERITY_LABEL[rule.severity]}，{fix}，来自 {rule.origin}）\n")
     sys.stdout.write(f"{rule.summary}\n\n{rule.doc}\n")
+    return 0
+
+
+def cmd_lsp(args: argparse.Namespace) -> int:
+    if args.tcp and not args.tcp.rpartition(":")[2].isdigit():
+        raise UsageError(f"--tcp 应为 HOST:PORT，例如 127.0.0.1:2087，而不是 {args.tcp}")
+    from .server.app import serve  # the only place pygls/lsprotocol are imported
+
+    serve(args.tcp)
     return 0
 
 

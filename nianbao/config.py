@@ -29,13 +29,14 @@ Invalid configuration raises ConfigError naming the file and the key (exit statu
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .rule import SEVERITIES
+from .ruledef import SEVERITIES
 from .template import TEMPLATES
 
 CONFIG_FILE = "nianbao.toml"
@@ -240,3 +241,35 @@ def _has_tool_section(path: Path) -> bool:
             return any(line.strip().startswith("[tool.nianbao") for line in fh)
     except OSError:
         return False
+
+
+_TABLE_HEADER = re.compile(r"^\s*\[")
+_IGNORE_LINE = re.compile(r"^(?P<head>\s*ignore\s*=\s*\[)(?P<items>[^\]\n]*)(?P<tail>\]\s*(?:#.*)?)$", re.M)
+
+
+def ignore_code_edit(text: str, code: str, pyproject: bool = False) -> tuple[int, int, str]:
+    """The (start, end, new_text) edit adding *code* to ``ignore`` in a configuration file's text.
+
+    Works on nianbao.toml (top-level keys) and pyproject.toml (the [tool.nianbao] table); an existing
+    single-line ``ignore = [...]`` is extended, otherwise a new ``ignore`` line is added.
+    """
+    start, end = 0, len(text)
+    if pyproject:
+        m = re.search(r"^\s*\[tool\.nianbao\]\s*$", text, re.M)
+        if m is None:
+            sep = "" if not text or text.endswith("\n") else "\n"
+            addition = f'{sep}\n[tool.nianbao]\nignore = ["{code}"]\n'
+            return len(text), len(text), addition
+        start = m.end() + 1 if m.end() < len(text) else m.end()
+    for line in re.finditer(r"^.*$", text[start:], re.M):
+        if _TABLE_HEADER.match(line.group()):
+            end = start + line.start()
+            break
+    m = _IGNORE_LINE.search(text, start, end)
+    if m:
+        items = m.group("items").strip().rstrip(",")
+        if re.search(rf"[\"']{re.escape(code)}[\"']", items):
+            return m.start(), m.start(), ""
+        joined = f'{items}, "{code}"' if items else f'"{code}"'
+        return m.start("items"), m.end("items"), joined
+    return start, start, f'ignore = ["{code}"]\n'

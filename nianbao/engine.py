@@ -11,7 +11,7 @@ from typing import Any
 
 from .model import Report
 from .plugins import Registry
-from .rule import SAFE, SEVERITY_RANK, Finding, Rule
+from .ruledef import SAFE, SEVERITY_RANK, Finding, Rule
 from .source import DecodeError, Source
 from .suppression import filter_findings
 
@@ -64,13 +64,14 @@ class Linter:
             return Result(self._finalize([self._unreadable(str(exc))], selection, None), None), None
         return self.check(source, path, selection), source
 
-    def check(self, source: Source, path: str, selection: Selection, markdown_tree: Any = None) -> Result:
+    def check(self, source: Source, path: str, selection: Selection, markdown_tree: Any = None,
+              form: str | None = None) -> Result:
         if not source.text.strip():
             return Result(self._finalize([self._unreadable("文件为空（没有任何正文）")], selection, None), None)
         from .parsing import parse
 
         try:
-            report = parse(source, path, templates=self.registry.templates, overrides=selection.inference,
+            report = parse(source, path, form, templates=self.registry.templates, overrides=selection.inference,
                            markdown_tree=markdown_tree)
         except Exception as exc:  # a parser bug must not cost the user a traceback
             return Result(self._finalize([self._unreadable(f"解析失败（{type(exc).__name__}: {exc}）")], selection, None), None)

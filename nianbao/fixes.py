@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .rule import Edit, Fix
+from .ruledef import Edit, Fix
 from .source import Source
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
-    from .rule import Rule
+    from .ruledef import Rule
     from .template import TemplateVariants
 
 PROJECT = "nianbao"

@@ -25,7 +25,7 @@ from types import ModuleType
 from typing import Any
 
 from .errors import ConfigError
-from .rule import Rule
+from .ruledef import Rule
 from .template import TemplateSet, TemplateVariants
 
 GROUP = "nianbao"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .model import Directive
 
 if TYPE_CHECKING:
-    from .rule import Finding
+    from .ruledef import Finding
     from .source import LineIndex
 
 DIRECTIVE = re.compile(

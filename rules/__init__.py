@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from nianbao.hookspec import hookimpl
 
 if TYPE_CHECKING:
-    from nianbao.rule import Rule
+    from nianbao.ruledef import Rule
 
 
 @hookimpl

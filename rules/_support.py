@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from nianbao.model import BoundCell, Cell, Table
-from nianbao.rule import SUGGESTED, Edit, Finding, Fix, Related
+from nianbao.ruledef import SUGGESTED, Edit, Finding, Fix, Related
 
 
 def fmt(number: Decimal | int) -> str:

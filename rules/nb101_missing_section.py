@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from nianbao.model import Report, Section
 from nianbao.render import render_heading, render_table
-from nianbao.rule import ERROR, SUGGESTED, Edit, Finding, Fix, rule
+from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, rule
 from nianbao.template import T2021
 
 

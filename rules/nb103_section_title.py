@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.rule import SUGGESTED, WARNING, Edit, Finding, Fix, rule
+from nianbao.ruledef import SUGGESTED, WARNING, Edit, Finding, Fix, rule
 
 
 @rule("NB103", "section-title", WARNING, "部分标题既非标准标题也非公认变体，或是旧版标题", fix=SUGGESTED)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model import Report, Table
-from nianbao.rule import ERROR, Finding, Related, rule
+from nianbao.ruledef import ERROR, Finding, Related, rule
 from nianbao.template import T3_GROUP_LABELS, T4_COLUMNS, T4_GROUPS, TABLE_NAMES, RowSpec, t2_blocks, t3_rows
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.rule import ERROR, SUGGESTED, Finding, rule
+from nianbao.ruledef import ERROR, SUGGESTED, Finding, rule
 from nianbao.template import T3_APPLICANT_COLUMNS, T3_ORGANISATION_COLUMNS
 
 from ._support import check_sum

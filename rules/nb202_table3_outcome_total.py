@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from nianbao.model import Report, Table
-from nianbao.rule import ERROR, SUGGESTED, Finding, rule
+from nianbao.ruledef import ERROR, SUGGESTED, Finding, rule
 from nianbao.template import T3_GROUPS, RowSpec, t3_rows
 
 from ._support import check_sum, fmt, numbers, related_cell, set_number

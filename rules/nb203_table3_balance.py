@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.rule import ERROR, Finding, rule
+from nianbao.ruledef import ERROR, Finding, rule
 
 from ._support import fmt, numbers, related_cell
 

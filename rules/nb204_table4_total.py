@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.rule import ERROR, SUGGESTED, Finding, rule
+from nianbao.ruledef import ERROR, SUGGESTED, Finding, rule
 from nianbao.template import T4_ADDENDS, T4_GROUPS
 
 from ._support import check_sum

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from nianbao.model import BoundCell, Report
-from nianbao.rule import ERROR, Finding, Related, rule
+from nianbao.ruledef import ERROR, Finding, Related, rule
 from nianbao.textutil import cn_to_int
 
 from ._support import fmt

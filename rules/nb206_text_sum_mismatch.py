@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.rule import WARNING, Finding, Related, rule
+from nianbao.ruledef import WARNING, Finding, Related, rule
 
 _UNIT = r"(?:条|件|篇|个|项|次|期|场)"
 _COUNT = re.compile(r"(?P<n>\d+)\s*" + _UNIT)

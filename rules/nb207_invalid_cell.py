@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model import BLANK, NUMBER, TEXT, BoundCell, Report
-from nianbao.rule import ERROR, Finding, rule
+from nianbao.ruledef import ERROR, Finding, rule
 from nianbao.template import AMOUNT, COUNT, SIGNED, TABLE_NAMES
 
 

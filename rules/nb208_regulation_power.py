@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.rule import WARNING, Finding, rule
+from nianbao.ruledef import WARNING, Finding, rule
 from nianbao.template import RULEMAKING_KINDS
 
 from ._support import fmt

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.rule import ERROR, SAFE, SUGGESTED, Edit, Finding, Fix, Related, rule
+from nianbao.ruledef import ERROR, SAFE, SUGGESTED, Edit, Finding, Fix, Related, rule
 
 
 @rule("NB301", "title-year", ERROR, "标题年份与报告年度不一致", fix=SAFE)

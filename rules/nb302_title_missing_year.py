@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.rule import ERROR, SUGGESTED, Edit, Finding, Fix, rule
+from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, rule
 
 
 @rule("NB302", "title-missing-year", ERROR, "标题没有年份", fix=SUGGESTED)

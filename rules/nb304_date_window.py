@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from nianbao.model import Report
-from nianbao.rule import WARNING, Finding, rule
+from nianbao.ruledef import WARNING, Finding, rule
 from nianbao.template import DEADLINE_DEFAULT, DEADLINE_GOVERNMENT
 
 

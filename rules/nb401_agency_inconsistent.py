@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from nianbao.facts import same_agency
 from nianbao.model import Report
-from nianbao.rule import ERROR, SUGGESTED, Edit, Finding, Fix, Related, rule
+from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, Related, rule
 
 _WHERE = {"config": "配置（agency）", "title": "标题", "signature": "落款"}
 

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from nianbao.facts import Agency, analyse_agency
 from nianbao.model import Report
-from nianbao.rule import ERROR, SUGGESTED, Edit, Finding, Fix, Related, rule
+from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, Related, rule
 from nianbao.template import GOVERNMENT_KINDS, NOT_AGENCY_NAMES, NOT_IN_PLACE_NAMES, TOWNSHIP_KINDS
 
 _CJK = "\u4e00-\u9fff"

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.rule import SUGGESTED, WARNING, Edit, Finding, Fix, rule
+from nianbao.ruledef import SUGGESTED, WARNING, Edit, Finding, Fix, rule
 from nianbao.template import SELF_REFERENCE_WORDS, SELF_REFERENCE_WRONG
 
 _SELF = re.compile("我(" + "|".join(sorted(SELF_REFERENCE_WORDS, key=len, reverse=True)) + ")")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.rule import SAFE, WARNING, Edit, Finding, Fix, rule
+from nianbao.ruledef import SAFE, WARNING, Edit, Finding, Fix, rule
 
 
 @rule("NB502", "nonstandard-label", WARNING, "表格行、列标签与模板用语不一致", fix=SAFE)

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.rule import ERROR, SAFE, Edit, Finding, Fix, rule
+from nianbao.ruledef import ERROR, SAFE, Edit, Finding, Fix, rule
 from nianbao.template import REGULATION_NAME, REGULATION_SHORT
 from nianbao.textutil import normalize
 

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.rule import SAFE, WARNING, Edit, Finding, Fix, rule
+from nianbao.ruledef import SAFE, WARNING, Edit, Finding, Fix, rule
 from nianbao.textutil import ARTIFACT_PATTERN
 
 _ARTIFACT = re.compile(ARTIFACT_PATTERN)

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.rule import SAFE, WARNING, Edit, Finding, Fix, rule
+from nianbao.ruledef import SAFE, WARNING, Edit, Finding, Fix, rule
 
 _DOUBLED = re.compile(r"(?P<word>[\u4e00-\u9fff]{2,8})(?P<gap>\s*)(?P=word)")
 

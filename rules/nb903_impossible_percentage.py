@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from nianbao.model import Report
-from nianbao.rule import WARNING, Finding, rule
+from nianbao.ruledef import WARNING, Finding, rule
 
 _RATE = re.compile(
     r"(?P<rate>[\u4e00-\u9fff]{0,6}率)[^。；;，,\d]{0,6}?(?P<num>\d+(?:\.\d+)?)\s*%\s*(?P<above>以上|之上|多)?"

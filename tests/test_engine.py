@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from nianbao.engine import Linter, Selection
 from nianbao.hookspec import hookimpl
 from nianbao.plugins import build_registry
-from nianbao.rule import ERROR, Finding, rule
+from nianbao.ruledef import ERROR, Finding, rule
 
 from .conftest import codes, lint
 from .drafting import clean

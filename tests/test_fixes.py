@@ -9,7 +9,7 @@ import pytest
 from nianbao.engine import Linter, Selection
 from nianbao.fixes import apply_edits, apply_fixes
 from nianbao.plugins import build_registry
-from nianbao.rule import SAFE
+from nianbao.ruledef import SAFE
 from nianbao.source import Source
 
 from .drafting import clean

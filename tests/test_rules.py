@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pytest
 
-from nianbao.rule import SAFE, SUGGESTED
+from nianbao.ruledef import SAFE, SUGGESTED
 
 from .conftest import codes, lint
 from .drafting import FORMS, SUFFIX, Draft, clean, render

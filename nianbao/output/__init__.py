@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..rule import Edit, Finding
+from ..ruledef import Edit, Finding
 from ..source import Source
 
 

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Sequence
 from typing import IO
 
-from ..rule import APPLICABILITY_LABEL, ERROR, SAFE, SEVERITY_LABEL, SUGGESTED, WARNING
+from ..ruledef import APPLICABILITY_LABEL, ERROR, SAFE, SEVERITY_LABEL, SUGGESTED, WARNING
 from ..textutil import display_width
 from . import FileResult, position
 

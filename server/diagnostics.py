@@ -1,0 +1,67 @@
+"""Findings → LSP diagnostics, each carrying what its quick fix needs in ``data``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lsprotocol import types
+
+from nianbao.ruledef import Finding, Fix
+from nianbao.source import LineIndex, Source
+
+from .checker import Checked
+from .documents import lsp_range
+
+SOURCE = "nianbao"
+SEVERITY = {
+    "error": types.DiagnosticSeverity.Error,
+    "warning": types.DiagnosticSeverity.Warning,
+    "info": types.DiagnosticSeverity.Information,
+}
+
+
+def range_json(r: types.Range) -> dict[str, Any]:
+    return {"start": {"line": r.start.line, "character": r.start.character},
+            "end": {"line": r.end.line, "character": r.end.character}}
+
+
+def fix_edits(fix: Fix, index: LineIndex, encoding: str, newline: str) -> list[types.TextEdit]:
+    return [
+        types.TextEdit(lsp_range(index, encoding, e.start, e.end),
+                       e.new_text.replace("\n", newline) if newline != "\n" else e.new_text)
+        for e in fix.edits
+    ]
+
+
+def to_diagnostic(finding: Finding, checked: Checked) -> types.Diagnostic:
+    rule = finding.rule
+    data: dict[str, Any] = {"code": finding.code, "version": checked.version, "fix": None}
+    if finding.fix:
+        newline = Source.from_text(checked.text).newline
+        data["fix"] = {
+            "applicability": finding.fix.applicability,
+            "description": finding.fix.description,
+            "edits": [{"range": range_json(e.range), "newText": e.new_text}
+                      for e in fix_edits(finding.fix, checked.index, checked.encoding, newline)],
+        }
+    if finding.detail:
+        data["detail"] = finding.detail
+    related = [
+        types.DiagnosticRelatedInformation(
+            types.Location(checked.uri, lsp_range(checked.index, checked.encoding, r.start, r.end)), r.message)
+        for r in finding.related
+    ]
+    return types.Diagnostic(
+        range=lsp_range(checked.index, checked.encoding, finding.start, finding.end),
+        message=finding.message,
+        severity=SEVERITY.get(finding.severity, types.DiagnosticSeverity.Error),
+        code=finding.code,
+        code_description=types.CodeDescription(href=rule.url) if rule and rule.url else None,
+        source=SOURCE,
+        related_information=related or None,
+        data=data,
+    )
+
+
+def diagnostics(checked: Checked) -> list[types.Diagnostic]:
+    return [to_diagnostic(f, checked) for f in checked.findings]
