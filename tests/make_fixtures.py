@@ -1,6 +1,6 @@
-"""Write the committed fixture drafts and the README's examples from tests/drafting.py.
+"""Write the committed fixture drafts and the README's examples from nianbao.testing.drafts.
 
-Run ``python -m tests.make_fixtures`` after changing drafting.py; test_fixtures_current.py fails
+Run ``python -m tests.make_fixtures`` after changing nianbao/testing/drafts.py; test_fixtures_current.py fails
 when the files on disk differ from what this produces.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .drafting import FORMS, SUFFIX, Draft, clean, render
+from nianbao.testing.drafts import FORMS, SUFFIX, Draft, clean, render
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,7 +10,7 @@ import pytest
 
 from nianbao.cli import main
 
-from .drafting import clean
+from nianbao.testing.drafts import clean
 
 BAD = clean().replace("1.属于国家秘密", "1.属于国家机密").replace(
     "三、收到和处理政府信息公开申请情况", "三、依申请公开政府信息情况")

@@ -7,7 +7,7 @@ import pytest
 
 from nianbao.cli import main
 
-from .drafting import clean
+from nianbao.testing.drafts import clean
 
 BAD = clean().replace("1.属于国家秘密", "1.属于国家机密").replace("提升答复质量。", "满意率为120%。")
 

@@ -9,7 +9,7 @@ from nianbao.plugins import build_registry
 from nianbao.ruledef import ERROR, Finding, rule
 
 from .conftest import codes, lint
-from .drafting import clean
+from nianbao.testing.drafts import clean
 
 BROKEN = clean().replace("1.属于国家秘密", "1.属于国家机密")
 

@@ -12,7 +12,7 @@ from nianbao.plugins import build_registry
 from nianbao.ruledef import SAFE
 from nianbao.source import Source
 
-from .drafting import clean
+from nianbao.testing.drafts import clean
 from .test_rules import FAILING
 
 LINTER = Linter(build_registry(entry_points=False))

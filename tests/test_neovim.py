@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
-from .drafting import clean
+from nianbao.testing.drafts import clean
 
 CONFIG = ROOT / "editors" / "neovim" / "nianbao.lua"
 DRIVER = ROOT / "tests" / "editors" / "nvim_driver.lua"

@@ -8,7 +8,7 @@ from nianbao.model import BLANK, NOT_APPLICABLE, NUMBER, TEXT, Report
 from nianbao.parsing import parse_text
 from nianbao.render import render_table
 
-from .drafting import FORMS, SUFFIX, Draft, clean
+from nianbao.testing.drafts import FORMS, SUFFIX, Draft, clean
 
 
 def projection(report: Report) -> dict[str, Any]:

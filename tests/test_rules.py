@@ -1,6 +1,6 @@
 """Every rule, both ways: a draft that must trigger it and a near-miss that must not.
 
-Drafts come from tests/drafting.py (a correct report in every surface form); each case introduces
+Drafts come from nianbao.testing.drafts (a correct report in every surface form); each case introduces
 one defect (or one tricky-but-correct construction) with a string replacement.
 """
 
@@ -14,7 +14,7 @@ import pytest
 from nianbao.ruledef import SAFE, SUGGESTED
 
 from .conftest import codes, lint
-from .drafting import FORMS, SUFFIX, Draft, clean, render
+from nianbao.testing.drafts import FORMS, SUFFIX, Draft, clean, render
 
 CLEAN = clean("tab")
 CLEAN_2019 = clean("tab", 2020)

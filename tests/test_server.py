@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lsprotocol import types
 
-from .drafting import clean
+from nianbao.testing.drafts import clean
 from .lsp_session import Session, raw_exchange, session
 
 BAD = clean().replace("1.属于国家秘密", "1.属于国家机密").replace(

@@ -1,17 +1,17 @@
-"""Compose correct annual-report drafts in every surface form, for fixtures and tests.
+"""Correct annual-report drafts in every surface form, to test rules against.
 
-The agency (青禾县云溪镇) and all text are fictional and written for this project. A `Draft`
-holds the content; `render(draft, form)` writes it as plain text with tab tables, ` | ` tables or
-one-cell-per-line tables, or as Markdown. Every number is consistent, so a rendered draft must
-lint clean; tests introduce one defect at a time with `str.replace`.
+The agency (青禾县云溪镇) and all text are fictional. A `Draft` holds the content;
+`render(draft, form)` writes it as plain text with tab tables (``tab``), ` | ` tables (``pipe``),
+one-cell-per-line tables (``cells``), or as Markdown (``markdown``). Every number is consistent,
+so a rendered draft lints clean; a test introduces one defect at a time with `str.replace`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from nianbao.render import render_table
-from nianbao.template import T3_APPLICANT_COLUMNS, T4_ADDENDS, T4_GROUPS, T2019, T2021, t3_rows
+from ..render import render_table
+from ..template import T3_APPLICANT_COLUMNS, T4_ADDENDS, T4_GROUPS, T2019, T2021, t3_rows
 
 FORMS = ("tab", "pipe", "cells", "markdown")
 SUFFIX = {"tab": ".txt", "pipe": ".txt", "cells": ".txt", "markdown": ".md"}
