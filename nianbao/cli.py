@@ -58,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     lsp = sub.add_parser("lsp", help="启动语言服务器（默认使用标准输入输出）")
     lsp.add_argument("--tcp", metavar="HOST:PORT", help="改为在 TCP 端口上监听（调试用）")
 
+    new = sub.add_parser("new-plugin", help="生成一个可直接安装、测试的插件包骨架")
+    new.add_argument("name", metavar="NAME", help="插件名（小写英文，如 jiangsu）")
+    new.add_argument("--prefix", help="规则代码前缀（1–3 个大写字母；默认取名字的前两个字母）")
+    new.add_argument("--dir", default=".", help="在此目录下生成（默认当前目录）")
+
     plugins = sub.add_parser("plugins", help="列出已安装的插件及其是否加载成功")
     plugins.add_argument("--config", metavar="FILE", help="按此配置加载插件")
     return parser
@@ -77,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_plugins(args)
         if args.command == "lsp":
             return cmd_lsp(args)
+        if args.command == "new-plugin":
+            return cmd_new_plugin(args)
         parser.print_help()
         return 2
     except UsageError as exc:
@@ -291,6 +298,14 @@ def cmd_lsp(args: argparse.Namespace) -> int:
     from .server.app import serve  # the only place pygls/lsprotocol are imported
 
     serve(args.tcp)
+    return 0
+
+
+def cmd_new_plugin(args: argparse.Namespace) -> int:
+    from .scaffold import new_plugin
+
+    target = new_plugin(args.name, args.prefix, Path(args.dir))
+    sys.stdout.write(f"已生成 {target}。下一步：pip install -e '{target}[test]' && pytest {target}\n")
     return 0
 
 

@@ -90,8 +90,24 @@ def discover_entry_points(group: str = GROUP, paths: Sequence[str] | None = None
                 continue
             seen.add(dist.lower())
             if f"[{group}]" in text:
-                found.extend(EntryPointRef(n, v, dist, version.split("-")[0]) for n, v in _entries(text, group))
+                name = _dist_name(os.path.join(directory or ".", meta)) or dist
+                found.extend(EntryPointRef(n, v, name, version.split("-")[0]) for n, v in _entries(text, group))
     return found
+
+
+def _dist_name(meta_dir: str) -> str | None:
+    """The project name as published (nianbao-shandong), from METADATA or PKG-INFO."""
+    for name in ("METADATA", "PKG-INFO"):
+        try:
+            with open(os.path.join(meta_dir, name), encoding="utf-8") as fh:
+                for line in fh:
+                    if line.startswith("Name:"):
+                        return line.split(":", 1)[1].strip()
+                    if not line.strip():
+                        break
+        except OSError:
+            continue
+    return None
 
 
 def _entries(text: str, group: str) -> Iterable[tuple[str, str]]:
