@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from nianbao.cli import main
-
 from nianbao.testing.drafts import clean
 
 BAD = clean().replace("1.属于国家秘密", "1.属于国家机密").replace(

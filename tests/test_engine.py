@@ -7,9 +7,9 @@ from nianbao.engine import Linter, Selection
 from nianbao.hookspec import hookimpl
 from nianbao.plugins import build_registry
 from nianbao.ruledef import ERROR, Finding, rule
+from nianbao.testing.drafts import clean
 
 from .conftest import codes, lint
-from nianbao.testing.drafts import clean
 
 BROKEN = clean().replace("1.属于国家秘密", "1.属于国家机密")
 

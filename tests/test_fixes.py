@@ -11,8 +11,8 @@ from nianbao.fixes import apply_edits, apply_fixes
 from nianbao.plugins import build_registry
 from nianbao.ruledef import SAFE
 from nianbao.source import Source
-
 from nianbao.testing.drafts import clean
+
 from .test_rules import FAILING
 
 LINTER = Linter(build_registry(entry_points=False))

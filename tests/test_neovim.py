@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
 from nianbao.testing.drafts import clean
+
+from .conftest import ROOT
 
 CONFIG = ROOT / "editors" / "neovim" / "nianbao.lua"
 DRIVER = ROOT / "tests" / "editors" / "nvim_driver.lua"

@@ -7,7 +7,6 @@ import pytest
 from nianbao.model import BLANK, NOT_APPLICABLE, NUMBER, TEXT, Report
 from nianbao.parsing import parse_text
 from nianbao.render import render_table
-
 from nianbao.testing.drafts import FORMS, SUFFIX, Draft, clean
 
 

@@ -12,9 +12,9 @@ from collections.abc import Callable
 import pytest
 
 from nianbao.ruledef import SAFE, SUGGESTED
+from nianbao.testing.drafts import FORMS, SUFFIX, Draft, clean, render
 
 from .conftest import codes, lint
-from nianbao.testing.drafts import FORMS, SUFFIX, Draft, clean, render
 
 CLEAN = clean("tab")
 CLEAN_2019 = clean("tab", 2020)

@@ -9,6 +9,7 @@ import pytest
 from lsprotocol import types
 
 from nianbao.testing.drafts import clean
+
 from .lsp_session import Session, raw_exchange, session
 
 BAD = clean().replace("1.属于国家秘密", "1.属于国家机密").replace(

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from .conftest import codes
 from nianbao.testing.drafts import clean
+
+from .conftest import codes
 
 BAD = clean().replace("1.属于国家秘密", "1.属于国家机密").replace("提升答复质量。", "满意率为120%。")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import nianbao_shandong
 import pytest
 
-import nianbao_shandong
 from nianbao.testing import Invalid, assert_rule, lint, sample_draft
 
 ITEM_3 = "（三）人大代表建议和政协提案办理结果公开情况\n\n"
