@@ -139,7 +139,7 @@ def raw_exchange(messages: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
 
 @contextlib.asynccontextmanager
 async def session(spec: str = "visual-studio-code", root: Path | None = None, options: dict[str, Any] | None = None,
-                  configuration: dict[str, Any] | None = None) -> AsyncIterator[Session]:
+                  configuration: dict[str, Any] | None = None, command: list[str] | None = None) -> AsyncIterator[Session]:
     client = make_test_lsp_client()
     if configuration is not None:
         client.set_configuration(configuration)
@@ -156,7 +156,7 @@ async def session(spec: str = "visual-studio-code", root: Path | None = None, op
 
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = on_publish
 
-    await client.start_io(*SERVER)
+    await client.start_io(*(command or SERVER))
     root_uri = from_fs_path(str(root)) if root else None
     result = await client.initialize_session(types.InitializeParams(
         capabilities=caps, root_uri=root_uri, initialization_options=options,
