@@ -143,6 +143,8 @@ class Facts:
         seen: set[int] = set()
         for para in self.report.paragraphs:
             folded = para.folded
+            if "年" not in folded:
+                continue
             for pattern in _STATEMENTS:
                 for m in pattern.finditer(folded):
                     if "clause" in m.groupdict() and _FUTURE.search(m.group("clause")):

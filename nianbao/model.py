@@ -6,15 +6,17 @@ fix can point at exact characters; line/column come from ``report.source.index``
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .source import Source
 from .template import DEFAULT_TEMPLATES, Alias, ColumnSpec, RowSpec, SectionSpec, TemplateSet
-from .textutil import Normalized, fold
+from .template import NOT_APPLICABLE as NA_MARKERS
+from .textutil import Normalized, fold, normalize
 
 if TYPE_CHECKING:
     from .facts import Facts
@@ -52,16 +54,12 @@ class Cell:
     @property
     def value(self) -> Value:
         if self._value is None:
-            from .parsing.cells import parse_value
-
             self._value = parse_value(self)
         return self._value
 
     @property
     def norm(self) -> str:
         if self._norm is None:
-            from .textutil import normalize
-
             self._norm = normalize(self.clean_text)
         return self._norm
 
@@ -82,7 +80,62 @@ class Cell:
 
     @property
     def is_blank(self) -> bool:
-        return not self.text.strip()
+        return not self.text or self.text.isspace()
+
+
+_NA = frozenset(NA_MARKERS)
+# A number, optionally signed, with thousands separators and decimals, then an optional unit.
+_NUMBER = re.compile(r"([+\-−]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|元|件|条|个|项|次|人次|篇|%)?")
+
+
+_SMALL = {str(i): Decimal(i) for i in range(1000)}
+
+
+def parse_value(cell: Cell) -> Value:
+    """Type a cell's text: number (with its unit), blank, not applicable, or text — never coerced."""
+    raw = cell.clean_text
+    if raw.isdigit() and raw.isascii():  # the common case: a plain count, already trimmed
+        number = _SMALL.get(raw) if len(raw) < 4 else None
+        return Value(NUMBER, number if number is not None else Decimal(raw), "", cell.start, cell.end)
+    folded = raw if raw.isascii() else fold(raw)
+    stripped = folded.strip()
+    if not stripped:
+        return Value(BLANK, start=cell.start, end=cell.end)
+    if stripped in _NA:
+        return Value(NOT_APPLICABLE, start=cell.start, end=cell.end)
+    m = _NUMBER.fullmatch(stripped)
+    if m:
+        sign, digits, frac, unit = m.groups()
+        try:
+            number = Decimal(digits.replace(",", "") + (frac or ""))
+        except InvalidOperation:  # the pattern only admits digits; defensive
+            return Value(TEXT, start=cell.start, end=cell.end)
+        if sign in ("-", "−"):
+            number = -number
+        start, end = _token_span(cell, raw, folded, m.start(1) if sign else m.start(2), m.end(3) if frac else m.end(2))
+        return Value(NUMBER, number, unit or "", start, end)
+    return Value(TEXT, start=cell.start, end=cell.end)
+
+
+def _token_span(cell: Cell, raw: str, folded: str, i: int, j: int) -> tuple[int, int]:
+    # i/j index the stripped clean text; map back through the leading whitespace and artefacts.
+    lead = len(folded) - len(folded.lstrip())
+    i += lead
+    j += lead
+    if not cell.artifacts:
+        return cell.start + i, cell.start + j
+    # Walk the original text, skipping artefact ranges, to find clean positions i and j.
+    positions: list[int] = []
+    pos = cell.start
+    arts = list(cell.artifacts)
+    while pos < cell.end:
+        if arts and pos == arts[0][0]:
+            pos = arts.pop(0)[1]
+            continue
+        positions.append(pos)
+        pos += 1
+    positions.append(cell.end)
+    return positions[i], positions[j - 1] + 1 if j > 0 else positions[0]
 
 
 @dataclass(slots=True)
@@ -90,6 +143,14 @@ class Row:
     cells: list[Cell]
     start: int
     end: int
+    _norm: str | None = field(default=None, repr=False)
+
+    @property
+    def norm(self) -> str:
+        """The row's cells, normalised and joined by NUL (so no label matches across two cells)."""
+        if self._norm is None:
+            self._norm = "\x00".join(cell.norm for cell in self.cells)
+        return self._norm
 
 
 @dataclass(slots=True)
@@ -156,11 +217,28 @@ class Table:
 
     def number(self, row: str, column: str) -> Decimal | None:
         """The cell's number, or None when the cell is absent, blank, n/a or text."""
-        cell = self.cell(row, column)
-        if cell is None:
-            return None
-        value = cell.value
-        return value.number if value.kind == NUMBER else None
+        return self.numbers.get((row, column))
+
+    @cached_property
+    def numbers(self) -> dict[tuple[str, str], Decimal]:
+        """Every bound cell that holds a number, by (row key, column key)."""
+        out = {}
+        for key, bound in self.cells.items():
+            value = bound.cell.value
+            if value.kind == NUMBER and value.number is not None:
+                out[key] = value.number
+        return out
+
+    def numbers_at(self, keys: Iterable[tuple[str, str]]) -> list[Decimal] | None:
+        """The numbers at *keys*, or None when any of them is absent, blank, n/a or text."""
+        numbers = self.numbers
+        out = []
+        for key in keys:
+            number = numbers.get(key)
+            if number is None:
+                return None
+            out.append(number)
+        return out
 
 
 @dataclass(slots=True)
@@ -168,10 +246,11 @@ class Paragraph:
     text: str
     start: int
     end: int
+    folded: str = ""  # the text with full-width ASCII folded (same offsets); set by the parser
 
-    @property
-    def folded(self) -> str:
-        return fold(self.text)
+    def __post_init__(self) -> None:
+        if not self.folded:
+            self.folded = fold(self.text)
 
 
 @dataclass(slots=True)

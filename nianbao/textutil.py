@@ -59,8 +59,8 @@ class Normalized:
 def normalize(raw: str) -> str:
     """The matching form of a label: NFKC, no whitespace at all."""
     if raw.isascii():
-        return "".join(raw.split())
-    return "".join(_nfkc_char(ch) for ch in raw)
+        return raw if raw.isalnum() else "".join(raw.split())
+    return "".join(unicodedata.normalize("NFKC", raw).split())
 
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

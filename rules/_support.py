@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from decimal import Decimal
 
-from nianbao.model import BoundCell, Cell, Table
+from nianbao.model import Cell, Table
 from nianbao.ruledef import SUGGESTED, Edit, Finding, Fix, Related
 
 
@@ -48,11 +48,11 @@ def check_sum(
     Nothing is reported unless every cell involved holds a number: a blank, "/" or text makes the
     identity undecidable (NB207 reports blanks and text).
     """
-    target = table.cells.get((row, column))
-    cells = [table.cells.get(a) for a in addends]
-    values = numbers([target, *cells])
-    if values is None or target is None:
+    values = table.numbers_at([(row, column), *addends])
+    if values is None:
         return
+    target = table.cells[(row, column)]
+    cells = [table.cells[a] for a in addends]
     actual, parts_values = values[0], values[1:]
     expected = sum(parts_values, Decimal(0))
     if actual == expected:
@@ -67,12 +67,3 @@ def check_sum(
         detail=f"{terms} = {fmt(expected)} ≠ {fmt(actual)}",
     )
 
-
-def numbers(cells: Sequence[BoundCell | None]) -> list[Decimal] | None:
-    """The cells' numbers, or None when a cell is absent or not a number (blank, "/", text)."""
-    out: list[Decimal] = []
-    for bound in cells:
-        if bound is None or bound.cell.value.number is None or not bound.cell.value.is_number:
-            return None
-        out.append(bound.cell.value.number)
-    return out

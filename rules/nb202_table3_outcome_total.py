@@ -7,7 +7,7 @@ from nianbao.model import Report, Table
 from nianbao.ruledef import ERROR, SUGGESTED, Finding, rule
 from nianbao.template import T3_GROUPS, RowSpec, t3_rows
 
-from ._support import check_sum, fmt, numbers, related_cell, set_number
+from ._support import check_sum, fmt, related_cell, set_number
 
 
 @rule("NB202", "table3-outcome-total", ERROR, "表三（七）总计不等于（一）至（六）之和", fix=SUGGESTED)
@@ -57,11 +57,11 @@ def table3_outcome_total(report: Report) -> Iterator[Finding]:
 
 
 def _total(table: Table, leaves: list[RowSpec], column: str, column_label: str) -> Iterator[Finding]:
-    target = table.cells.get(("total", column))
-    cells = [table.cells.get((s.key, column)) for s in leaves]
-    values = numbers([target, *cells])
-    if values is None or target is None:
+    values = table.numbers_at([("total", column), *((s.key, column) for s in leaves)])
+    if values is None:
         return
+    target = table.cells[("total", column)]
+    cells = [table.cells[(s.key, column)] for s in leaves]
     actual, leaf_values = values[0], values[1:]
     by_group: dict[str, Decimal] = {}
     for spec, value in zip(leaves, leaf_values):

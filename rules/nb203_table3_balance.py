@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from nianbao.model import Report
 from nianbao.ruledef import ERROR, Finding, rule
 
-from ._support import fmt, numbers, related_cell
+from ._support import fmt, related_cell
 
 
 @rule("NB203", "table3-balance", ERROR, "表三勾稽关系不成立：一 + 二 ≠（七）总计 + 四")
@@ -35,11 +35,12 @@ def table3_balance(report: Report) -> Iterator[Finding]:
     """
     for table in report.tables_of("t3"):
         for column in table.columns:
-            cells = [table.cells.get((row, column.key)) for row in ("new", "carried", "total", "carry_forward")]
-            values = numbers(cells)
-            anchor = cells[2]
-            if values is None or anchor is None:
+            keys = [(row, column.key) for row in ("new", "carried", "total", "carry_forward")]
+            values = table.numbers_at(keys)
+            if values is None:
                 continue
+            cells = [table.cells[k] for k in keys]
+            anchor = cells[2]
             new, carried, total, forward = values
             left, right = new + carried, total + forward
             if left == right:

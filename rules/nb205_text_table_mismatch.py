@@ -59,7 +59,7 @@ def text_table_mismatch(report: Report) -> Iterator[Finding]:
     litigation = [t4.cells.get((g, "total")) for g in ("direct", "after_review")] if t4 else []
     for para in report.paragraphs:
         text = para.folded
-        if new is not None:
+        if new is not None and "申请" in text:
             for m in _RECEIVED.finditer(text):
                 obj = m.group("obj")
                 if (obj and "公开" not in obj) or _NOT_APPLICATIONS.search(obj):
@@ -71,6 +71,8 @@ def text_table_mismatch(report: Report) -> Iterator[Finding]:
                 if (obj and "公开" not in obj) or _NOT_APPLICATIONS.search(obj):
                     continue
                 yield from _compare(para.start, m.start(), m.end(), 0, [new], "本年新收政府信息公开申请")
+        if "复议" not in text and "诉讼" not in text:
+            continue
         if review is not None:
             for m in _CASES["review"].finditer(text):
                 yield from _compare(para.start, m.start("n"), m.end("n"), cn_to_int(m.group("n")), [review], "行政复议")

@@ -43,6 +43,8 @@ def self_reference(report: Report) -> Iterator[Finding]:
     own = "我" + agency.kind
     for para in report.paragraphs:
         text = para.text
+        if "我" not in text:
+            continue
         for m in _SELF.finditer(text):
             word = m.group(1)
             after = text[m.end() : m.end() + 1 + len(agency.kind)]

@@ -37,6 +37,8 @@ def impossible_percentage(report: Report) -> Iterator[Finding]:
     无自动修复：需要核实实际比率。
     """
     for para in report.paragraphs:
+        if "%" not in para.folded:
+            continue
         for m in _RATE.finditer(para.folded):
             if m.group("rate").endswith(_GROWTH):
                 continue

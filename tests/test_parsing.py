@@ -67,8 +67,7 @@ def test_every_node_points_at_its_text() -> None:
     ("无", TEXT, None, ""), ("约5", TEXT, None, ""),
 ])
 def test_cell_values_are_typed_never_coerced(raw: str, kind: str, number: int | None, unit: str) -> None:
-    from nianbao.model import Cell
-    from nianbao.parsing.cells import parse_value
+    from nianbao.model import Cell, parse_value
 
     value = parse_value(Cell(raw.strip(), 0, len(raw.strip())))
     assert value.kind == kind

@@ -74,25 +74,17 @@ def _split(grid: Grid) -> list[Grid]:
 
 
 def _row_hint(row: Row) -> str | None:
+    text = row.norm
     for kind, markers in _SPLIT_MARKERS.items():
-        if any(m in cell.norm for cell in row.cells for m in markers):
+        if any(m in text for m in markers):
             return kind
     return None
 
 
 def _classify(grid: Grid, section: Section | None) -> str | None:
-    scores = {kind: 0 for kind in TABLE_MARKERS}
-    obsolete = 0
-    for row in grid.rows:
-        for cell in row.cells:
-            if cell.is_blank:
-                continue
-            norm = cell.norm
-            for kind, markers in TABLE_MARKERS.items():
-                if any(m in norm for m in markers):
-                    scores[kind] += 1
-            if any(m in norm for m in OBSOLETE_TABLE_MARKERS):
-                obsolete += 1
+    text = "\x00".join(row.norm for row in grid.rows)
+    scores = {kind: sum(text.count(m) for m in markers) for kind, markers in TABLE_MARKERS.items()}
+    obsolete = sum(text.count(m) for m in OBSOLETE_TABLE_MARKERS)
     best = max(scores, key=lambda k: scores[k])
     if scores[best] >= 2 and scores[best] > obsolete:
         return best
@@ -266,15 +258,17 @@ def _strip_ordinal(norm: str) -> str:
     return norm
 
 
+# Every table-3 row core, longest first: the first core a label contains is its best match.
+_T3_CORES = sorted(((core, spec) for spec in T3_ROWS for core in spec.cores), key=lambda cs: -len(cs[0]))
+
+
 def _t3_core_match(leaf: str, group: str | None = None) -> RowSpec | None:
-    best, best_len = None, 0
-    for spec in T3_ROWS:
-        if group and spec.group and spec.group != group and spec.key not in ("total",):
+    for core, spec in _T3_CORES:
+        if group and spec.group and spec.group != group:
             continue
-        n = _matches(leaf, spec.cores)
-        if n > best_len:
-            best, best_len = spec, n
-    return best
+        if (leaf == core[1:]) if core.startswith("=") else (core in leaf):
+            return spec
+    return None
 
 
 def _t3_identify(labels: list[Cell], ctx: _T3Context, aliases: Iterable[Alias],

@@ -152,11 +152,12 @@ def make_cell(text: str, start: int, end: int) -> Cell:
     stripped = raw.strip()
     if not stripped:
         return Cell("", start, start)
-    lead = len(raw) - len(raw.lstrip())
-    s = start + lead
+    s = start + raw.index(stripped[0])
     e = s + len(stripped)
-    artifacts = tuple((s + m.start(), s + m.end()) for m in _ARTIFACT.finditer(stripped))
-    return Cell(stripped, s, e, artifacts)
+    if "[" in stripped or "{" in stripped or "\\" in stripped or "HYPERLINK" in stripped:
+        artifacts = tuple((s + m.start(), s + m.end()) for m in _ARTIFACT.finditer(stripped))
+        return Cell(stripped, s, e, artifacts)
+    return Cell(stripped, s, e)
 
 
 def _tab_cells(text: str, start: int, end: int) -> list[Cell]:

@@ -78,6 +78,7 @@ def build_outline(report: Report, text: str, blocks: Sequence[TextLine | Grid | 
 
     heading_starts = {s.start for s in sections}
     title_span = (report.title.start, report.title.end) if report.title else None
+    folded = report.folded
     for item in lines:
         if isinstance(item, Grid):
             continue
@@ -85,7 +86,7 @@ def build_outline(report: Report, text: str, blocks: Sequence[TextLine | Grid | 
             continue
         if title_span and item.start <= title_span[1] and title_span[0] <= item.end:
             continue
-        para = Paragraph(text[item.cstart : item.cend], item.cstart, item.cend)
+        para = Paragraph(text[item.cstart : item.cend], item.cstart, item.cend, folded[item.cstart : item.cend])
         report.paragraphs.append(para)
         section = _section_at(sections, item.start)
         if section is None:
@@ -138,8 +139,13 @@ def identify_section(title: str, templates: TemplateSet) -> tuple[SectionSpec | 
     return None, ""
 
 
+_HEADING_START = frozenset("一二三四五六七八九十#*_")
+
+
 def _heading_candidate(text: str, line: _Line) -> re.Match[str] | None:
     content = text[line.cstart : line.cend]
+    if content[:1] not in _HEADING_START:  # cheap test before the regexes: most lines are prose
+        return None
     if line.explicit:
         content = _EMPHASIS.sub("", content)
     m = SECTION_HEADING.match(fold(_EMPHASIS.sub("", content)))

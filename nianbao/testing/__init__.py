@@ -76,9 +76,9 @@ def assert_rule(code: str, plugins: Sequence[Any] = (), valid: Iterable[str] = (
     """Fail with a readable message unless *code* is silent on every valid draft and reports, and
     fixes, every invalid one as described."""
     for i, text in enumerate(valid):
-        found = [f.message for f in lint(text, plugins, select=[code])]
-        if found:
-            raise AssertionError(f"valid[{i}]: {code} should be silent but reported: {found}")
+        reported = [f.message for f in lint(text, plugins, select=[code])]
+        if reported:
+            raise AssertionError(f"valid[{i}]: {code} should be silent but reported: {reported}")
     for i, case in enumerate(invalid):
         found = lint(case.text, plugins, case.path, select=[code])
         messages = [f.message for f in found]
