@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .resolver import Resolver
 
 FORMATS = ("text", "json", "github", "sarif")
+DEFAULT_CACHE_DIR = ".nianbao_cache"  # as nianbao.cache.DEFAULT_DIR, without importing it at start-up
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
 
 
@@ -46,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=("error", "warning", "info"), help="达到此严重程度才以 1 退出")
     check.add_argument("--exit-zero", action="store_true", help="有问题也以 0 退出")
     check.add_argument("--no-source", action="store_true", help="文本格式下不显示源代码行")
+    check.add_argument("--jobs", "-j", type=int, metavar="N", help="并行进程数（默认：全部 CPU 核）")
+    check.add_argument("--no-cache", action="store_true", help="不读写结果缓存")
+    check.add_argument("--cache-dir", metavar="DIR", help=f"结果缓存目录（默认 {DEFAULT_CACHE_DIR}，或环境变量 NIANBAO_CACHE_DIR）")
+    check.add_argument("--profile", action="store_true", help="在标准错误输出中列出解析和每条规则的耗时")
 
     rules = sub.add_parser("rules", help="列出所有规则（内置与插件）")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -147,75 +152,69 @@ def _walk(directory: Path, ctx: Resolver) -> list[Path]:
             if name.startswith(".") or not name.lower().endswith(DRAFT_SUFFIXES):
                 continue
             path = Path(root) / name
-            if not ctx.config(path).is_excluded(path):
+            if not ctx.base_config(path).is_excluded(path):
                 files.append(path)
     return files
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .engine import Linter, fails
+    from .engine import fails
     from .output import FileResult
+    from .runner import Options, Outcome, Runner, run_many
+    from .source import Source
 
     if not args.paths:
         raise UsageError("请给出要检查的文件或目录（- 表示标准输入），例如：nianbao check 报告.txt")
     if args.fix and args.diff:
         raise UsageError("--fix 与 --diff 不能同时使用")
-    ctx = _resolver(args.config)
-    files = collect_files(args.paths, ctx)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs 应为正整数")
+    cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("NIANBAO_CACHE_DIR") or DEFAULT_CACHE_DIR)
+    options = Options(select=_split_codes(args.select), ignore=_split_codes(args.ignore), fix=args.fix,
+                      diff=args.diff, unsafe_fixes=args.unsafe_fixes, stdin_filename=args.stdin_filename,
+                      config=args.config, cache_dir=cache_dir, profile=args.profile)
+    runner = Runner(options)
+    files = collect_files(args.paths, runner.resolver)
     if files.count(None) > 1:
         raise UsageError("标准输入（-）只能出现一次")
+    on_disk = [f for f in files if f is not None]
+    outcomes: dict[Path | None, Outcome] = dict(zip(on_disk, run_many(runner, on_disk, args.jobs or os.cpu_count() or 1)))
+    if None in files:
+        outcomes[None] = runner.run(None)
     results: list[FileResult] = []
     fail_on = args.fail_on
-    diff_chunks: list[str] = []
+    timings: dict[str, float] = {}
     for file in files:
-        display = (args.stdin_filename or "-") if file is None else str(file)
-        # standard input is configured as if it were the file it names
-        as_file = file if file is not None else (Path(args.stdin_filename) if args.stdin_filename else None)
-        fail_on = fail_on or ctx.config(as_file).fail_on
-        selection = ctx.selection(as_file, _split_codes(args.select), _split_codes(args.ignore))
-        linter = Linter(ctx.registry(as_file))
-        data = _read(file)
-        result, source = linter.check_bytes(data, display, selection)
-        fixed = 0
-        if source is not None and (args.fix or args.diff):
-            new_source, fixed, result = linter.fix(source, display, selection, unsafe=args.unsafe_fixes)
-            if fixed:
-                if args.diff:
-                    diff_chunks.append(_diff(display, source.text, new_source.text))
-                elif file is None:
-                    sys.stdout.buffer.write(new_source.raw or new_source.encode(new_source.text))
-                else:
-                    file.write_bytes(new_source.raw or new_source.encode(new_source.text))
-                source = new_source
-            elif file is None and args.fix:
-                sys.stdout.buffer.write(data)
-        results.append(FileResult(display, source, result.findings, 0 if args.diff else fixed))
-    fail_on = fail_on or "warning"
-
+        outcome = outcomes[file]
+        if outcome.error:
+            raise UsageError(outcome.error)
+        if outcome.output is not None:
+            sys.stdout.buffer.write(outcome.output)
+        fail_on = fail_on or outcome.fail_on
+        for name, seconds in outcome.timings.items():
+            timings[name] = timings.get(name, 0.0) + seconds
+        source = Source.from_text(outcome.text) if outcome.text is not None else None
+        results.append(FileResult(outcome.display, source, outcome.finding_objects(), outcome.fixed))
+    if args.profile:
+        _print_profile(timings, len(files))
     if args.diff:
-        sys.stdout.write("".join(diff_chunks))
-        return 1 if diff_chunks and not args.exit_zero else 0
+        chunks = [outcomes[f].diff for f in files if outcomes[f].diff]
+        sys.stdout.write("".join(chunks))
+        return 1 if chunks and not args.exit_zero else 0
     stream = sys.stderr if (args.fix and None in files) else sys.stdout
-    _emit(args.format, results, ctx, stream, args)
+    _emit(args.format, results, runner.resolver, stream, args)
     if args.exit_zero:
         return 0
-    return 1 if fails((f for r in results for f in r.findings), fail_on) else 0
+    return 1 if fails((f for r in results for f in r.findings), fail_on or "warning") else 0
 
 
-def _read(file: Path | None) -> bytes:
-    if file is None:
-        return sys.stdin.buffer.read()
-    try:
-        return file.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"无法读取 {file}：{exc.strerror}") from exc
-
-
-def _diff(path: str, before: str, after: str) -> str:
-    import difflib
-
-    old, new = (path, path) if os.path.isabs(path) else (f"a/{path}", f"b/{path}")
-    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), old, new))
+def _print_profile(timings: dict[str, float], files: int) -> None:
+    """Where the time went, like textlint's TIMING=1: parsing and each rule, slowest first."""
+    total = sum(timings.values()) or 1.0
+    print(f"耗时分布（{files} 个文件，共 {total * 1000:.1f} ms）：", file=sys.stderr)
+    for name, seconds in sorted(timings.items(), key=lambda item: -item[1]):
+        label = "解析" if name == "parse" else name
+        print(f"  {label:8} {seconds * 1000:9.2f} ms  {seconds / total:6.1%}", file=sys.stderr)
 
 
 def _emit(fmt: str, results: list[FileResult], ctx: Resolver, stream: IO[str], args: argparse.Namespace) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from time import perf_counter
 from typing import Any
 
 from .model import Report
@@ -51,8 +52,9 @@ class Result:
 
 
 class Linter:
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, timings: dict[str, float] | None = None) -> None:
         self.registry = registry
+        self.timings = timings  # when a dict: seconds spent parsing and in each rule, accumulated
 
     def rules_for(self, selection: Selection) -> list[Rule]:
         return [r for code, r in self.registry.rules.items() if selection.enabled(code)]
@@ -70,20 +72,28 @@ class Linter:
             return Result(self._finalize([self._unreadable("文件为空（没有任何正文）")], selection, None), None)
         from .parsing import parse
 
+        timings = self.timings
+        started = perf_counter()
         try:
             report = parse(source, path, form, templates=self.registry.templates, overrides=selection.inference,
                            markdown_tree=markdown_tree)
         except Exception as exc:  # a parser bug must not cost the user a traceback
             return Result(self._finalize([self._unreadable(f"解析失败（{type(exc).__name__}: {exc}）")], selection, None), None)
+        if timings is not None:
+            timings["parse"] = timings.get("parse", 0.0) + perf_counter() - started
         findings: list[Finding] = []
         for rule in self.rules_for(selection):
             if rule.code in (INTERNAL_ERROR, UNREADABLE):
                 continue
+            started = perf_counter()
             try:
                 produced = list(rule.check(report))
             except Exception as exc:
                 findings.append(self._internal_error(rule, exc))
                 continue
+            finally:
+                if timings is not None:
+                    timings[rule.code] = timings.get(rule.code, 0.0) + perf_counter() - started
             for f in produced:
                 f.code, f.rule = rule.code, rule
             findings.extend(produced)
@@ -94,6 +104,8 @@ class Linter:
         for f in findings:
             if f.rule is None:
                 f.rule = self.registry.rules.get(f.code)
+            if f.rule is not None:
+                f.name = f.rule.name
             f.severity = selection.severity.get(f.code) or (f.rule.severity if f.rule else "error")
             f.line = index.line_of(f.start) if index else 0
         findings = [f for f in findings if selection.enabled(f.code)]

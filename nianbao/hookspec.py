@@ -60,6 +60,8 @@ def nianbao_template_variants() -> TemplateVariants | None:
 def nianbao_config_defaults() -> Mapping[str, Any] | None:
     """Return configuration defaults this plugin wants, in ``nianbao.toml`` form.
 
-    For example ``{"ignore": ["NB903"], "severity": {"SD101": "error"}}``. The user's own
-    configuration always wins; defaults from several plugins are merged in registration order.
+    For example ``{"ignore": ["NB903"], "severity": {"SD101": "error"}}``. Only ``select``,
+    ``ignore``, ``severity`` and ``per-file-ignores`` may be set this way (other keys are reported and
+    ignored). The user's own configuration always wins; defaults from several plugins are merged in
+    registration order.
     """

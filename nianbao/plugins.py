@@ -29,6 +29,9 @@ from .ruledef import Rule
 from .template import TemplateSet, TemplateVariants
 
 GROUP = "nianbao"
+# What plugin configuration defaults may set: the rule selection. Paths, exit status and inference
+# stay the user's, so that excluding files or answering from the cache never needs plugins loaded.
+PLUGIN_DEFAULT_KEYS = ("select", "ignore", "severity", "per-file-ignores")
 BUILTIN_PREFIX = "NB"
 PREFIX_PATTERN = re.compile(r"^[A-Z]{1,3}$")
 _SECTION = re.compile(r"^\[(.+)\]\s*$")
@@ -241,6 +244,10 @@ def _build(entry_points: bool, enabled: Sequence[str] | None, disabled: Sequence
             continue
         claimed[info.prefix] = info
         info.loaded = True
+        for defaults in new_defaults:
+            for key in set(defaults) - set(PLUGIN_DEFAULT_KEYS):
+                registry.problems.append(f"插件 {info.origin} 的默认配置中 “{key}” 只能由用户设置，已忽略")
+        new_defaults = [{k: v for k, v in d.items() if k in PLUGIN_DEFAULT_KEYS} for d in new_defaults]
         info.rules = tuple(sorted(r.code for r in found))
         variants.extend(new_variants)
         for defaults in new_defaults:

@@ -29,6 +29,7 @@ class Resolver:
         self.report = report
         self.allow_local_plugins = allow_local_plugins
         self._found: dict[Path, Path | None] = {}
+        self._base: dict[Path | None, Config] = {}
         self._configs: dict[Path | None, Config] = {}
         self._registries: dict[Path | None, Registry] = {}
         self._reported: set[str] = set()
@@ -36,6 +37,7 @@ class Resolver:
     def forget(self) -> None:
         """Drop everything loaded (a configuration file changed)."""
         self._found.clear()
+        self._base.clear()
         self._configs.clear()
         self._registries.clear()
 
@@ -44,12 +46,20 @@ class Resolver:
             return self.explicit
         return find_config_file(file.parent if file is not None else Path.cwd(), self._found)
 
+    def base_config(self, file: Path | None) -> Config:
+        """The user's own configuration, without plugin defaults (needs no plugin loaded)."""
+        path = self.config_file(file)
+        if path not in self._base:
+            self._base[path] = load_config(path) if path else Config()
+        return self._base[path]
+
     def config(self, file: Path | None) -> Config:
+        """The configuration in force: plugin defaults (rule selection only) under the user's own."""
         path = self.config_file(file)
         if path not in self._configs:
-            config = load_config(path) if path else Config()
+            config = self.base_config(file)
             registry = self._registry(path, config)
-            if registry.defaults:  # plugin defaults sit under the user's own settings
+            if registry.defaults:
                 config = config_from_mapping(read_config_mapping(path) if path else {}, path, registry.defaults)
             self._configs[path] = config
         return self._configs[path]

@@ -60,6 +60,7 @@ class Finding:
     detail: str = ""  # the concrete numbers behind the message, for hover (Markdown)
     # Filled in by the engine:
     code: str = ""
+    name: str = ""  # the rule's name
     severity: str = ""
     rule: Rule | None = field(default=None, repr=False)
     line: int = 0  # 0-based line of `start`

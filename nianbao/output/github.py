@@ -22,7 +22,7 @@ def render(results: Sequence[FileResult], stream: IO[str]) -> None:
     for result in results:
         for f in result.findings:
             line, col, end_line, end_col = span(result.source, f.start, f.end)
-            name = f.rule.name if f.rule else ""
+            name = f.name
             props = f"file={_prop(result.path)},line={line},col={col},endLine={end_line},endColumn={end_col}"
             props += f",title={_prop(f'{f.code} {name}'.strip())}"
             stream.write(f"::{_LEVEL.get(f.severity, 'error')} {props}::{_data(f'{f.code} {f.message}')}\n")

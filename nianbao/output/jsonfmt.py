@@ -24,7 +24,7 @@ def records(results: Sequence[FileResult]) -> list[dict[str, Any]]:
             out.append({
                 "path": result.path,
                 "code": f.code,
-                "name": f.rule.name if f.rule else "",
+                "name": f.name,
                 "severity": f.severity,
                 "message": f.message,
                 "line": line, "column": column, "end_line": end_line, "end_column": end_column,

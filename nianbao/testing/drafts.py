@@ -47,6 +47,7 @@ class Draft:
     name: str = "云溪镇"
     signed: str = "2024年1月18日"
     t3: dict[str, tuple[int, ...]] = field(default_factory=lambda: dict(T3_DATA))
+    extra: tuple[str, ...] = ()  # more paragraphs for section 一 (to make larger drafts)
 
     @property
     def template(self) -> str:
@@ -75,8 +76,13 @@ class Draft:
         return values
 
 
+def _total(d: Draft, key: str) -> int:
+    return sum(d.t3.get(key, (0,) * 6))
+
+
 def render(d: Draft, form: str = "tab") -> str:
     md = form == "markdown"
+    new, carried, forward = _total(d, "new"), _total(d, "carried"), _total(d, "carry_forward")
     table_form = {"markdown": "markdown", "pipe": "pipe", "cells": "cells"}.get(form, "tab")
     h1, h2 = ("# ", "## ") if md else ("", "")
     y = d.year
@@ -91,13 +97,15 @@ def render(d: Draft, form: str = "tab") -> str:
         "（一）主动公开",
         "全年主动公开政府信息 120 条，其中通过县政府门户网站公开 80 条、通过“云溪发布”微信公众号公开 40 条。",
         "（二）依申请公开",
-        "本年度共收到政府信息公开申请 4 件，上年结转 1 件，已办结 4 件，结转下年度继续办理 1 件。",
+        f"本年度共收到政府信息公开申请 {new} 件，上年结转 {carried} 件，已办结 {new + carried - forward} 件，"
+        f"结转下年度继续办理 {forward} 件。",
         "（三）政府信息管理",
         "规范信息发布审核流程，落实“三审三校”制度，全年未发生泄密事件。",
         "（四）政府信息公开平台建设",
         "维护县政府门户网站镇级专栏，及时更新机构职能、政策文件等栏目内容。",
         "（五）监督保障",
         "镇党委将政务公开纳入年度考核，组织政务公开业务培训 2 次。",
+        *d.extra,
         f"{h2}二、主动公开政府信息情况",
         render_table("t2", d.template, table_form, T2_DATA[d.template]),
         f"{h2}三、收到和处理政府信息公开申请情况",

@@ -1,0 +1,112 @@
+"""The result cache: findings per draft content, so re-checking unchanged drafts is near-instant.
+
+A cache entry is keyed by everything that decides the findings: the draft's bytes, its surface form,
+the resolved selection (rules, severities, inference overrides), the nianbao version and the plugins
+(entry points with their versions, local plugin files with their modification times). Nothing else
+is trusted: a changed input is a different key. Entries are small JSON files under
+``<cache dir>/<version>/``; the directory carries a CACHEDIR.TAG and ignores itself for git.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .ruledef import Edit, Finding, Fix, Related
+
+DEFAULT_DIR = ".nianbao_cache"
+
+
+class Cache:
+    def __init__(self, directory: Path) -> None:
+        self.root = directory
+        self.directory = directory / __version__
+        self._ready = False
+
+    def key(self, data: bytes, *parts: str) -> str:
+        digest = hashlib.sha256()
+        for part in (__version__, *parts):
+            digest.update(part.encode("utf-8"))
+            digest.update(b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def load(self, key: str) -> list[Finding] | None:
+        try:
+            with open(self.directory / key[:2] / f"{key}.json", encoding="utf-8") as fh:
+                records = json.load(fh)
+        except (OSError, ValueError):
+            return None
+        try:
+            return [finding_from_record(r) for r in records]
+        except (KeyError, TypeError, ValueError):
+            return None  # an entry from a different layout: treat as a miss
+
+    def store(self, key: str, findings: Iterable[Finding]) -> None:
+        try:
+            self._prepare()
+            folder = self.directory / key[:2]
+            folder.mkdir(exist_ok=True)
+            tmp = folder / f"{key}.{os.getpid()}.tmp"
+            tmp.write_text(json.dumps([record(f) for f in findings], ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, folder / f"{key}.json")  # atomic: parallel workers never see half a file
+        except OSError:
+            pass  # a read-only or full disk only costs speed
+
+    def _prepare(self) -> None:
+        if self._ready:
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        tag = self.root / "CACHEDIR.TAG"
+        if not tag.exists():
+            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# nianbao's result cache\n", encoding="utf-8")
+            (self.root / ".gitignore").write_text("*\n", encoding="utf-8")
+        self._ready = True
+
+
+_CODE: str | None = None
+
+
+def code_fingerprint() -> str:
+    """nianbao's own code, by modification time: a development checkout changes without a new
+    version number, and must never be answered with results of the code it had before."""
+    global _CODE
+    if _CODE is None:
+        import importlib.util
+
+        folders = [Path(__file__).parent]
+        spec = importlib.util.find_spec("nianbao.rules")  # imports nothing but the nianbao package
+        if spec and spec.submodule_search_locations:
+            folders += [Path(p) for p in spec.submodule_search_locations]
+        stamps = []
+        for folder in folders:
+            for root, _, names in os.walk(folder):
+                stamps += [os.stat(os.path.join(root, n)).st_mtime_ns for n in names if n.endswith(".py")]
+        _CODE = f"{len(stamps)}:{max(stamps, default=0)}"
+    return _CODE
+
+
+def record(f: Finding) -> dict[str, Any]:
+    """A finding as plain data (for the cache and for results from worker processes)."""
+    out: dict[str, Any] = {"s": f.start, "e": f.end, "m": f.message, "c": f.code, "n": f.name, "v": f.severity}
+    if f.detail:
+        out["d"] = f.detail
+    if f.related:
+        out["r"] = [[r.start, r.end, r.message] for r in f.related]
+    if f.fix:
+        out["f"] = [f.fix.description, f.fix.applicability, [[e.start, e.end, e.new_text] for e in f.fix.edits]]
+    return out
+
+
+def finding_from_record(r: dict[str, Any]) -> Finding:
+    fix = None
+    if "f" in r:
+        description, applicability, edits = r["f"]
+        fix = Fix(description, tuple(Edit(*e) for e in edits), applicability)
+    return Finding(r["s"], r["e"], r["m"], fix=fix, related=tuple(Related(*x) for x in r.get("r", ())),
+                   detail=r.get("d", ""), code=r["c"], name=r["n"], severity=r["v"])

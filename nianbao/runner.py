@@ -1,0 +1,191 @@
+"""Checking drafts for the CLI: one file at a time, from the cache when possible, over processes.
+
+`Runner.run` does everything for one file (read, select, cache, lint or fix, write back) and
+returns a picklable `Outcome`, so the same code serves a single file and a process pool.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .cache import Cache, code_fingerprint, finding_from_record, record
+from .errors import UsageError
+from .resolver import Resolver
+
+
+@dataclass(frozen=True)
+class Options:
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    fix: bool = False
+    diff: bool = False
+    unsafe_fixes: bool = False
+    stdin_filename: str | None = None
+    config: str | None = None
+    cache_dir: str | None = None  # None: no cache
+    profile: bool = False
+
+
+@dataclass
+class Outcome:
+    display: str
+    text: str | None  # the (fixed) text; None when the bytes could not be decoded
+    findings: list[dict[str, Any]]
+    fixed: int = 0
+    diff: str = ""
+    fail_on: str = "warning"
+    output: bytes | None = None  # standard input with --fix: the fixed bytes to print
+    timings: dict[str, float] = field(default_factory=dict)
+    error: str | None = None  # a UsageError message (exit 2)
+
+    def finding_objects(self) -> list:  # type: ignore[type-arg]
+        return [finding_from_record(r) for r in self.findings]
+
+
+class Runner:
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.resolver = Resolver(Path(options.config) if options.config else None,
+                                 lambda message: print(f"nianbao: 警告：{message}", file=sys.stderr))
+        self.cache = Cache(Path(options.cache_dir)) if options.cache_dir and not (options.fix or options.diff) else None
+        self._fingerprints: dict[Path | None, str] = {}
+
+    def run(self, file: Path | None, data: bytes | None = None) -> Outcome:
+        try:
+            return self._run(file, data)
+        except UsageError as exc:
+            return Outcome("", None, [], error=str(exc))
+
+    def _run(self, file: Path | None, data: bytes | None) -> Outcome:
+        from .engine import Linter
+
+        o = self.options
+        display = (o.stdin_filename or "-") if file is None else str(file)
+        # standard input is configured as if it were the file it names
+        as_file = file if file is not None else (Path(o.stdin_filename) if o.stdin_filename else None)
+        config = self.resolver.base_config(as_file)
+        if data is None:
+            data = _read(file)
+        key = None
+        if self.cache is not None:
+            # Everything the findings depend on: the configuration file's bytes (path-dependent
+            # settings too, hence the draft's path), the command line's selectors, the plugins.
+            key = self.cache.key(data, display, self._config_digest(as_file), repr((o.select, o.ignore)),
+                                 self._fingerprint(as_file), code_fingerprint())
+            cached = self.cache.load(key)
+            if cached is not None:
+                return Outcome(display, _decode(data), [record(f) for f in cached], fail_on=config.fail_on)
+        selection = self.resolver.selection(as_file, o.select, o.ignore)
+        timings: dict[str, float] | None = {} if o.profile else None
+        linter = Linter(self.resolver.registry(as_file), timings)
+        result, source = linter.check_bytes(data, display, selection)
+        outcome = Outcome(display, source.text if source else None, [], fail_on=config.fail_on)
+        if source is not None and (o.fix or o.diff):
+            fixed_source, fixed, result = linter.fix(source, display, selection, unsafe=o.unsafe_fixes)
+            if fixed:
+                new = fixed_source.raw or fixed_source.encode(fixed_source.text)
+                if o.diff:
+                    outcome.diff = _diff(display, source.text, fixed_source.text)
+                elif file is None:
+                    outcome.output = new
+                else:
+                    file.write_bytes(new)
+                outcome.fixed = 0 if o.diff else fixed
+                outcome.text = fixed_source.text if not o.diff else source.text
+            elif file is None and o.fix:
+                outcome.output = data
+        outcome.findings = [record(f) for f in result.findings]
+        if key is not None and self.cache is not None:
+            self.cache.store(key, result.findings)
+        outcome.timings = timings or {}
+        return outcome
+
+    def _config_digest(self, file: Path | None) -> str:
+        path = self.resolver.config_file(file)
+        if path is None:
+            return ""
+        try:
+            return f"{path.resolve()}:{hashlib.sha256(path.read_bytes()).hexdigest()}"
+        except OSError:
+            return str(path)
+
+    def _fingerprint(self, file: Path | None) -> str:
+        """What identifies the plugins in use, without importing any of them."""
+        path = self.resolver.config_file(file)
+        if path not in self._fingerprints:
+            from .plugins import discover_entry_points
+
+            config = self.resolver.base_config(file)
+            refs = [r for r in discover_entry_points()
+                    if r.name not in config.disable_plugins and (config.plugins is None or r.name in config.plugins)]
+            parts = [f"{r.name}={r.value}@{r.dist}-{r.version}" for r in refs]
+            for local in config.local_plugins:
+                files = local.rglob("*.py") if local.is_dir() else [local]
+                parts += [f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in sorted(files) if p.exists()]
+            self._fingerprints[path] = "|".join(parts)
+        return self._fingerprints[path]
+
+
+def _read(file: Path | None) -> bytes:
+    if file is None:
+        return sys.stdin.buffer.read()
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"无法读取 {file}：{exc.strerror}") from exc
+
+
+def _decode(data: bytes) -> str | None:
+    from .source import DecodeError, Source
+
+    try:
+        return Source.from_bytes(data).text
+    except DecodeError:
+        return None
+
+
+def _diff(path: str, before: str, after: str) -> str:
+    old, new = (path, path) if os.path.isabs(path) else (f"a/{path}", f"b/{path}")
+    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), old, new))
+
+
+# --- a process pool over files ---------------------------------------------------------------------
+
+_WORKER: Runner | None = None
+
+
+def _work(file: Path) -> Outcome:
+    assert _WORKER is not None
+    return _WORKER.run(file)
+
+
+def run_many(runner: Runner, files: list[Path], jobs: int) -> list[Outcome]:
+    """Check *files* with *jobs* processes; outcomes come back in the order of *files*."""
+    global _WORKER
+    if jobs <= 1 or len(files) < 2 * jobs:
+        return [runner.run(f) for f in files]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Forked workers inherit the runner, its configuration and its loaded plugins for free.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    _WORKER = runner
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(runner.options,)
+                                 if context.get_start_method() != "fork" else ()) as pool:
+            return list(pool.map(_work, files, chunksize=max(1, len(files) // (jobs * 8))))
+    finally:
+        _WORKER = None
+
+
+def _init(options: Options | None = None) -> None:
+    global _WORKER
+    if options is not None:  # spawned, not forked: build our own runner
+        _WORKER = Runner(options)

@@ -1,0 +1,102 @@
+"""Running many drafts: the result cache, parallel jobs, profiling, and linear scaling."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import corpus, sample
+from nianbao.testing.drafts import clean
+
+from .conftest import lint
+
+BAD = clean().replace("1.属于国家秘密", "1.属于国家机密")
+
+
+def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "nianbao", "check", *args], cwd=cwd, capture_output=True, text=True,
+                          encoding="utf-8")
+
+
+@pytest.fixture
+def drafts(tmp_path: Path) -> Path:
+    for s in corpus(24, seed=7, defect_rate=0.5):
+        (tmp_path / s.name).write_text(s.text, encoding="utf-8")
+    return tmp_path
+
+
+def test_cache_answers_unchanged_drafts_and_nothing_else(drafts: Path) -> None:
+    first = run(drafts, "--format", "json", ".")
+    cache = drafts / ".nianbao_cache"
+    entries = list(cache.rglob("*.json"))
+    assert len(entries) == 24 and (cache / "CACHEDIR.TAG").exists() and (cache / ".gitignore").read_text() == "*\n"
+    again = run(drafts, "--format", "json", ".")
+    assert again.stdout == first.stdout and again.returncode == first.returncode
+    # a hit really comes from the cache: a doctored entry is what gets reported
+    entry = entries[0]
+    entry.write_text(json.dumps([{"s": 0, "e": 1, "m": "来自缓存", "c": "NB999", "n": "cached", "v": "warning"}]),
+                     encoding="utf-8")
+    assert "来自缓存" in run(drafts, "--format", "json", ".").stdout
+    assert "来自缓存" not in run(drafts, "--format", "json", "--no-cache", ".").stdout
+    # changed configuration, changed selectors and changed content are all misses
+    (drafts / "nianbao.toml").write_text('ignore = ["NB502"]\n', encoding="utf-8")
+    assert "来自缓存" not in run(drafts, "--format", "json", ".").stdout
+    assert "NB502" not in run(drafts, "--format", "json", ".").stdout
+    (drafts / "nianbao.toml").unlink()
+    assert "NB502" not in run(drafts, "--format", "json", "--ignore", "NB5", ".").stdout
+    entry.write_text("not json", encoding="utf-8")  # a broken entry is a miss, not an error
+    assert run(drafts, "--format", "json", ".").stdout == first.stdout
+
+
+def test_cache_dir_option_and_fix_bypass(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text(BAD, encoding="utf-8")
+    run(tmp_path, "--cache-dir", "elsewhere", "r.txt")
+    assert list((tmp_path / "elsewhere").rglob("*.json")) and not (tmp_path / ".nianbao_cache").exists()
+    assert run(tmp_path, "--cache-dir", "elsewhere", "--fix", "r.txt").returncode == 0
+    assert "国家秘密" in (tmp_path / "r.txt").read_text(encoding="utf-8")
+
+
+def test_parallel_jobs_give_the_same_output_in_the_same_order(drafts: Path) -> None:
+    one = run(drafts, "--no-cache", "--jobs", "1", "--format", "json", ".")
+    two = run(drafts, "--no-cache", "--jobs", "2", "--format", "json", ".")
+    assert one.stdout == two.stdout and one.returncode == two.returncode == 1
+    text_one = run(drafts, "--no-cache", "--jobs", "1", ".").stdout
+    text_two = run(drafts, "--no-cache", "--jobs", "2", ".").stdout
+    assert text_one == text_two
+    assert run(drafts, "--jobs", "0", ".").returncode == 2
+
+
+def test_profile_lists_parse_and_rules(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text(BAD, encoding="utf-8")
+    err = run(tmp_path, "--no-cache", "--profile", "r.txt").stderr
+    assert "耗时分布（1 个文件" in err and "解析" in err and "NB202" in err
+
+
+def test_generated_corpus_is_clean_unless_a_defect_was_injected() -> None:
+    for s in corpus(40, seed=3, defect_rate=0.5):
+        found = [f.code for f in lint(s.text, s.name).findings]
+        assert bool(found) == bool(s.defect), (s.name, s.defect, found)
+    assert sample(1).text == sample(1).text  # deterministic
+
+
+def test_lint_time_grows_linearly_with_size() -> None:
+    """A guard against quadratic behaviour, not a benchmark: per-KB time at 1 MB stays within a
+    generous factor of the per-KB time at 100 KB (both measured here, on this machine)."""
+    def per_kb(size_kb: float) -> float:
+        text = sample(11, size_kb=size_kb, form="tab", year=2023).text
+        best = min(_timed(text) for _ in range(3))
+        return best / (len(text.encode()) / 1024)
+
+    small, large = per_kb(100), per_kb(1024)
+    assert large < 3 * small, (small, large)
+
+
+def _timed(text: str) -> float:
+    started = time.perf_counter()
+    lint(text)
+    return time.perf_counter() - started
