@@ -116,13 +116,20 @@ def same_agency(a: str, b: str) -> bool:
 
 class Facts:
     def __init__(self, report: Report) -> None:
-        self.report = report
+        # Facts keeps what it reads, not the report itself: the report caches its Facts, and a
+        # back-reference would make every parsed report a cycle that only the cyclic GC frees.
+        # Built on first use, after parsing has set the title and signature.
+        self.paragraphs = report.paragraphs
+        self.tables = report.tables
+        self.overrides = report.overrides
+        self.title = report.title
+        self.signature = report.signature
 
     # --- years ---------------------------------------------------------------------------------
 
     @cached_property
     def period(self) -> Period | None:
-        for para in self.report.paragraphs:
+        for para in self.paragraphs:
             folded = para.folded
             for m in _PERIOD.finditer(folded):
                 if not _PERIOD_CONTEXT.search(folded[max(0, m.start() - 30) : m.start()]):
@@ -141,7 +148,7 @@ class Facts:
         """Sentences in the body that state the report's own year (not plans, not comparisons)."""
         found: list[YearEvidence] = []
         seen: set[int] = set()
-        for para in self.report.paragraphs:
+        for para in self.paragraphs:
             folded = para.folded
             if "年" not in folded:
                 continue
@@ -172,15 +179,15 @@ class Facts:
 
     @cached_property
     def report_year(self) -> int | None:
-        override = self.report.overrides.get("report-year")
+        override = self.overrides.get("report-year")
         if isinstance(override, int):
             return override
         if self.body_year is not None:
             return self.body_year
-        title = self.report.title
+        title = self.title
         if title and title.year:
             return title.year
-        signature = self.report.signature
+        signature = self.signature
         if signature and signature.date and signature.date[1] <= 3:
             return signature.date[0] - 1
         return None
@@ -188,7 +195,7 @@ class Facts:
     @cached_property
     def year_is_certain(self) -> bool:
         """Every piece of body evidence names the report year (the condition for safe year fixes)."""
-        if "report-year" in self.report.overrides:
+        if "report-year" in self.overrides:
             return True
         return bool(self.year_evidence) and all(e.year == self.report_year for e in self.year_evidence)
 
@@ -196,7 +203,7 @@ class Facts:
 
     @cached_property
     def required_template(self) -> str | None:
-        override = self.report.overrides.get("template")
+        override = self.overrides.get("template")
         if isinstance(override, str):
             return override
         return template_for_year(self.report_year) if self.report_year else None
@@ -205,8 +212,8 @@ class Facts:
     def table_template(self) -> str | None:
         """The template the report's tables follow, from their labels (table 2 first, then 3)."""
         for kind in ("t2", "t3"):
-            for table in self.report.tables_of(kind):
-                if table.template:
+            for table in self.tables:
+                if table.kind == kind and table.template:
                     return table.template
         return None
 
@@ -214,14 +221,13 @@ class Facts:
 
     @cached_property
     def agency(self) -> Agency | None:
-        report = self.report
-        override = report.overrides.get("agency")
+        override = self.overrides.get("agency")
         if isinstance(override, str):
             return analyse_agency(override, source="config")
-        if report.title and report.title.agency:
-            t = report.title
+        t = self.title
+        if t and t.agency:
             return analyse_agency(t.agency, t.agency_start, t.agency_end, "title")
-        s = report.signature
+        s = self.signature
         if s and s.agency:
             return analyse_agency(s.agency, s.agency_start, s.agency_end, "signature")
         return self._agency_from_body()
@@ -229,7 +235,7 @@ class Facts:
     def _agency_from_body(self) -> Agency | None:
         counts: Counter[str] = Counter()
         first: dict[str, tuple[int, int]] = {}
-        for para in self.report.paragraphs:
+        for para in self.paragraphs:
             for m in _TOWNSHIP_NAME.finditer(para.text):
                 name = m.group(1) + m.group(2)
                 if m.group(1)[0] in NON_NAME_PREFIXES:

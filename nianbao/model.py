@@ -149,7 +149,9 @@ class Row:
     def norm(self) -> str:
         """The row's cells, normalised and joined by NUL (so no label matches across two cells)."""
         if self._norm is None:
-            self._norm = "\x00".join(cell.norm for cell in self.cells)
+            # One NFKC pass over the joined row, not one per cell: NUL is neither whitespace nor
+            # composable, so this equals joining the cells' own normal forms.
+            self._norm = normalize("\x00".join(cell.clean_text for cell in self.cells))
         return self._norm
 
 
@@ -201,7 +203,6 @@ class Table:
     labels: list[LabelMatch] = field(default_factory=list)
     blocks: dict[str, Row] = field(default_factory=dict)  # table 2: article item → its header row
     short_rows: list[tuple[str, Row, int, int]] = field(default_factory=list)  # (label, row, found, expected)
-    section: Section | None = None
 
     @property
     def start(self) -> int:

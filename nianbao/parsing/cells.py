@@ -17,4 +17,4 @@ def is_value_like(cell: Cell) -> bool:
 
 
 def is_label_like(cell: Cell) -> bool:
-    return cell.value.kind == TEXT and not is_value_like(cell)
+    return cell.value.kind == TEXT and cell.norm not in _TEXT_VALUES

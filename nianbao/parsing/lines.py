@@ -152,7 +152,7 @@ def make_cell(text: str, start: int, end: int) -> Cell:
     stripped = raw.strip()
     if not stripped:
         return Cell("", start, start)
-    s = start + raw.index(stripped[0])
+    s = start + len(raw) - len(raw.lstrip())
     e = s + len(stripped)
     if "[" in stripped or "{" in stripped or "\\" in stripped or "HYPERLINK" in stripped:
         artifacts = tuple((s + m.start(), s + m.end()) for m in _ARTIFACT.finditer(stripped))

@@ -37,67 +37,76 @@ def parse_tree(text: str, old_tree: Any = None) -> Any:
 
 
 def markdown_blocks(text: str, bounds: list[tuple[int, int]], tree: Any = None) -> list[Block | Heading]:
-    tree = tree if tree is not None else parse_tree(text)
-    blocks: list[Block | Heading] = []
-    pending: list[int] = []
-    consumed = 0  # rows before this one already belong to a block
+    builder = _BlockBuilder(text, bounds)
+    builder.visit((tree if tree is not None else parse_tree(text)).root_node)
+    builder.flush()
+    return builder.blocks
 
-    def flush() -> None:
+
+class _BlockBuilder:
+    """Walks the block tree in row order. A class rather than nested closures: a recursive closure
+    is a reference cycle, which would keep every parsed table alive until the cyclic GC runs."""
+
+    def __init__(self, text: str, bounds: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.bounds = bounds
+        self.blocks: list[Block | Heading] = []
+        self.pending: list[int] = []
+        self.consumed = 0  # rows before this one already belong to a block
+
+    def flush(self) -> None:
         # After an error the grammar may leave headings inside the recovered region.
+        text, bounds = self.text, self.bounds
         run: list[tuple[int, int]] = []
-        for r in pending:
+        for r in self.pending:
             if _ATX_LINE.match(text[bounds[r][0] : bounds[r][1]]):
-                blocks.extend(segment(text, run))
+                self.blocks.extend(segment(text, run))
                 run = []
-                blocks.append(_heading(text, bounds[r], "atx_heading"))
+                self.blocks.append(_heading(text, bounds[r], "atx_heading"))
             else:
                 run.append(bounds[r])
-        blocks.extend(segment(text, run))
-        pending.clear()
+        self.blocks.extend(segment(text, run))
+        self.pending.clear()
 
-    def rows_of(node: Any) -> range:
+    def rows_of(self, node: Any) -> range:
         end = node.end_point.row if node.end_point.column == 0 else node.end_point.row + 1
-        return range(max(node.start_point.row, consumed), min(end, len(bounds)))
+        return range(max(node.start_point.row, self.consumed), min(end, len(self.bounds)))
 
-    def is_pipe_row(row: int) -> bool:
-        line = text[bounds[row][0] : bounds[row][1]].strip()
+    def is_pipe_row(self, row: int) -> bool:
+        line = self.text[self.bounds[row][0] : self.bounds[row][1]].strip()
         return line.startswith("|") and line.count("|") >= 2
 
-    def visit(node: Any) -> None:
-        nonlocal consumed
+    def visit(self, node: Any) -> None:
+        text, bounds = self.text, self.bounds
         for child in node.children:
             kind = child.type
-            rows = rows_of(child)
+            rows = self.rows_of(child)
             if kind == "section":
-                visit(child)
+                self.visit(child)
             elif not rows:
                 continue
             elif kind in ("atx_heading", "setext_heading"):
-                flush()
-                blocks.append(_heading(text, bounds[rows[0]], kind))
-                consumed = rows[0] + 1 if kind == "atx_heading" else rows[-1] + 1
+                self.flush()
+                self.blocks.append(_heading(text, bounds[rows[0]], kind))
+                self.consumed = rows[0] + 1 if kind == "atx_heading" else rows[-1] + 1
             elif kind == "pipe_table":
-                flush()
+                self.flush()
                 last = rows[-1]
                 # The grammar gives up on some rows of empty cells; they still belong to the table.
-                while last + 1 < len(bounds) and is_pipe_row(last + 1):
+                while last + 1 < len(bounds) and self.is_pipe_row(last + 1):
                     last += 1
                 table_rows = [r for r in range(rows[0], last + 1)
                               if not _DELIMITER.match(text[bounds[r][0] : bounds[r][1]])]
                 grid_rows = [Row(pipe_cells(text, *bounds[r]), *bounds[r]) for r in table_rows]
                 if grid_rows:
-                    blocks.append(Grid(grid_rows, "markdown", grid_rows[0].start, grid_rows[-1].end))
-                consumed = last + 1
+                    self.blocks.append(Grid(grid_rows, "markdown", grid_rows[0].start, grid_rows[-1].end))
+                self.consumed = last + 1
             elif kind in _PROSE_SKIP:
-                flush()
-                consumed = rows[-1] + 1
+                self.flush()
+                self.consumed = rows[-1] + 1
             else:
-                pending.extend(rows)
-                consumed = rows[-1] + 1
-
-    visit(tree.root_node)
-    flush()
-    return blocks
+                self.pending.extend(rows)
+                self.consumed = rows[-1] + 1
 
 
 def _heading(text: str, bound: tuple[int, int], kind: str) -> Heading:

@@ -102,7 +102,6 @@ def build_outline(report: Report, text: str, blocks: Sequence[TextLine | Grid | 
         if isinstance(item, Grid):
             section = _section_at(sections, item.start)
             for table in bind_grid(item, section, report.templates):
-                table.section = section
                 report.tables.append(table)
                 if section:
                     section.tables.append(table)
