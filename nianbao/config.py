@@ -37,7 +37,6 @@ from typing import Any
 
 from .errors import ConfigError
 from .ruledef import SEVERITIES
-from .template import TEMPLATES
 
 CONFIG_FILE = "nianbao.toml"
 INFERENCE_KEYS = ("report-year", "template", "agency")
@@ -71,14 +70,18 @@ class Config:
             return file.as_posix()
 
     def is_excluded(self, file: Path) -> bool:
-        return _matches_any(self.relative(file), self.exclude)
+        return bool(self.exclude) and _matches_any(self.relative(file), self.exclude)
 
     def ignores_for(self, file: Path) -> list[str]:
+        if not self.per_file_ignores:  # the common case; spares resolving the path per draft
+            return []
         rel = self.relative(file)
         return [code for pattern, codes in self.per_file_ignores.items() if _matches_any(rel, [pattern]) for code in codes]
 
     def inference_for(self, file: Path) -> dict[str, Any]:
         result = dict(self.inference)
+        if not self.overrides:
+            return result
         rel = self.relative(file)
         for patterns, values in self.overrides:
             if _matches_any(rel, patterns):
@@ -196,6 +199,8 @@ def _inference(data: Mapping[str, Any], where: str, prefix: str) -> dict[str, An
             raise ConfigError(f"{where}：{prefix}report-year 应为年份整数（如 2023），而不是 {year!r}")
         result["report-year"] = year
     if "template" in data:
+        from .template import TEMPLATES  # the template data is not needed to start a cached run
+
         template = str(data["template"])
         if template not in TEMPLATES:
             raise ConfigError(f"{where}：{prefix}template 应为 {' / '.join(TEMPLATES)} 之一，而不是 {data['template']!r}")

@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from time import perf_counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .model import Report
-from .plugins import Registry
 from .ruledef import SAFE, SEVERITY_RANK, Finding, Rule
 from .source import DecodeError, Source
-from .suppression import filter_findings
+
+if TYPE_CHECKING:  # the model and the registry are imported only when a draft is really linted
+    from .model import Report
+    from .plugins import Registry
 
 INTERNAL_ERROR, UNREADABLE = "NB001", "NB002"
 
@@ -110,6 +111,8 @@ class Linter:
             f.line = index.line_of(f.start) if index else 0
         findings = [f for f in findings if selection.enabled(f.code)]
         if report:
+            from .suppression import filter_findings
+
             findings = filter_findings(findings, report.directives)
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return findings

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Config, config_from_mapping, find_config_file, load_config, read_config_mapping
 from .engine import Selection
 from .errors import UsageError
-from .plugins import Registry, build_registry
+
+if TYPE_CHECKING:  # plugins (and pluggy) load on the first cache miss, not at start-up
+    from .plugins import Registry
 
 
 class Resolver:
@@ -28,7 +31,9 @@ class Resolver:
         self.explicit = explicit_config
         self.report = report
         self.allow_local_plugins = allow_local_plugins
-        self._found: dict[Path, Path | None] = {}
+        self._found: dict[Path, Path | None] = {}  # resolved directory → its configuration file
+        self._by_parent: dict[Path, Path | None] = {}  # the same, by the directory as given
+        self._checked: set[tuple[Path | None, tuple[str, ...]]] = set()  # selectors known to be valid
         self._base: dict[Path | None, Config] = {}
         self._configs: dict[Path | None, Config] = {}
         self._registries: dict[Path | None, Registry] = {}
@@ -37,6 +42,8 @@ class Resolver:
     def forget(self) -> None:
         """Drop everything loaded (a configuration file changed)."""
         self._found.clear()
+        self._by_parent.clear()
+        self._checked.clear()
         self._base.clear()
         self._configs.clear()
         self._registries.clear()
@@ -44,7 +51,12 @@ class Resolver:
     def config_file(self, file: Path | None) -> Path | None:
         if self.explicit is not None:
             return self.explicit
-        return find_config_file(file.parent if file is not None else Path.cwd(), self._found)
+        if file is None:
+            return find_config_file(Path.cwd(), self._found)
+        parent = file.parent
+        if parent not in self._by_parent:  # many drafts share a folder: resolve it once
+            self._by_parent[parent] = find_config_file(parent, self._found)
+        return self._by_parent[parent]
 
     def base_config(self, file: Path | None) -> Config:
         """The user's own configuration, without plugin defaults (needs no plugin loaded)."""
@@ -74,6 +86,8 @@ class Resolver:
             if local and not self.allow_local_plugins:
                 self._once(f"工作区不受信任，未加载本地插件：{', '.join(str(p) for p in local)}")
                 local = []
+            from .plugins import build_registry
+
             registry = build_registry(enabled=config.plugins, disabled=config.disable_plugins, local=local)
             for problem in registry.problems:
                 self._once(problem)
@@ -97,10 +111,13 @@ class Resolver:
         adds to it, *severity* overrides per rule. Unknown selectors are a UsageError."""
         config = self.config(file)
         registry = self.registry(file)
-        for option, codes in (("select", select), ("ignore", ignore), ("ignore", extra_ignore)):
-            for code in codes or ():
-                if code != "ALL" and not any(r.startswith(code) for r in registry.rules):
-                    raise UsageError(f"{option} 中的 “{code}” 不对应任何规则（nianbao rules 可列出全部规则）")
+        selectors = (self.config_file(file), (*(select or ()), "|", *(ignore or ()), "|", *extra_ignore))
+        if selectors not in self._checked:
+            for option, codes in (("select", select), ("ignore", ignore), ("ignore", extra_ignore)):
+                for code in codes or ():
+                    if code != "ALL" and not any(r.startswith(code) for r in registry.rules):
+                        raise UsageError(f"{option} 中的 “{code}” 不对应任何规则（nianbao rules 可列出全部规则）")
+            self._checked.add(selectors)
         base_ignore = list(ignore) if ignore is not None else list(config.ignore)
         per_file = config.ignores_for(file) if file is not None else []
         return Selection(

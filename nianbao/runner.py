@@ -12,11 +12,14 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cache import Cache, code_fingerprint, finding_from_record, record
 from .errors import UsageError
 from .resolver import Resolver
+
+if TYPE_CHECKING:
+    from .ruledef import Finding
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class Runner:
                                  lambda message: print(f"nianbao: 警告：{message}", file=sys.stderr))
         self.cache = Cache(Path(options.cache_dir)) if options.cache_dir and not (options.fix or options.diff) else None
         self._fingerprints: dict[Path | None, str] = {}
+        self._config_digests: dict[Path, str] = {}
 
     def run(self, file: Path | None, data: bytes | None = None) -> Outcome:
         try:
@@ -72,15 +76,11 @@ class Runner:
         config = self.resolver.base_config(as_file)
         if data is None:
             data = _read(file)
-        key = None
-        if self.cache is not None:
-            # Everything the findings depend on: the configuration file's bytes (path-dependent
-            # settings too, hence the draft's path), the command line's selectors, the plugins.
-            key = self.cache.key(data, display, self._config_digest(as_file), repr((o.select, o.ignore)),
-                                 self._fingerprint(as_file), code_fingerprint())
+        key = self._cache_key(as_file, display, data)
+        if key is not None and self.cache is not None:
             cached = self.cache.load(key)
             if cached is not None:
-                return Outcome(display, _decode(data), [record(f) for f in cached], fail_on=config.fail_on)
+                return self._from_cache(display, data, cached, config.fail_on)
         selection = self.resolver.selection(as_file, o.select, o.ignore)
         timings: dict[str, float] | None = {} if o.profile else None
         linter = Linter(self.resolver.registry(as_file), timings)
@@ -106,14 +106,44 @@ class Runner:
         outcome.timings = timings or {}
         return outcome
 
+    def cached(self, file: Path) -> Outcome | None:
+        """The outcome from the cache, or None on a miss (or with no cache): cheap enough to try
+        for every file before any worker process is started."""
+        if self.cache is None:
+            return None
+        try:
+            config = self.resolver.base_config(file)
+            data = _read(file)
+            key = self._cache_key(file, str(file), data)
+        except UsageError:
+            return None  # the full run reports it
+        cached = self.cache.load(key) if key is not None else None
+        return self._from_cache(str(file), data, cached, config.fail_on) if cached is not None else None
+
+    def _cache_key(self, file: Path | None, display: str, data: bytes) -> str | None:
+        if self.cache is None:
+            return None
+        o = self.options
+        # Everything the findings depend on: the configuration file's bytes (path-dependent
+        # settings too, hence the draft's path), the command line's selectors, the plugins.
+        return self.cache.key(data, display, self._config_digest(file), repr((o.select, o.ignore)),
+                              self._fingerprint(file), code_fingerprint())
+
+    @staticmethod
+    def _from_cache(display: str, data: bytes, cached: list[Finding], fail_on: str) -> Outcome:
+        # The text is only needed to place findings; a clean draft is not even decoded.
+        return Outcome(display, _decode(data) if cached else "", [record(f) for f in cached], fail_on=fail_on)
+
     def _config_digest(self, file: Path | None) -> str:
         path = self.resolver.config_file(file)
         if path is None:
             return ""
-        try:
-            return f"{path.resolve()}:{hashlib.sha256(path.read_bytes()).hexdigest()}"
-        except OSError:
-            return str(path)
+        if path not in self._config_digests:  # read once per run, like the configuration itself
+            try:
+                self._config_digests[path] = f"{path.resolve()}:{hashlib.sha256(path.read_bytes()).hexdigest()}"
+            except OSError:
+                self._config_digests[path] = str(path)
+        return self._config_digests[path]
 
     def _fingerprint(self, file: Path | None) -> str:
         """What identifies the plugins in use, without importing any of them."""
@@ -167,6 +197,19 @@ def _work(file: Path) -> Outcome:
 
 def run_many(runner: Runner, files: list[Path], jobs: int) -> list[Outcome]:
     """Check *files* with *jobs* processes; outcomes come back in the order of *files*."""
+    global _WORKER
+    done: dict[int, Outcome] = {}
+    for i, file in enumerate(files):  # hits first, in this process: they need no worker
+        hit = runner.cached(file)
+        if hit is not None:
+            done[i] = hit
+    todo = [(i, f) for i, f in enumerate(files) if i not in done]
+    for i, outcome in zip((i for i, _ in todo), _run_misses(runner, [f for _, f in todo], jobs)):
+        done[i] = outcome
+    return [done[i] for i in range(len(files))]
+
+
+def _run_misses(runner: Runner, files: list[Path], jobs: int) -> list[Outcome]:
     global _WORKER
     if jobs <= 1 or len(files) < 2 * jobs:
         return [runner.run(f) for f in files]

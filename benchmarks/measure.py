@@ -1,0 +1,307 @@
+"""The measurements behind benchmarks/RESULTS.md.
+
+Wall-clock times on a shared 2-core VM are noisy, so in-process timings are taken in batches and
+reported as medians over many samples; command timings are medians over repeated runs.
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from nianbao import __version__
+from nianbao.engine import Linter, Selection
+from nianbao.plugins import build_registry
+from nianbao.source import Source
+
+from .corpus import sample, write
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(next(x for x in Path("/proc/meminfo").read_text().splitlines() if x.startswith("MemTotal")).split()[1])
+        memory = f"{kb / 1024 / 1024:.0f} GiB"
+    except (OSError, StopIteration, ValueError):
+        pass
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return {
+        "CPU": cpu,
+        "cores": str(os.cpu_count()),
+        "memory": memory,
+        "Python": platform.python_version(),
+        "OS": platform.platform(),
+        "nianbao": f"{__version__} ({commit.stdout.strip() or 'no git'})",
+    }
+
+
+# --- in process ---------------------------------------------------------------------------------
+
+
+def lint_by_size(sizes: list[float], samples: int, repeats: int) -> list[dict[str, Any]]:
+    """Median and p99 of a full lint (decode + parse + every rule), per draft size."""
+    linter = Linter(build_registry(entry_points=False))
+    rows = []
+    for size in sizes:
+        timings: list[float] = []
+        for i in range(samples):
+            s = sample(1000 + i, size_kb=size)
+            data = s.text.encode("utf-8")
+            linter.check_bytes(data, s.name, Selection())  # warm up lazy imports and caches
+            for _ in range(repeats):
+                started = time.perf_counter()
+                linter.check_bytes(data, s.name, Selection())
+                timings.append(time.perf_counter() - started)
+        rows.append({"size_kb": size, "median_ms": statistics.median(timings) * 1000,
+                     "p99_ms": percentile(timings, 99) * 1000,
+                     "per_kb_us": statistics.median(timings) * 1e6 / size, "runs": len(timings)})
+    return rows
+
+
+def profile(samples: int) -> list[tuple[str, float, float]]:
+    """Where the time goes in a ~10 KB draft: parsing versus each rule (ms per draft, share)."""
+    timings: dict[str, float] = {}
+    linter = Linter(build_registry(entry_points=False), timings)
+    texts = [sample(2000 + i, size_kb=10) for i in range(samples)]
+    for s in texts:
+        linter.check(Source.from_text(s.text), s.name, Selection())
+    timings.clear()
+    for s in texts:
+        linter.check(Source.from_text(s.text), s.name, Selection())
+    total = sum(timings.values())
+    return [(name, seconds * 1000 / samples, seconds / total) for name, seconds in
+            sorted(timings.items(), key=lambda kv: -kv[1])]
+
+
+# --- the command line --------------------------------------------------------------------------------
+
+
+def _timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, subprocess.CompletedProcess[bytes]]:
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return time.perf_counter() - started, proc
+
+
+def cli_throughput(corpus_dir: Path, count: int, bin_dir: Path) -> dict[str, Any]:
+    paths = sorted(corpus_dir.glob("*.*")) if corpus_dir.is_dir() else []
+    if len(paths) != count:
+        import shutil
+
+        shutil.rmtree(corpus_dir, ignore_errors=True)
+        paths = write(corpus_dir, count, seed=42)
+    cores = os.cpu_count() or 1
+    nianbao = str(bin_dir / "nianbao")
+    out: dict[str, Any] = {"documents": count, "cores": cores,
+                           "megabytes": sum(p.stat().st_size for p in paths) / 1e6}
+    for jobs in (1, cores):
+        seconds, proc = _timed([nianbao, "check", "--no-cache", "--jobs", str(jobs), "--format", "json",
+                                "--exit-zero", str(corpus_dir)])
+        assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+        out[f"jobs{jobs}_s"] = seconds
+        if jobs == 1:
+            out["max_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    cache = corpus_dir.parent / ".bench_cache"
+    import shutil
+
+    shutil.rmtree(cache, ignore_errors=True)
+    cold, _ = _timed([nianbao, "check", "--cache-dir", str(cache), "--jobs", str(cores), "--format", "json",
+                      "--exit-zero", str(corpus_dir)])
+    warm, _ = _timed([nianbao, "check", "--cache-dir", str(cache), "--jobs", str(cores), "--format", "json",
+                      "--exit-zero", str(corpus_dir)])
+    out["cache_fill_s"], out["cache_hit_s"] = cold, warm
+    return out
+
+
+def installed_venv(where: Path) -> Path:
+    """A virtualenv with nianbao installed the way users install it (a wheel, not editable).
+
+    An editable install puts an import hook in every interpreter start-up, `python -c pass` included,
+    which would distort the very ratio being measured.
+    """
+    python = where / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(where)], check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", "--force-reinstall",
+                    "--no-deps", str(ROOT)], check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(ROOT)], check=True)
+    return where / "bin"
+
+
+def cold_start(draft: Path, runs: int, bin_dir: Path) -> dict[str, float]:
+    """`nianbao check one-draft.txt` against `python -c pass`, medians of *runs* fresh processes."""
+    python = str(bin_dir / "python")
+    nianbao = str(bin_dir / "nianbao")
+    cache = draft.parent / ".cold_cache"
+
+    def median(cmd: list[str]) -> float:
+        return statistics.median(_timed(cmd)[0] for _ in range(runs)) * 1000
+
+    subprocess.run([nianbao, "check", "--cache-dir", str(cache), str(draft)], capture_output=True)
+    return {
+        "python_ms": median([python, "-c", "pass"]),
+        "no_cache_ms": median([nianbao, "check", "--no-cache", str(draft)]),
+        "cache_hit_ms": median([nianbao, "check", "--cache-dir", str(cache), str(draft)]),
+        "import_only_ms": median([python, "-c", "import nianbao.cli"]),
+    }
+
+
+# --- the language server --------------------------------------------------------------------------
+
+
+@dataclass
+class LspClient:
+    """A minimal JSON-RPC client over the server's stdio, recording when each notification arrives."""
+
+    proc: subprocess.Popen[bytes]
+    published: dict[int, float] = field(default_factory=dict)
+    publish_count: int = 0
+    responses: dict[int, Any] = field(default_factory=dict)
+    cond: threading.Condition = field(default_factory=threading.Condition)
+
+    @classmethod
+    def start(cls) -> LspClient:
+        proc = subprocess.Popen([str(BIN / "nianbao"), "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL)
+        client = cls(proc)
+        threading.Thread(target=client._read, daemon=True).start()
+        return client
+
+    def _read(self) -> None:
+        out = self.proc.stdout
+        assert out is not None
+        while True:
+            length = 0
+            while (line := out.readline()) not in (b"\r\n", b""):
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            if not length:
+                return
+            message = json.loads(out.read(length))
+            now = time.perf_counter()
+            with self.cond:
+                if message.get("method") == "textDocument/publishDiagnostics":
+                    self.published[message["params"].get("version") or 0] = now
+                    self.publish_count += 1
+                elif "id" in message and "method" not in message:
+                    self.responses[message["id"]] = message
+                self.cond.notify_all()
+
+    def send(self, message: dict[str, Any]) -> float:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode()
+        assert self.proc.stdin is not None
+        sent = time.perf_counter()
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+        return sent
+
+    def wait(self, predicate: Callable[[], bool], timeout: float = 60) -> None:
+        with self.cond:
+            assert self.cond.wait_for(predicate, timeout), "timed out waiting for the server"
+
+    def request(self, id_: int, method: str, params: Any) -> Any:
+        self.send({"id": id_, "method": method, "params": params})
+        self.wait(lambda: id_ in self.responses)
+        return self.responses[id_]
+
+    def stop(self) -> int:
+        self.request(99999, "shutdown", None)
+        self.send({"method": "exit"})
+        return self.proc.wait(timeout=10)
+
+    def peak_rss_mb(self) -> float:
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+
+def _initialize(client: LspClient) -> None:
+    client.request(1, "initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+    client.send({"method": "initialized", "params": {}})
+
+
+def lsp_latency(edits: int, burst: int) -> dict[str, Any]:
+    """didChange → publishDiagnostics on a 20 KB draft, one edit at a time; then a burst."""
+    s = sample(3000, size_kb=20, form="tab", year=2023)
+    client = LspClient.start()
+    _initialize(client)
+    uri = "file:///tmp/nianbao-bench/draft.txt"
+    client.send({"method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": uri, "languageId": "plaintext", "version": 1, "text": s.text}}})
+    client.wait(lambda: 1 in client.published)
+    lines = s.text.split("\n")
+    line = next(i for i, x in enumerate(lines) if x.startswith("本年度持续推进") or "政务公开" in x and "。" in x)
+    latencies = []
+    version = 1
+    for i in range(edits):
+        version += 1
+        insert = i % 2 == 0  # type a character, then delete it: the draft stays the same size
+        rng = {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0 if insert else 1}}
+        sent = client.send({"method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"range": rng, "text": "字" if insert else ""}]}})
+        client.wait(partial(operator.contains, client.published, version))
+        latencies.append(client.published[version] - sent)
+    before = client.publish_count
+    first = 0.0
+    for i in range(burst):
+        version += 1
+        insert = i % 2 == 0
+        rng = {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0 if insert else 1}}
+        sent = client.send({"method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"range": rng, "text": "字" if insert else ""}]}})
+        first = first or sent
+    client.wait(lambda: version in client.published)
+    burst_seconds = client.published[version] - first
+    checks = client.publish_count - before
+    client.stop()
+    return {
+        "size_kb": len(s.text.encode()) / 1024, "edits": edits,
+        "median_ms": statistics.median(latencies) * 1000, "p95_ms": percentile(latencies, 95) * 1000,
+        "max_ms": max(latencies) * 1000,
+        "burst": burst, "burst_ms": burst_seconds * 1000, "burst_publishes": checks,
+    }
+
+
+def server_memory(documents: int) -> dict[str, float]:
+    client = LspClient.start()
+    _initialize(client)
+    for i in range(documents):
+        s = sample(4000 + i, size_kb=20)
+        client.send({"method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": f"file:///tmp/nianbao-bench/{i}{Path(s.name).suffix}",
+            "languageId": "markdown" if s.name.endswith(".md") else "plaintext", "version": 1, "text": s.text}}})
+    client.wait(lambda: client.publish_count >= documents, timeout=120)
+    peak = client.peak_rss_mb()
+    client.stop()
+    return {"documents": documents, "peak_rss_mb": peak}
