@@ -15,6 +15,7 @@ from .source import DecodeError, Source
 
 if TYPE_CHECKING:  # the model and the registry are imported only when a draft is really linted
     from .model import Report
+    from .parsing.markdown import IncrementalParser
     from .plugins import Registry
 
 INTERNAL_ERROR, UNREADABLE = "NB001", "NB002"
@@ -67,7 +68,7 @@ class Linter:
             return Result(self._finalize([self._unreadable(str(exc))], selection, None), None), None
         return self.check(source, path, selection), source
 
-    def check(self, source: Source, path: str, selection: Selection, markdown_tree: Any = None,
+    def check(self, source: Source, path: str, selection: Selection, markdown: IncrementalParser | None = None,
               form: str | None = None) -> Result:
         if not source.text.strip():
             return Result(self._finalize([self._unreadable("文件为空（没有任何正文）")], selection, None), None)
@@ -77,7 +78,7 @@ class Linter:
         started = perf_counter()
         try:
             report = parse(source, path, form, templates=self.registry.templates, overrides=selection.inference,
-                           markdown_tree=markdown_tree)
+                           markdown=markdown)
         except Exception as exc:  # a parser bug must not cost the user a traceback
             return Result(self._finalize([self._unreadable(f"解析失败（{type(exc).__name__}: {exc}）")], selection, None), None)
         if timings is not None:

@@ -24,6 +24,7 @@ from .diagnostics import diagnostics
 from .documents import Documents
 from .hover import hover
 from .settings import EditorSettings, Settings
+from .stdio import serve_stdio
 from .symbols import document_symbols
 
 CONFIG_GLOBS = ("**/nianbao.toml", "**/pyproject.toml")
@@ -260,4 +261,4 @@ def serve(tcp: str | None = None) -> None:
         host, _, port = tcp.rpartition(":")
         server.start_tcp(host or "127.0.0.1", int(port))
     else:
-        server.start_io()
+        serve_stdio(server)

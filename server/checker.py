@@ -86,7 +86,7 @@ class Checker:
             done = self.results.get(uri)
             if done is not None and done.version == doc.version and done.text == doc.text:
                 return
-            snapshot = Document(doc.uri, doc.language_id, doc.version, doc.text, doc.encoding)
+            snapshot = Document(doc.uri, doc.language_id, doc.version, doc.text, doc.encoding, doc.markdown)
             checked = await loop.run_in_executor(self._executor, self.lint, snapshot)
             latest = self.documents.get(uri)
             if latest is None:

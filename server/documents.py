@@ -14,6 +14,7 @@ from lsprotocol import types
 from pygls.uris import to_fs_path
 
 from nianbao.parsing.api import MARKDOWN_SUFFIXES
+from nianbao.parsing.markdown import IncrementalParser
 from nianbao.source import LineIndex
 
 
@@ -24,7 +25,14 @@ class Document:
     version: int
     text: str
     encoding: str = "utf-16"  # the negotiated position encoding: utf-8, utf-16 or utf-32
+    # a Markdown draft's previous tree, for incremental re-parsing; shared with the snapshots the
+    # checker lints, and used only from its single worker thread
+    markdown: IncrementalParser | None = field(default=None, repr=False)
     _index: LineIndex | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.markdown is None and self.is_markdown:
+            self.markdown = IncrementalParser()
 
     @property
     def index(self) -> LineIndex:

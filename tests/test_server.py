@@ -292,3 +292,27 @@ def test_check_does_not_import_the_server_stack() -> None:
 
 
 __all__ = ["Session"]
+
+
+def test_requests_from_a_regular_file_on_stdin(tmp_path: Path) -> None:
+    # stdin that is not a pipe cannot be read on the event loop; the server falls back to a thread
+    import json
+    import subprocess
+
+    from .lsp_session import SERVER
+
+    messages = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}},
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+        {"jsonrpc": "2.0", "id": 2, "method": "shutdown"},
+        {"jsonrpc": "2.0", "method": "exit"},
+    ]
+    requests = tmp_path / "requests.bin"
+    requests.write_bytes(b"".join(b"Content-Length: %d\r\n\r\n" % len(body) + body
+                                  for body in (json.dumps(m).encode() for m in messages)))
+    with requests.open("rb") as stdin:
+        proc = subprocess.run(SERVER, stdin=stdin, capture_output=True, timeout=60)
+    replies = [json.loads(part.split(b"\r\n\r\n", 1)[1]) for part in proc.stdout.split(b"Content-Length: ")[1:]]
+    by_id = {r["id"]: r for r in replies if "id" in r and "method" not in r}
+    assert by_id[1]["result"]["serverInfo"]["name"] == "nianbao" and by_id[2]["result"] is None
+    assert proc.returncode == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Report
 from ..source import Source
@@ -13,6 +13,9 @@ from ..suppression import find_directives
 from ..template import DEFAULT_TEMPLATES, TemplateSet
 from .lines import segment
 from .outline import build_outline
+
+if TYPE_CHECKING:  # tree-sitter is imported only for Markdown drafts
+    from .markdown import IncrementalParser
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
@@ -35,7 +38,7 @@ def parse(
     form: str | None = None,
     templates: TemplateSet = DEFAULT_TEMPLATES,
     overrides: Mapping[str, object] | None = None,
-    markdown_tree: Any = None,
+    markdown: IncrementalParser | None = None,
 ) -> Report:
     form = form or form_for_path(path)
     report = Report(source, path, form, templates=templates, overrides=dict(overrides or {}))
@@ -48,7 +51,7 @@ def parse(
     if form == "markdown":
         from .markdown import markdown_blocks
 
-        build_outline(report, masked, markdown_blocks(masked, bounds, markdown_tree))
+        build_outline(report, masked, markdown_blocks(masked, bounds, markdown))
     else:
         build_outline(report, masked, segment(masked, bounds))
     return report

@@ -30,15 +30,66 @@ def _parser() -> Any:
     return Parser(Language(tree_sitter_markdown.language()))
 
 
-def parse_tree(text: str, old_tree: Any = None) -> Any:
-    """The block tree of *text* (lone CRs turned into LFs so rows match LSP lines)."""
-    data = _LONE_CR.sub("\n", text).encode("utf-8")
-    return _parser().parse(data, old_tree) if old_tree is not None else _parser().parse(data)
+def _tree_bytes(text: str) -> bytes:
+    # lone CRs become LFs so the grammar's rows match LSP lines
+    return _LONE_CR.sub("\n", text).encode("utf-8")
 
 
-def markdown_blocks(text: str, bounds: list[tuple[int, int]], tree: Any = None) -> list[Block | Heading]:
+def parse_tree(text: str) -> Any:
+    """The block tree of *text*."""
+    return _parser().parse(_tree_bytes(text))
+
+
+class IncrementalParser:
+    """Parses successive versions of one document, reusing the previous tree (the language server
+    keeps one per open Markdown draft).
+
+    The edit is not taken from the client's change events but recomputed from the bytes actually
+    parsed (common prefix and suffix): masking comments and CR handling change bytes outside the
+    typed range, and a tree edited with a wrong range would silently mis-parse.
+    """
+
+    def __init__(self) -> None:
+        self._data = b""
+        self._tree: Any = None
+
+    def tree(self, text: str) -> Any:
+        data = _tree_bytes(text)
+        old, tree = self._data, self._tree
+        if tree is None:
+            tree = _parser().parse(data)
+        elif data != old:
+            start = _common_prefix(old, data)
+            suffix = _common_prefix(old[start:][::-1], data[start:][::-1])
+            old_end, new_end = len(old) - suffix, len(data) - suffix
+            tree.edit(start_byte=start, old_end_byte=old_end, new_end_byte=new_end, start_point=_point(old, start),
+                      old_end_point=_point(old, old_end), new_end_point=_point(data, new_end))
+            tree = _parser().parse(data, tree)
+        self._data, self._tree = data, tree
+        return tree
+
+
+def _common_prefix(a: bytes, b: bytes) -> int:
+    """Length of the common prefix, by bisection over slice comparisons (each a C memcmp)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _point(data: bytes, offset: int) -> tuple[int, int]:
+    row = data.count(b"\n", 0, offset)
+    return row, offset - (data.rfind(b"\n", 0, offset) + 1)
+
+
+def markdown_blocks(text: str, bounds: list[tuple[int, int]],
+                    parser: IncrementalParser | None = None) -> list[Block | Heading]:
     builder = _BlockBuilder(text, bounds)
-    builder.visit((tree if tree is not None else parse_tree(text)).root_node)
+    builder.visit((parser.tree(text) if parser is not None else parse_tree(text)).root_node)
     builder.flush()
     return builder.blocks
 
