@@ -6,7 +6,8 @@ The public API for plugins and scripts: `rule`, `Rule`, `Finding`, `Fix`, `Edit`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+# Not `from typing import TYPE_CHECKING`: typing costs ~2 ms to import and every run starts here.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 
@@ -30,6 +31,8 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .hookspec import hookimpl
     from .model import Report
     from .ruledef import ERROR, INFO, SAFE, SUGGESTED, WARNING, Edit, Finding, Fix, Related, Rule, rule

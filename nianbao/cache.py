@@ -9,7 +9,6 @@ is trusted: a changed input is a different key. Entries are small JSON files und
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Iterable
@@ -21,6 +20,15 @@ from .ruledef import Edit, Finding, Fix, Related
 
 DEFAULT_DIR = ".nianbao_cache"
 
+try:  # CPython's built-in BLAKE2: importing hashlib loads OpenSSL, ~2 ms of every cached run
+    from _blake2 import blake2b as _new_digest
+except ImportError:  # other interpreters
+    from hashlib import blake2b as _new_digest
+
+
+def digest(data: bytes) -> str:
+    return _new_digest(data).hexdigest()
+
 
 class Cache:
     def __init__(self, directory: Path) -> None:
@@ -29,12 +37,12 @@ class Cache:
         self._ready = False
 
     def key(self, data: bytes, *parts: str) -> str:
-        digest = hashlib.sha256()
+        h = _new_digest()
         for part in (__version__, *parts):
-            digest.update(part.encode("utf-8"))
-            digest.update(b"\0")
-        digest.update(data)
-        return digest.hexdigest()
+            h.update(part.encode("utf-8"))
+            h.update(b"\0")
+        h.update(data)
+        return h.hexdigest()
 
     def load(self, key: str) -> list[Finding] | None:
         try:

@@ -5,44 +5,32 @@ plugins come from the entry-point group ``nianbao`` (the entry-point name is the
 prefix) or from ``local-plugins`` paths in the configuration. A plugin that fails to import or
 whose hook raises is reported once and skipped; nothing else is affected.
 
-Entry points are found by reading ``*.dist-info/entry_points.txt`` directly: importing
-``importlib.metadata`` and scanning every distribution costs more than the whole lint of a draft,
-and pre-commit pays start-up on every commit.
+Entry points are found by `nianbao.entrypoints`, without importing any plugin.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
-import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from .entrypoints import discover_entry_points
 from .errors import ConfigError
 from .ruledef import Rule
 from .template import TemplateSet, TemplateVariants
 
-GROUP = "nianbao"
 # What plugin configuration defaults may set: the rule selection. Paths, exit status and inference
 # stay the user's, so that excluding files or answering from the cache never needs plugins loaded.
 PLUGIN_DEFAULT_KEYS = ("select", "ignore", "severity", "per-file-ignores")
 BUILTIN_PREFIX = "NB"
 PREFIX_PATTERN = re.compile(r"^[A-Z]{1,3}$")
-_SECTION = re.compile(r"^\[(.+)\]\s*$")
-
-
-@dataclass(frozen=True)
-class EntryPointRef:
-    name: str  # the code prefix
-    value: str  # module[:attribute]
-    dist: str
-    version: str
 
 
 @dataclass
@@ -70,60 +58,6 @@ class Registry:
 
     def plugin_of(self, code: str) -> PluginInfo | None:
         return next((p for p in self.plugins if p.loaded and code in p.rules), None)
-
-
-def discover_entry_points(group: str = GROUP, paths: Sequence[str] | None = None) -> list[EntryPointRef]:
-    found: list[EntryPointRef] = []
-    seen: set[str] = set()
-    for directory in paths if paths is not None else sys.path:
-        try:
-            names = sorted(os.listdir(directory or "."))
-        except OSError:
-            continue
-        for meta in names:
-            if not (meta.endswith(".dist-info") or meta.endswith(".egg-info")):
-                continue
-            dist, _, version = meta.rsplit(".", 1)[0].partition("-")
-            if dist.lower() in seen:
-                continue  # the first installation on sys.path wins, as for imports
-            try:
-                with open(os.path.join(directory or ".", meta, "entry_points.txt"), encoding="utf-8") as fh:
-                    text = fh.read()
-            except OSError:
-                continue
-            seen.add(dist.lower())
-            if f"[{group}]" in text:
-                name = _dist_name(os.path.join(directory or ".", meta)) or dist
-                found.extend(EntryPointRef(n, v, name, version.split("-")[0]) for n, v in _entries(text, group))
-    return found
-
-
-def _dist_name(meta_dir: str) -> str | None:
-    """The project name as published (nianbao-shandong), from METADATA or PKG-INFO."""
-    for name in ("METADATA", "PKG-INFO"):
-        try:
-            with open(os.path.join(meta_dir, name), encoding="utf-8") as fh:
-                for line in fh:
-                    if line.startswith("Name:"):
-                        return line.split(":", 1)[1].strip()
-                    if not line.strip():
-                        break
-        except OSError:
-            continue
-    return None
-
-
-def _entries(text: str, group: str) -> Iterable[tuple[str, str]]:
-    inside = False
-    for line in text.splitlines():
-        line = line.strip()
-        m = _SECTION.match(line)
-        if m:
-            inside = m.group(1).strip() == group
-            continue
-        if inside and "=" in line and not line.startswith(("#", ";")):
-            name, _, value = line.partition("=")
-            yield name.strip(), value.strip()
 
 
 def _identity(obj: Any) -> Any:

@@ -6,15 +6,13 @@ returns a picklable `Outcome`, so the same code serves a single file and a proce
 
 from __future__ import annotations
 
-import difflib
-import hashlib
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cache import Cache, code_fingerprint, finding_from_record, record
+from .cache import Cache, code_fingerprint, digest, finding_from_record, record
 from .errors import UsageError
 from .resolver import Resolver
 
@@ -101,6 +99,8 @@ class Runner:
             elif file is None and o.fix:
                 outcome.output = data
         outcome.findings = [record(f) for f in result.findings]
+        if not outcome.findings and outcome.text:
+            outcome.text = ""  # only findings need the text; a run over many drafts must not hold them all
         if key is not None and self.cache is not None:
             self.cache.store(key, result.findings)
         outcome.timings = timings or {}
@@ -140,7 +140,7 @@ class Runner:
             return ""
         if path not in self._config_digests:  # read once per run, like the configuration itself
             try:
-                self._config_digests[path] = f"{path.resolve()}:{hashlib.sha256(path.read_bytes()).hexdigest()}"
+                self._config_digests[path] = f"{path.resolve()}:{digest(path.read_bytes())}"
             except OSError:
                 self._config_digests[path] = str(path)
         return self._config_digests[path]
@@ -149,7 +149,7 @@ class Runner:
         """What identifies the plugins in use, without importing any of them."""
         path = self.resolver.config_file(file)
         if path not in self._fingerprints:
-            from .plugins import discover_entry_points
+            from .entrypoints import discover_entry_points
 
             config = self.resolver.base_config(file)
             refs = [r for r in discover_entry_points()
@@ -181,6 +181,8 @@ def _decode(data: bytes) -> str | None:
 
 
 def _diff(path: str, before: str, after: str) -> str:
+    import difflib
+
     old, new = (path, path) if os.path.isabs(path) else (f"a/{path}", f"b/{path}")
     return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), old, new))
 
