@@ -116,7 +116,7 @@ def run(quick: bool, out: Path) -> None:
               f"Targets: median ≤ {TARGETS['lsp_median']:.0f} ms {_mark(lsp['median_ms'] <= TARGETS['lsp_median'])}, "
               f"p95 ≤ {TARGETS['lsp_p95']:.0f} ms {_mark(lsp['p95_ms'] <= TARGETS['lsp_p95'])}.", ""]
 
-    lines += ["## Reproduce", "", "```sh", "python -m benchmarks run            # ~5 minutes, 10k drafts",
+    lines += ["## Reproduce", "", "```sh", "python -m benchmarks run            # ~3 minutes, 10k drafts (installs nianbao into benchmarks/.work/venv first)",
               "python -m benchmarks run --quick    # ~1 minute, 1k drafts",
               "python -m benchmarks corpus --count 10000 --out /tmp/corpus   # just the drafts", "```", ""]
     out.write_text("\n".join(lines), encoding="utf-8")

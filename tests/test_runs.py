@@ -100,3 +100,14 @@ def _timed(text: str) -> float:
     started = time.perf_counter()
     lint(text)
     return time.perf_counter() - started
+
+
+def test_benchmark_harness_measures_the_server_and_the_lint() -> None:
+    # The harness itself must not rot: a tiny run of the in-process and language-server measurements.
+    from benchmarks import measure
+
+    sizes = measure.lint_by_size([5], samples=1, repeats=2)
+    assert sizes[0]["runs"] == 2 and sizes[0]["median_ms"] > 0
+    lsp = measure.lsp_latency(edits=4, burst=20)
+    assert lsp["edits"] == 4 and 0 < lsp["median_ms"] <= lsp["max_ms"]
+    assert 1 <= lsp["burst_publishes"] <= 20  # the final version was published; a burst coalesces
