@@ -1,17 +1,17 @@
 """The result cache: findings per draft content, so re-checking unchanged drafts is near-instant.
 
-A cache entry is keyed by everything that decides the findings: the draft's bytes, its surface form,
-the resolved selection (rules, severities, inference overrides), the nianbao version and the plugins
-(entry points with their versions, local plugin files with their modification times). Nothing else
-is trusted: a changed input is a different key. Entries are small JSON files under
-``<cache dir>/<version>/``; the directory carries a CACHEDIR.TAG and ignores itself for git.
+A cache entry is keyed by everything that decides the findings: the draft's bytes and path, the
+configuration file's bytes, the command line's selectors, the nianbao version and code, and the
+plugins (entry points with their versions, local plugin files with their modification times).
+Nothing else is trusted: a changed input is a different key. Entries are small JSON files of
+finding records (see `record`) under ``<cache dir>/<version>/``; the directory carries a
+CACHEDIR.TAG and ignores itself for git.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -44,24 +44,27 @@ class Cache:
         h.update(data)
         return h.hexdigest()
 
-    def load(self, key: str) -> list[Finding] | None:
+    def load(self, key: str) -> list[dict[str, Any]] | None:
+        """The finding records stored under *key*, or None on a miss."""
         try:
             with open(self.directory / key[:2] / f"{key}.json", encoding="utf-8") as fh:
                 records = json.load(fh)
         except (OSError, ValueError):
             return None
         try:
-            return [finding_from_record(r) for r in records]
+            for r in records:
+                finding_from_record(r)
         except (KeyError, TypeError, ValueError):
             return None  # an entry from a different layout: treat as a miss
+        return records
 
-    def store(self, key: str, findings: Iterable[Finding]) -> None:
+    def store(self, key: str, records: list[dict[str, Any]]) -> None:
         try:
             self._prepare()
             folder = self.directory / key[:2]
             folder.mkdir(exist_ok=True)
             tmp = folder / f"{key}.{os.getpid()}.tmp"
-            tmp.write_text(json.dumps([record(f) for f in findings], ensure_ascii=False), encoding="utf-8")
+            tmp.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
             os.replace(tmp, folder / f"{key}.json")  # atomic: parallel workers never see half a file
         except OSError:
             pass  # a read-only or full disk only costs speed

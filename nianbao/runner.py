@@ -45,7 +45,7 @@ class Outcome:
     timings: dict[str, float] = field(default_factory=dict)
     error: str | None = None  # a UsageError message (exit 2)
 
-    def finding_objects(self) -> list:  # type: ignore[type-arg]
+    def finding_objects(self) -> list[Finding]:
         return [finding_from_record(r) for r in self.findings]
 
 
@@ -58,13 +58,15 @@ class Runner:
         self._fingerprints: dict[Path | None, str] = {}
         self._config_digests: dict[Path, str] = {}
 
-    def run(self, file: Path | None, data: bytes | None = None) -> Outcome:
+    def run(self, file: Path | None, data: bytes | None = None, *, cache_checked: bool = False) -> Outcome:
+        """Check one file (None: standard input, or *data*); *cache_checked* when `cached` already
+        missed for it."""
         try:
-            return self._run(file, data)
+            return self._run(file, data, cache_checked)
         except UsageError as exc:
             return Outcome("", None, [], error=str(exc))
 
-    def _run(self, file: Path | None, data: bytes | None) -> Outcome:
+    def _run(self, file: Path | None, data: bytes | None, cache_checked: bool) -> Outcome:
         from .engine import Linter
 
         o = self.options
@@ -75,10 +77,10 @@ class Runner:
         if data is None:
             data = _read(file)
         key = self._cache_key(as_file, display, data)
-        if key is not None and self.cache is not None:
-            cached = self.cache.load(key)
-            if cached is not None:
-                return self._from_cache(display, data, cached, config.fail_on)
+        if key is not None and not cache_checked:
+            hit = self._load(key, display, data, config.fail_on)
+            if hit is not None:
+                return hit
         selection = self.resolver.selection(as_file, o.select, o.ignore)
         timings: dict[str, float] | None = {} if o.profile else None
         linter = Linter(self.resolver.registry(as_file), timings)
@@ -102,7 +104,7 @@ class Runner:
         if not outcome.findings and outcome.text:
             outcome.text = ""  # only findings need the text; a run over many drafts must not hold them all
         if key is not None and self.cache is not None:
-            self.cache.store(key, result.findings)
+            self.cache.store(key, outcome.findings)
         outcome.timings = timings or {}
         return outcome
 
@@ -117,8 +119,7 @@ class Runner:
             key = self._cache_key(file, str(file), data)
         except UsageError:
             return None  # the full run reports it
-        cached = self.cache.load(key) if key is not None else None
-        return self._from_cache(str(file), data, cached, config.fail_on) if cached is not None else None
+        return self._load(key, str(file), data, config.fail_on) if key is not None else None
 
     def _cache_key(self, file: Path | None, display: str, data: bytes) -> str | None:
         if self.cache is None:
@@ -129,10 +130,12 @@ class Runner:
         return self.cache.key(data, display, self._config_digest(file), repr((o.select, o.ignore)),
                               self._fingerprint(file), code_fingerprint())
 
-    @staticmethod
-    def _from_cache(display: str, data: bytes, cached: list[Finding], fail_on: str) -> Outcome:
+    def _load(self, key: str, display: str, data: bytes, fail_on: str) -> Outcome | None:
+        records = self.cache.load(key) if self.cache is not None else None
+        if records is None:
+            return None
         # The text is only needed to place findings; a clean draft is not even decoded.
-        return Outcome(display, _decode(data) if cached else "", [record(f) for f in cached], fail_on=fail_on)
+        return Outcome(display, _decode(data) if records else "", records, fail_on=fail_on)
 
     def _config_digest(self, file: Path | None) -> str:
         path = self.resolver.config_file(file)
@@ -194,12 +197,11 @@ _WORKER: Runner | None = None
 
 def _work(file: Path) -> Outcome:
     assert _WORKER is not None
-    return _WORKER.run(file)
+    return _WORKER.run(file, cache_checked=True)
 
 
 def run_many(runner: Runner, files: list[Path], jobs: int) -> list[Outcome]:
     """Check *files* with *jobs* processes; outcomes come back in the order of *files*."""
-    global _WORKER
     done: dict[int, Outcome] = {}
     for i, file in enumerate(files):  # hits first, in this process: they need no worker
         hit = runner.cached(file)
@@ -214,7 +216,7 @@ def run_many(runner: Runner, files: list[Path], jobs: int) -> list[Outcome]:
 def _run_misses(runner: Runner, files: list[Path], jobs: int) -> list[Outcome]:
     global _WORKER
     if jobs <= 1 or len(files) < 2 * jobs:
-        return [runner.run(f) for f in files]
+        return [runner.run(f, cache_checked=True) for f in files]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
