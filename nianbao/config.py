@@ -216,10 +216,14 @@ def _inference(data: Mapping[str, Any], where: str, prefix: str) -> dict[str, An
 def find_config_file(directory: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:
     """The nearest nianbao.toml, or pyproject.toml with [tool.nianbao], at or above *directory*.
 
-    *cache* remembers answers per directory for one run (the CLI walks many files per folder).
+    *cache* remembers answers per directory for one run (the CLI walks many files per folder),
+    under the directory as given too, so a repeated question costs no path resolution.
     """
+    if cache is not None and directory in cache:
+        return cache[directory]
+    given = directory
     directory = directory.resolve()
-    chain = []
+    chain = [given]
     result = None
     for d in (directory, *directory.parents):
         if cache is not None and d in cache:

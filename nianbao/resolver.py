@@ -31,8 +31,7 @@ class Resolver:
         self.explicit = explicit_config
         self.report = report
         self.allow_local_plugins = allow_local_plugins
-        self._found: dict[Path, Path | None] = {}  # resolved directory → its configuration file
-        self._by_parent: dict[Path, Path | None] = {}  # the same, by the directory as given
+        self._found: dict[Path, Path | None] = {}  # directory → its configuration file
         self._checked: set[tuple[Path | None, tuple[str, ...]]] = set()  # selectors known to be valid
         self._base: dict[Path | None, Config] = {}
         self._configs: dict[Path | None, Config] = {}
@@ -42,7 +41,6 @@ class Resolver:
     def forget(self) -> None:
         """Drop everything loaded (a configuration file changed)."""
         self._found.clear()
-        self._by_parent.clear()
         self._checked.clear()
         self._base.clear()
         self._configs.clear()
@@ -51,12 +49,7 @@ class Resolver:
     def config_file(self, file: Path | None) -> Path | None:
         if self.explicit is not None:
             return self.explicit
-        if file is None:
-            return find_config_file(Path.cwd(), self._found)
-        parent = file.parent
-        if parent not in self._by_parent:  # many drafts share a folder: resolve it once
-            self._by_parent[parent] = find_config_file(parent, self._found)
-        return self._by_parent[parent]
+        return find_config_file(file.parent if file is not None else Path.cwd(), self._found)
 
     def base_config(self, file: Path | None) -> Config:
         """The user's own configuration, without plugin defaults (needs no plugin loaded)."""
