@@ -41,12 +41,7 @@ class Source:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Source:
-        encoding, bom = detect_encoding(data)
-        body = data[len(bom):]
-        try:
-            text = body.decode(encoding)
-        except UnicodeDecodeError as exc:  # detect_encoding only picks codecs that decoded; defensive
-            raise DecodeError(f"无法按 {encoding} 解码：第 {exc.start} 字节处有非法字节") from exc
+        text, encoding, bom = decode(data)
         return cls(text=text, encoding=encoding, bom=bom, raw=data)
 
     @classmethod
@@ -77,23 +72,25 @@ class Source:
         return len(self.text[:offset].encode(self.encoding))
 
 
-def detect_encoding(data: bytes) -> tuple[str, bytes]:
-    """Pick the codec of a draft: BOM first, then UTF-8, then GB18030 (a superset of GBK).
+def decode(data: bytes) -> tuple[str, str, bytes]:
+    """A draft's text, codec and BOM: BOM first, then UTF-8, then GB18030 (a superset of GBK).
 
-    Raises DecodeError for binary data and for bytes no supported codec accepts.
+    Each candidate codec decodes the bytes once, and that decoding is the text. Raises
+    DecodeError for binary data and for bytes no supported codec accepts.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            _check_decodes(data[len(bom):], encoding)
-            return encoding, bom
-    utf16 = _guess_bomless_utf16(data)
+            try:
+                return data[len(bom):].decode(encoding), encoding, bom
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"文件以 {encoding} 的字节顺序标记开头，但第 {exc.start} 字节处无法解码") from exc
+    utf16 = _bomless_utf16(data)
     if utf16:
-        return utf16, b""
+        return utf16[0], utf16[1], b""
     if b"\x00" in data:
         raise DecodeError("文件含有空字节，像是二进制文件而不是文本草稿")
     try:
-        data.decode("utf-8")
-        return "utf-8", b""
+        return data.decode("utf-8"), "utf-8", b""
     except UnicodeDecodeError:
         pass
     try:
@@ -104,17 +101,10 @@ def detect_encoding(data: bytes) -> tuple[str, bytes]:
         ) from exc
     if _looks_binary(text):
         raise DecodeError("文件内容含大量控制字符，像是二进制文件而不是文本草稿")
-    return "gb18030", b""
+    return text, "gb18030", b""
 
 
-def _check_decodes(body: bytes, encoding: str) -> None:
-    try:
-        body.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise DecodeError(f"文件以 {encoding} 的字节顺序标记开头，但第 {exc.start} 字节处无法解码") from exc
-
-
-def _guess_bomless_utf16(data: bytes) -> str | None:
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
     # A draft in UTF-16 without BOM has NUL bytes in most ASCII positions, nearly all on one side,
     # and decodes to readable CJK/ASCII text.
     if len(data) < 4 or len(data) % 2:
@@ -127,7 +117,7 @@ def _guess_bomless_utf16(data: bytes) -> str | None:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 return None
-            return encoding if _readable(text) else None
+            return (text, encoding) if _readable(text) else None
     return None
 
 
