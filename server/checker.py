@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from nianbao.model import Report
@@ -31,10 +31,7 @@ class Checked:
     encoding: str
     findings: list[Finding]
     report: Report | None
-    index: LineIndex = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.index = LineIndex(self.text)
+    index: LineIndex  # of `text`: the one the lint built, not a second one
 
 
 Lint = Callable[[Document], Checked]  # runs in the worker thread on a snapshot

@@ -80,5 +80,6 @@ class Settings:
         """Check one snapshot; runs in the checker's worker thread."""
         linter, selection = self.linter_for(doc)
         form = "markdown" if doc.is_markdown else "text"
-        result = linter.check(Source.from_text(doc.text), doc.name, selection, markdown=doc.markdown, form=form)
-        return Checked(doc.uri, doc.version, doc.text, doc.encoding, result.findings, result.report)
+        source = Source.from_text(doc.text)
+        result = linter.check(source, doc.name, selection, markdown=doc.markdown, form=form)
+        return Checked(doc.uri, doc.version, doc.text, doc.encoding, result.findings, result.report, source.index)
