@@ -37,10 +37,6 @@ class Value:
     def is_number(self) -> bool:
         return self.kind == NUMBER
 
-    @property
-    def is_zero(self) -> bool:
-        return self.kind == NUMBER and self.number == 0
-
 
 @dataclass(slots=True)
 class Cell:

@@ -56,9 +56,6 @@ class Registry:
     plugins: list[PluginInfo] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # each reported once by the caller
 
-    def plugin_of(self, code: str) -> PluginInfo | None:
-        return next((p for p in self.plugins if p.loaded and code in p.rules), None)
-
 
 def _identity(obj: Any) -> Any:
     return obj
