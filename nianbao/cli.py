@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from . import __version__
-from .errors import UsageError
+from .errors import UsageError, warn
+from .forms import DRAFT_SUFFIXES
 
 if TYPE_CHECKING:
     from .output import FileResult
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
 FORMATS = ("text", "json", "github", "sarif")
 DEFAULT_CACHE_DIR = ".nianbao_cache"  # as nianbao.cache.DEFAULT_DIR, without importing it at start-up
-DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -113,8 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _resolver(explicit_config: str | None) -> Resolver:
     from .resolver import Resolver
 
-    return Resolver(Path(explicit_config) if explicit_config else None,
-                    lambda message: print(f"nianbao: 警告：{message}", file=sys.stderr))
+    return Resolver(Path(explicit_config) if explicit_config else None, warn)
 
 
 def _split_codes(value: str | None) -> list[str] | None:

@@ -1,4 +1,11 @@
-"""Errors that end a run with exit status 2 (usage, unreadable path, bad configuration)."""
+"""Errors that end a run with exit status 2 (usage, unreadable path, bad configuration), and how
+the command line reports problems that do not end it."""
+
+import sys
+
+
+def warn(message: str) -> None:
+    print(f"nianbao: 警告：{message}", file=sys.stderr)
 
 
 class UsageError(Exception):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .cache import Cache, code_fingerprint, digest, finding_from_record, record
-from .errors import UsageError
+from .errors import UsageError, warn
 from .resolver import Resolver
 
 if TYPE_CHECKING:
@@ -52,8 +52,7 @@ class Outcome:
 class Runner:
     def __init__(self, options: Options) -> None:
         self.options = options
-        self.resolver = Resolver(Path(options.config) if options.config else None,
-                                 lambda message: print(f"nianbao: 警告：{message}", file=sys.stderr))
+        self.resolver = Resolver(Path(options.config) if options.config else None, warn)
         self.cache = Cache(Path(options.cache_dir)) if options.cache_dir and not (options.fix or options.diff) else None
         self._fingerprints: dict[Path | None, str] = {}
         self._config_digests: dict[Path, str] = {}

@@ -13,7 +13,7 @@ from pathlib import Path, PurePath
 from lsprotocol import types
 from pygls.uris import to_fs_path
 
-from nianbao.parsing.api import MARKDOWN_SUFFIXES
+from nianbao.forms import form_for_path
 from nianbao.parsing.markdown import IncrementalParser
 from nianbao.source import LineIndex
 
@@ -58,7 +58,7 @@ class Document:
 
     @property
     def is_markdown(self) -> bool:
-        return self.language_id == "markdown" or PurePath(self.name).suffix.lower() in MARKDOWN_SUFFIXES
+        return self.language_id == "markdown" or form_for_path(self.name) == "markdown"
 
     def apply(self, change: types.TextDocumentContentChangeEvent) -> None:
         if isinstance(change, types.TextDocumentContentChangePartial):

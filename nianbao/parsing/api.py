@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
+from ..forms import form_for_path
 from ..model import Report
 from ..source import Source
 from ..suppression import find_directives
@@ -18,11 +18,6 @@ if TYPE_CHECKING:  # tree-sitter is imported only for Markdown drafts
     from .markdown import IncrementalParser
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
-
-
-def form_for_path(path: str) -> str:
-    return "markdown" if PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES else "text"
 
 
 def mask_comments(text: str) -> str:
