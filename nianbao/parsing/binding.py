@@ -368,6 +368,8 @@ def _bind_t4(table: Table, templates: TemplateSet) -> None:
 
 
 def _bind_t2(table: Table, templates: TemplateSet) -> None:
+    aliases_col = templates.aliases_for("t2-col", None)
+    aliases_row = templates.aliases_for("t2-row", None)
     votes = {T2019: 0, T2021: 0}
     item: str | None = None
     columns: list[ColumnSpec] = []
@@ -393,11 +395,10 @@ def _bind_t2(table: Table, templates: TemplateSet) -> None:
             continue
         if first.norm.startswith(T2_HEADER_CORE):
             all_columns = tuple(c for b in candidates for c in b.columns)
-            aliases = templates.aliases_for("t2-col", None)
             columns = []
             header_width = len(row.cells) - row.cells.index(first) - 1
             for cell in nonblank[1:]:
-                column = _match_column(cell, all_columns, aliases, "t2-col", table.labels)
+                column = _match_column(cell, all_columns, aliases_col, "t2-col", table.labels)
                 if column:
                     columns.append(column)
                     if len(column.templates) == 1:
@@ -408,7 +409,7 @@ def _bind_t2(table: Table, templates: TemplateSet) -> None:
         if not labels:
             continue
         leaf = labels[-1]
-        norm = _apply_aliases(leaf, leaf.norm, templates.aliases_for("t2-row", None), "t2-row", table.labels)
+        norm = _apply_aliases(leaf, leaf.norm, aliases_row, "t2-row", table.labels)
         block_template = _block_template(columns)
         blocks = [b for b in candidates if block_template in (None, b.template)]
         spec: RowSpec | None = None
