@@ -77,11 +77,10 @@ def test_a_checked_report_is_freed_without_the_cyclic_gc() -> None:
     # cell to the cyclic collector, which cost ~15 % of lint time when it was there.
     import gc
 
-    from nianbao.testing.drafts import Draft, render
+    from nianbao.testing.drafts import FORMS, SUFFIX, Draft, render
 
     linter = Linter(build_registry(entry_points=False))
-    texts = [(render(Draft(), form), f"d.{'md' if form == 'markdown' else 'txt'}")
-             for form in ("tab", "pipe", "cells", "markdown")]
+    texts = [(render(Draft(), form), "d" + SUFFIX[form]) for form in FORMS]
     for text, name in texts:  # first imports leave garbage of their own (slots dataclasses)
         linter.check_bytes(text.encode(), name, Selection())
     gc.collect()

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..render import FORMS as FORMS  # the forms sample drafts come in (re-exported)
 from ..render import render_table
 from ..template import T3_APPLICANT_COLUMNS, T4_ADDENDS, T4_GROUPS, T2019, T2021, t3_rows
 
-FORMS = ("tab", "pipe", "cells", "markdown")
 SUFFIX = {"tab": ".txt", "pipe": ".txt", "cells": ".txt", "markdown": ".md"}
 
 # Table 3: applicant-column values per row (自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他).
