@@ -262,24 +262,16 @@ def lsp_latency(edits: int, burst: int) -> dict[str, Any]:
     line = next(i for i, x in enumerate(lines) if x.startswith("本年度持续推进") or "政务公开" in x and "。" in x)
     latencies = []
     version = 1
-    for i in range(edits):
+    for _ in range(edits):
         version += 1
-        insert = i % 2 == 0  # type a character, then delete it: the draft stays the same size
-        rng = {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0 if insert else 1}}
-        sent = client.send({"method": "textDocument/didChange", "params": {
-            "textDocument": {"uri": uri, "version": version},
-            "contentChanges": [{"range": rng, "text": "字" if insert else ""}]}})
+        sent = _type_or_delete(client, uri, version, line)
         client.wait(partial(operator.contains, client.published, version))
         latencies.append(client.published[version] - sent)
     before = client.publish_count
     first = 0.0
-    for i in range(burst):
+    for _ in range(burst):
         version += 1
-        insert = i % 2 == 0
-        rng = {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0 if insert else 1}}
-        sent = client.send({"method": "textDocument/didChange", "params": {
-            "textDocument": {"uri": uri, "version": version},
-            "contentChanges": [{"range": rng, "text": "字" if insert else ""}]}})
+        sent = _type_or_delete(client, uri, version, line)
         first = first or sent
     client.wait(lambda: version in client.published)
     burst_seconds = client.published[version] - first
@@ -291,6 +283,16 @@ def lsp_latency(edits: int, burst: int) -> dict[str, Any]:
         "max_ms": max(latencies) * 1000,
         "burst": burst, "burst_ms": burst_seconds * 1000, "burst_publishes": checks,
     }
+
+
+def _type_or_delete(client: LspClient, uri: str, version: int, line: int) -> float:
+    """Type a character at the start of *line* (even versions) or delete it again (odd ones), so the
+    draft keeps its size; returns when the edit was sent."""
+    insert = version % 2 == 0
+    rng = {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0 if insert else 1}}
+    return client.send({"method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": uri, "version": version},
+        "contentChanges": [{"range": rng, "text": "字" if insert else ""}]}})
 
 
 def server_memory(documents: int) -> dict[str, float]:
