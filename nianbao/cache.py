@@ -18,8 +18,6 @@ from typing import Any
 from . import __version__
 from .ruledef import Edit, Finding, Fix, Related
 
-DEFAULT_DIR = ".nianbao_cache"
-
 try:  # CPython's built-in BLAKE2: importing hashlib loads OpenSSL, ~2 ms of every cached run
     from _blake2 import blake2b as _new_digest
 except ImportError:  # other interpreters

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .resolver import Resolver
 
 FORMATS = ("text", "json", "github", "sarif")
-DEFAULT_CACHE_DIR = ".nianbao_cache"  # as nianbao.cache.DEFAULT_DIR, without importing it at start-up
+DEFAULT_CACHE_DIR = ".nianbao_cache"  # relative to the working directory, like ruff's
 
 
 def build_parser() -> argparse.ArgumentParser:
