@@ -1,6 +1,6 @@
 """Benchmarks for nianbao: a corpus generator and a harness that writes RESULTS.md.
 
-    python -m benchmarks corpus --count 10000 --out benchmarks/corpus   # write drafts to disk
-    python -m benchmarks run                                            # measure everything
-    python -m benchmarks run --quick                                    # smaller samples
+python -m benchmarks corpus --count 10000 --out benchmarks/corpus   # write drafts to disk
+python -m benchmarks run                                            # measure everything
+python -m benchmarks run --quick                                    # smaller samples
 """

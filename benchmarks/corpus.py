@@ -60,22 +60,29 @@ def _t3(rng: random.Random, year: int) -> dict[str, tuple[int, ...]]:
     return {key: tuple(values) for key, values in data.items()}
 
 
-def sample(seed: int, size_kb: float | None = None, form: str | None = None, year: int | None = None,
-           defect_rate: float = 0.0) -> Sample:
+def sample(
+    seed: int, size_kb: float | None = None, form: str | None = None, year: int | None = None, defect_rate: float = 0.0
+) -> Sample:
     """One draft, determined by *seed* (and the optional fixed size/form/year)."""
     rng = random.Random(seed)
     year = year or rng.randint(2019, 2024)
     form = form or rng.choice(FORMS)
     size = size_kb if size_kb is not None else rng.uniform(5, 30)
     name = rng.choice(_PLACE) + rng.choice(_PLACE) + "镇"
-    draft = Draft(year=year, agency=f"青禾县{name}人民政府", name=name,
-                  signed=f"{year + 1}年1月{rng.randint(5, 28)}日", t3=_t3(rng, year))
+    draft = Draft(
+        year=year,
+        agency=f"青禾县{name}人民政府",
+        name=name,
+        signed=f"{year + 1}年1月{rng.randint(5, 28)}日",
+        t3=_t3(rng, year),
+    )
     base = render(draft, form)
     extra: list[str] = []
     while len((base + "".join(extra)).encode("utf-8")) < size * 1024:
         extra.append("".join(rng.choice(_SENTENCES).format(n=rng.randint(1, 99)) for _ in range(rng.randint(2, 6))))
-    draft = Draft(year=draft.year, agency=draft.agency, name=draft.name, signed=draft.signed, t3=draft.t3,
-                  extra=tuple(extra))
+    draft = Draft(
+        year=draft.year, agency=draft.agency, name=draft.name, signed=draft.signed, t3=draft.t3, extra=tuple(extra)
+    )
     text = render(draft, form)
     defect = ""
     if defect_rate and rng.random() < defect_rate:

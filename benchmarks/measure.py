@@ -81,9 +81,15 @@ def lint_by_size(sizes: list[float], samples: int, repeats: int) -> list[dict[st
                 started = time.perf_counter()
                 linter.check_bytes(data, s.name, Selection())
                 timings.append(time.perf_counter() - started)
-        rows.append({"size_kb": size, "median_ms": statistics.median(timings) * 1000,
-                     "p99_ms": percentile(timings, 99) * 1000,
-                     "per_kb_us": statistics.median(timings) * 1e6 / size, "runs": len(timings)})
+        rows.append(
+            {
+                "size_kb": size,
+                "median_ms": statistics.median(timings) * 1000,
+                "p99_ms": percentile(timings, 99) * 1000,
+                "per_kb_us": statistics.median(timings) * 1e6 / size,
+                "runs": len(timings),
+            }
+        )
     return rows
 
 
@@ -98,8 +104,10 @@ def profile(samples: int) -> list[tuple[str, float, float]]:
     for s in texts:
         linter.check(Source.from_text(s.text), s.name, Selection())
     total = sum(timings.values())
-    return [(name, seconds * 1000 / samples, seconds / total) for name, seconds in
-            sorted(timings.items(), key=lambda kv: -kv[1])]
+    return [
+        (name, seconds * 1000 / samples, seconds / total)
+        for name, seconds in sorted(timings.items(), key=lambda kv: -kv[1])
+    ]
 
 
 # --- the command line --------------------------------------------------------------------------------
@@ -120,11 +128,11 @@ def cli_throughput(corpus_dir: Path, count: int, bin_dir: Path) -> dict[str, Any
         paths = write(corpus_dir, count, seed=42)
     cores = os.cpu_count() or 1
     nianbao = str(bin_dir / "nianbao")
-    out: dict[str, Any] = {"documents": count, "cores": cores,
-                           "megabytes": sum(p.stat().st_size for p in paths) / 1e6}
+    out: dict[str, Any] = {"documents": count, "cores": cores, "megabytes": sum(p.stat().st_size for p in paths) / 1e6}
     for jobs in (1, cores):
-        seconds, proc = _timed([nianbao, "check", "--no-cache", "--jobs", str(jobs), "--format", "json",
-                                "--exit-zero", str(corpus_dir)])
+        seconds, proc = _timed(
+            [nianbao, "check", "--no-cache", "--jobs", str(jobs), "--format", "json", "--exit-zero", str(corpus_dir)]
+        )
         assert proc.returncode == 0, proc.stderr.decode()[-2000:]
         out[f"jobs{jobs}_s"] = seconds
         if jobs == 1:
@@ -133,10 +141,34 @@ def cli_throughput(corpus_dir: Path, count: int, bin_dir: Path) -> dict[str, Any
     import shutil
 
     shutil.rmtree(cache, ignore_errors=True)
-    cold, _ = _timed([nianbao, "check", "--cache-dir", str(cache), "--jobs", str(cores), "--format", "json",
-                      "--exit-zero", str(corpus_dir)])
-    warm, _ = _timed([nianbao, "check", "--cache-dir", str(cache), "--jobs", str(cores), "--format", "json",
-                      "--exit-zero", str(corpus_dir)])
+    cold, _ = _timed(
+        [
+            nianbao,
+            "check",
+            "--cache-dir",
+            str(cache),
+            "--jobs",
+            str(cores),
+            "--format",
+            "json",
+            "--exit-zero",
+            str(corpus_dir),
+        ]
+    )
+    warm, _ = _timed(
+        [
+            nianbao,
+            "check",
+            "--cache-dir",
+            str(cache),
+            "--jobs",
+            str(cores),
+            "--format",
+            "json",
+            "--exit-zero",
+            str(corpus_dir),
+        ]
+    )
     out["cache_fill_s"], out["cache_hit_s"] = cold, warm
     return out
 
@@ -150,8 +182,20 @@ def installed_venv(where: Path) -> Path:
     python = where / "bin" / "python"
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(where)], check=True)
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", "--force-reinstall",
-                    "--no-deps", str(ROOT)], check=True)
+    subprocess.run(
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--disable-pip-version-check",
+            "--force-reinstall",
+            "--no-deps",
+            str(ROOT),
+        ],
+        check=True,
+    )
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(ROOT)], check=True)
     return where / "bin"
 
@@ -189,8 +233,9 @@ class LspClient:
 
     @classmethod
     def start(cls) -> LspClient:
-        proc = subprocess.Popen([str(BIN / "nianbao"), "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [str(BIN / "nianbao"), "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        )
         client = cls(proc)
         threading.Thread(target=client._read, daemon=True).start()
         return client
@@ -255,8 +300,12 @@ def lsp_latency(edits: int, burst: int) -> dict[str, Any]:
     client = LspClient.start()
     _initialize(client)
     uri = "file:///tmp/nianbao-bench/draft.txt"
-    client.send({"method": "textDocument/didOpen", "params": {"textDocument": {
-        "uri": uri, "languageId": "plaintext", "version": 1, "text": s.text}}})
+    client.send(
+        {
+            "method": "textDocument/didOpen",
+            "params": {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": s.text}},
+        }
+    )
     client.wait(lambda: 1 in client.published)
     lines = s.text.split("\n")
     line = next(i for i, x in enumerate(lines) if x.startswith("本年度持续推进") or "政务公开" in x and "。" in x)
@@ -278,10 +327,14 @@ def lsp_latency(edits: int, burst: int) -> dict[str, Any]:
     checks = client.publish_count - before
     client.stop()
     return {
-        "size_kb": len(s.text.encode()) / 1024, "edits": edits,
-        "median_ms": statistics.median(latencies) * 1000, "p95_ms": percentile(latencies, 95) * 1000,
+        "size_kb": len(s.text.encode()) / 1024,
+        "edits": edits,
+        "median_ms": statistics.median(latencies) * 1000,
+        "p95_ms": percentile(latencies, 95) * 1000,
         "max_ms": max(latencies) * 1000,
-        "burst": burst, "burst_ms": burst_seconds * 1000, "burst_publishes": checks,
+        "burst": burst,
+        "burst_ms": burst_seconds * 1000,
+        "burst_publishes": checks,
     }
 
 
@@ -290,9 +343,15 @@ def _type_or_delete(client: LspClient, uri: str, version: int, line: int) -> flo
     draft keeps its size; returns when the edit was sent."""
     insert = version % 2 == 0
     rng = {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0 if insert else 1}}
-    return client.send({"method": "textDocument/didChange", "params": {
-        "textDocument": {"uri": uri, "version": version},
-        "contentChanges": [{"range": rng, "text": "字" if insert else ""}]}})
+    return client.send(
+        {
+            "method": "textDocument/didChange",
+            "params": {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"range": rng, "text": "字" if insert else ""}],
+            },
+        }
+    )
 
 
 def server_memory(documents: int) -> dict[str, float]:
@@ -300,9 +359,19 @@ def server_memory(documents: int) -> dict[str, float]:
     _initialize(client)
     for i in range(documents):
         s = sample(4000 + i, size_kb=20)
-        client.send({"method": "textDocument/didOpen", "params": {"textDocument": {
-            "uri": f"file:///tmp/nianbao-bench/{i}{Path(s.name).suffix}",
-            "languageId": "markdown" if s.name.endswith(".md") else "plaintext", "version": 1, "text": s.text}}})
+        client.send(
+            {
+                "method": "textDocument/didOpen",
+                "params": {
+                    "textDocument": {
+                        "uri": f"file:///tmp/nianbao-bench/{i}{Path(s.name).suffix}",
+                        "languageId": "markdown" if s.name.endswith(".md") else "plaintext",
+                        "version": 1,
+                        "text": s.text,
+                    }
+                },
+            }
+        )
     client.wait(lambda: client.publish_count >= documents, timeout=120)
     peak = client.peak_rss_mb()
     client.stop()

@@ -117,5 +117,14 @@ def finding_from_record(r: dict[str, Any]) -> Finding:
     if "f" in r:
         description, applicability, edits = r["f"]
         fix = Fix(description, tuple(Edit(*e) for e in edits), applicability)
-    return Finding(r["s"], r["e"], r["m"], fix=fix, related=tuple(Related(*x) for x in r.get("r", ())),
-                   detail=r.get("d", ""), code=r["c"], name=r["n"], severity=r["v"])
+    return Finding(
+        r["s"],
+        r["e"],
+        r["m"],
+        fix=fix,
+        related=tuple(Related(*x) for x in r.get("r", ())),
+        detail=r.get("d", ""),
+        code=r["c"],
+        name=r["n"],
+        severity=r["v"],
+    )

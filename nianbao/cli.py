@@ -49,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-source", action="store_true", help="文本格式下不显示源代码行")
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="并行进程数（默认：全部 CPU 核）")
     check.add_argument("--no-cache", action="store_true", help="不读写结果缓存")
-    check.add_argument("--cache-dir", metavar="DIR", help=f"结果缓存目录（默认 {DEFAULT_CACHE_DIR}，或环境变量 NIANBAO_CACHE_DIR）")
+    check.add_argument(
+        "--cache-dir", metavar="DIR", help=f"结果缓存目录（默认 {DEFAULT_CACHE_DIR}，或环境变量 NIANBAO_CACHE_DIR）"
+    )
     check.add_argument("--profile", action="store_true", help="在标准错误输出中列出解析和每条规则的耗时")
 
     rules = sub.add_parser("rules", help="列出所有规则（内置与插件）")
@@ -169,15 +171,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs 应为正整数")
     cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("NIANBAO_CACHE_DIR") or DEFAULT_CACHE_DIR)
-    options = Options(select=_split_codes(args.select), ignore=_split_codes(args.ignore), fix=args.fix,
-                      diff=args.diff, unsafe_fixes=args.unsafe_fixes, stdin_filename=args.stdin_filename,
-                      config=args.config, cache_dir=cache_dir, profile=args.profile)
+    options = Options(
+        select=_split_codes(args.select),
+        ignore=_split_codes(args.ignore),
+        fix=args.fix,
+        diff=args.diff,
+        unsafe_fixes=args.unsafe_fixes,
+        stdin_filename=args.stdin_filename,
+        config=args.config,
+        cache_dir=cache_dir,
+        profile=args.profile,
+    )
     runner = Runner(options)
     files = collect_files(args.paths, runner.resolver)
     if files.count(None) > 1:
         raise UsageError("标准输入（-）只能出现一次")
     on_disk = [f for f in files if f is not None]
-    outcomes: dict[Path | None, Outcome] = dict(zip(on_disk, run_many(runner, on_disk, args.jobs or os.cpu_count() or 1)))
+    outcomes: dict[Path | None, Outcome] = dict(
+        zip(on_disk, run_many(runner, on_disk, args.jobs or os.cpu_count() or 1))
+    )
     if None in files:
         outcomes[None] = runner.run(None)
     results: list[FileResult] = []
@@ -247,8 +259,22 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        json.dump([{"code": r.code, "name": r.name, "severity": r.severity, "fix": r.fix, "origin": r.origin,
-                    "summary": r.summary} for r in rules], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            [
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "severity": r.severity,
+                    "fix": r.fix,
+                    "origin": r.origin,
+                    "summary": r.summary,
+                }
+                for r in rules
+            ],
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         sys.stdout.write("\n")
         return 0
     if args.format == "markdown":

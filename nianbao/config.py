@@ -76,7 +76,9 @@ class Config:
         if not self.per_file_ignores:  # the common case; spares resolving the path per draft
             return []
         rel = self.relative(file)
-        return [code for pattern, codes in self.per_file_ignores.items() if _matches_any(rel, [pattern]) for code in codes]
+        return [
+            code for pattern, codes in self.per_file_ignores.items() if _matches_any(rel, [pattern]) for code in codes
+        ]
 
     def inference_for(self, file: Path) -> dict[str, Any]:
         result = dict(self.inference)
@@ -129,8 +131,9 @@ def load_config(path: Path, defaults: Mapping[str, Any] | None = None) -> Config
     return config_from_mapping(read_config_mapping(path), path, defaults)
 
 
-def config_from_mapping(data: Mapping[str, Any], path: Path | None,
-                        defaults: Mapping[str, Any] | None = None) -> Config:
+def config_from_mapping(
+    data: Mapping[str, Any], path: Path | None, defaults: Mapping[str, Any] | None = None
+) -> Config:
     where = str(path) if path else "配置"
     merged: dict[str, Any] = dict(defaults or {})
     for key, value in data.items():
@@ -203,7 +206,9 @@ def _inference(data: Mapping[str, Any], where: str, prefix: str) -> dict[str, An
 
         template = str(data["template"])
         if template not in TEMPLATES:
-            raise ConfigError(f"{where}：{prefix}template 应为 {' / '.join(TEMPLATES)} 之一，而不是 {data['template']!r}")
+            raise ConfigError(
+                f"{where}：{prefix}template 应为 {' / '.join(TEMPLATES)} 之一，而不是 {data['template']!r}"
+            )
         result["template"] = template
     if "agency" in data:
         agency = data["agency"]

@@ -68,8 +68,14 @@ class Linter:
             return Result(self._finalize([self._unreadable(str(exc))], selection, None), None), None
         return self.check(source, path, selection), source
 
-    def check(self, source: Source, path: str, selection: Selection, markdown: IncrementalParser | None = None,
-              form: str | None = None) -> Result:
+    def check(
+        self,
+        source: Source,
+        path: str,
+        selection: Selection,
+        markdown: IncrementalParser | None = None,
+        form: str | None = None,
+    ) -> Result:
         if not source.text.strip():
             return Result(self._finalize([self._unreadable("文件为空（没有任何正文）")], selection, None), None)
         from .parsing import parse
@@ -77,10 +83,13 @@ class Linter:
         timings = self.timings
         started = perf_counter()
         try:
-            report = parse(source, path, form, templates=self.registry.templates, overrides=selection.inference,
-                           markdown=markdown)
+            report = parse(
+                source, path, form, templates=self.registry.templates, overrides=selection.inference, markdown=markdown
+            )
         except Exception as exc:  # a parser bug must not cost the user a traceback
-            return Result(self._finalize([self._unreadable(f"解析失败（{type(exc).__name__}: {exc}）")], selection, None), None)
+            return Result(
+                self._finalize([self._unreadable(f"解析失败（{type(exc).__name__}: {exc}）")], selection, None), None
+            )
         if timings is not None:
             timings["parse"] = timings.get("parse", 0.0) + perf_counter() - started
         findings: list[Finding] = []
@@ -123,15 +132,17 @@ class Linter:
 
     def _internal_error(self, rule: Rule, exc: Exception) -> Finding:
         return Finding(
-            0, 0,
+            0,
+            0,
             f"规则 {rule.code}（{rule.name}，来自 {rule.origin}）运行出错，其余规则照常运行：{type(exc).__name__}: {exc}",
             code=INTERNAL_ERROR,
         )
 
     # --- fixes ---------------------------------------------------------------------------------
 
-    def fix(self, source: Source, path: str, selection: Selection, unsafe: bool = False,
-            max_passes: int = 10) -> tuple[Source, int, Result]:
+    def fix(
+        self, source: Source, path: str, selection: Selection, unsafe: bool = False, max_passes: int = 10
+    ) -> tuple[Source, int, Result]:
         """Apply fixes until none is left (a fixpoint, so fixing twice equals fixing once).
 
         Returns the fixed source, the number of fixes applied, and the result for the fixed text.
@@ -155,4 +166,3 @@ class Linter:
 def fails(findings: Iterable[Finding], fail_on: str) -> bool:
     threshold = SEVERITY_RANK[fail_on]
     return any(SEVERITY_RANK.get(f.severity, 2) >= threshold for f in findings)
-

@@ -67,9 +67,7 @@ class Period:
     @property
     def full_year(self) -> bool:
         return (
-            self.start_date[0] == self.end_date[0]
-            and self.start_date[1:] == (1, 1)
-            and self.end_date[1:] == (12, 31)
+            self.start_date[0] == self.end_date[0] and self.start_date[1:] == (1, 1) and self.end_date[1:] == (12, 31)
         )
 
 
@@ -103,7 +101,7 @@ def analyse_agency(name: str, start: int = 0, end: int = 0, source: str = "") ->
         m = _GEO_PREFIX.match(core)
         if not m or m.end() == len(core):
             break
-        core = core[m.end():]
+        core = core[m.end() :]
     kind = next((k for suffix, k in _KIND_SUFFIXES if core.endswith(suffix)), None)
     return Agency(full, core, kind, government, start, end, source)
 
@@ -137,8 +135,10 @@ class Facts:
                 g = {k: int(v) for k, v in m.groupdict().items()}
                 base = para.start
                 return Period(
-                    (g["y1"], g["m1"], g["d1"]), (g["y2"], g["m2"], g["d2"]),
-                    base + m.start(), base + m.end(),
+                    (g["y1"], g["m1"], g["d1"]),
+                    (g["y2"], g["m2"], g["d2"]),
+                    base + m.start(),
+                    base + m.end(),
                     ((base + m.start("y1"), base + m.end("y1")), (base + m.start("y2"), base + m.end("y2"))),
                 )
         return None

@@ -44,7 +44,7 @@ def apply_fixes(source: Source, fixes: Iterable[Fix]) -> tuple[Source, int]:
     edits = sorted((e for f in chosen for e in f.edits), key=lambda e: (e.start, e.end), reverse=True)
     newline = source.newline
     text = source.text
-    body = source.raw[len(source.bom):] if source.raw is not None else None
+    body = source.raw[len(source.bom) :] if source.raw is not None else None
     for edit in edits:
         new_text = edit.new_text.replace("\n", newline) if newline != "\n" else edit.new_text
         if body is not None:

@@ -105,15 +105,25 @@ def build_registry(
     paths of local plugins; *extra* are (prefix, plugin object) pairs registered directly (tests,
     ``nianbao.testing``). Raises ConfigError when two plugins claim one prefix.
     """
-    key = (entry_points, tuple(enabled) if enabled is not None else None, tuple(disabled),
-           tuple(str(p) for p in local), tuple((p, id(o)) for p, o in extra))
+    key = (
+        entry_points,
+        tuple(enabled) if enabled is not None else None,
+        tuple(disabled),
+        tuple(str(p) for p in local),
+        tuple((p, id(o)) for p, o in extra),
+    )
     if key not in _CACHE:
         _CACHE[key] = _build(entry_points, enabled, disabled, local, extra)
     return _CACHE[key]
 
 
-def _build(entry_points: bool, enabled: Sequence[str] | None, disabled: Sequence[str],
-           local: Sequence[Path], extra: Sequence[tuple[str, Any]]) -> Registry:
+def _build(
+    entry_points: bool,
+    enabled: Sequence[str] | None,
+    disabled: Sequence[str],
+    local: Sequence[Path],
+    extra: Sequence[tuple[str, Any]],
+) -> Registry:
     import pluggy
 
     from . import hookspec
@@ -167,9 +177,7 @@ def _build(entry_points: bool, enabled: Sequence[str] | None, disabled: Sequence
             raise
         except Exception as exc:  # an import error, a raising hook, a bad rule: skip this plugin only
             info.error = f"{type(exc).__name__}: {exc}"
-            registry.problems.append(
-                f"插件 {info.origin}（前缀 {info.prefix or '?'}）加载失败，已跳过：{info.error}"
-            )
+            registry.problems.append(f"插件 {info.origin}（前缀 {info.prefix or '?'}）加载失败，已跳过：{info.error}")
             if plugin is not None and pm.is_registered(plugin):
                 pm.unregister(plugin)
             continue

@@ -88,8 +88,9 @@ class Rule:
             raise ValueError(f"{self.code}: unknown fix applicability {self.fix!r}")
 
 
-def rule(code: str, name: str, severity: str, summary: str, fix: str | None = None,
-         url: str | None = None) -> Callable[[Check], Rule]:
+def rule(
+    code: str, name: str, severity: str, summary: str, fix: str | None = None, url: str | None = None
+) -> Callable[[Check], Rule]:
     """Decorator turning a check function into a `Rule`; its docstring becomes the documentation."""
 
     def wrap(check: Check) -> Rule:

@@ -126,8 +126,14 @@ class Runner:
         o = self.options
         # Everything the findings depend on: the configuration file's bytes (path-dependent
         # settings too, hence the draft's path), the command line's selectors, the plugins.
-        return self.cache.key(data, display, self._config_digest(file), repr((o.select, o.ignore)),
-                              self._fingerprint(file), code_fingerprint())
+        return self.cache.key(
+            data,
+            display,
+            self._config_digest(file),
+            repr((o.select, o.ignore)),
+            self._fingerprint(file),
+            code_fingerprint(),
+        )
 
     def _load(self, key: str, display: str, data: bytes, fail_on: str) -> Outcome | None:
         records = self.cache.load(key) if self.cache is not None else None
@@ -154,8 +160,11 @@ class Runner:
             from .entrypoints import discover_entry_points
 
             config = self.resolver.base_config(file)
-            refs = [r for r in discover_entry_points()
-                    if r.name not in config.disable_plugins and (config.plugins is None or r.name in config.plugins)]
+            refs = [
+                r
+                for r in discover_entry_points()
+                if r.name not in config.disable_plugins and (config.plugins is None or r.name in config.plugins)
+            ]
             parts = [f"{r.name}={r.value}@{r.dist}-{r.version}" for r in refs]
             for local in config.local_plugins:
                 files = local.rglob("*.py") if local.is_dir() else [local]
@@ -224,8 +233,12 @@ def _run_misses(runner: Runner, files: list[Path], jobs: int) -> list[Outcome]:
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     _WORKER = runner
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(runner.options,)
-                                 if context.get_start_method() != "fork" else ()) as pool:
+        with ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=context,
+            initializer=_init,
+            initargs=(runner.options,) if context.get_start_method() != "fork" else (),
+        ) as pool:
             return list(pool.map(_work, files, chunksize=max(1, len(files) // (jobs * 8))))
     finally:
         _WORKER = None

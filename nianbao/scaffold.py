@@ -14,7 +14,7 @@ from .errors import UsageError
 _NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 _PREFIX = re.compile(r"^[A-Z]{1,3}$")
 
-PYPROJECT = '''[build-system]
+PYPROJECT = """[build-system]
 requires = ["setuptools>=64"]
 build-backend = "setuptools.build_meta"
 
@@ -35,7 +35,7 @@ test = ["pytest"]
 
 [tool.setuptools]
 packages = ["{package}"]
-'''
+"""
 
 INIT = '''"""nianbao-{name}: rules added to nianbao (code prefix {prefix}).
 
@@ -103,7 +103,7 @@ def title_year_spacing(report: Report) -> Iterator[Finding]:
     )
 '''
 
-TEST = '''from __future__ import annotations
+TEST = """from __future__ import annotations
 
 import {package}
 from nianbao.testing import Invalid, assert_rule, sample_draft
@@ -120,9 +120,9 @@ def test_title_year_spacing() -> None:
         valid=[GOOD, sample_draft("markdown")],
         invalid=[Invalid(spaced, messages=["两侧有空格"], fixed=GOOD)],
     )
-'''
+"""
 
-README = '''# nianbao-{name}
+README = """# nianbao-{name}
 
 A [nianbao](https://pypi.org/project/nianbao/) plugin (code prefix `{prefix}`).
 
@@ -138,7 +138,7 @@ pip install -e '.[test]' && pytest
   `nianbao_template_variants`, `nianbao_config_defaults`);
 - `{package}/{module}.py` — a sample rule: code, name, severity, summary, documentation, fix;
 - `tests/` — tests written with `nianbao.testing`.
-'''
+"""
 
 
 def new_plugin(name: str, prefix: str | None, parent: Path) -> Path:

@@ -81,7 +81,7 @@ def decode(data: bytes) -> tuple[str, str, bytes]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding), encoding, bom
+                return data[len(bom) :].decode(encoding), encoding, bom
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"文件以 {encoding} 的字节顺序标记开头，但第 {exc.start} 字节处无法解码") from exc
     utf16 = _bomless_utf16(data)
@@ -96,9 +96,7 @@ def decode(data: bytes) -> tuple[str, str, bytes]:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise DecodeError(
-            f"既不是 UTF-8 也不是 GB18030/GBK 编码（第 {exc.start} 字节处无法解码）"
-        ) from exc
+        raise DecodeError(f"既不是 UTF-8 也不是 GB18030/GBK 编码（第 {exc.start} 字节处无法解码）") from exc
     if _looks_binary(text):
         raise DecodeError("文件内容含大量控制字符，像是二进制文件而不是文本草稿")
     return text, "gb18030", b""
@@ -192,9 +190,7 @@ class LineIndex:
             start, end = self.line_bounds(line)
             return not self.text[start:end].isascii()
         if self._wide_lines is None:
-            self._wide_lines = {
-                self.line_of(m.start()) for m in re.finditer("[\U00010000-\U0010ffff]", self.text)
-            }
+            self._wide_lines = {self.line_of(m.start()) for m in re.finditer("[\U00010000-\U0010ffff]", self.text)}
         return line in self._wide_lines
 
     def to_units(self, line: int, column: int, encoding: str) -> int:

@@ -28,7 +28,9 @@ def find_directives(text: str, index: LineIndex) -> list[Directive]:
     if "nianbao-" not in text:
         return []
     return [
-        Directive(m.group("action"), tuple(_CODE.findall(m.group("codes"))), index.line_of(m.start()), m.start(), m.end())
+        Directive(
+            m.group("action"), tuple(_CODE.findall(m.group("codes"))), index.line_of(m.start()), m.start(), m.end()
+        )
         for m in DIRECTIVE.finditer(text)
     ]
 

@@ -58,23 +58,34 @@ class SectionSpec:
 SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(1, "一", "总体情况", ("概况", "总体概况", "概述"), keywords=(("总体",), ("概况",), ("概述",))),
     SectionSpec(
-        2, "二", "主动公开政府信息情况",
+        2,
+        "二",
+        "主动公开政府信息情况",
         ("行政机关主动公开政府信息情况", "主动公开政府信息的情况"),
-        keywords=(("主动公开",),), table="t2",
+        keywords=(("主动公开",),),
+        table="t2",
     ),
     SectionSpec(
-        3, "三", "收到和处理政府信息公开申请情况",
+        3,
+        "三",
+        "收到和处理政府信息公开申请情况",
         ("行政机关收到和处理政府信息公开申请情况",),
         obsolete=("依申请公开政府信息情况", "依申请公开政府信息和不予公开政府信息的情况"),
-        keywords=(("申请",),), table="t3",
+        keywords=(("申请",),),
+        table="t3",
     ),
     SectionSpec(
-        4, "四", "政府信息公开行政复议、行政诉讼情况",
+        4,
+        "四",
+        "政府信息公开行政复议、行政诉讼情况",
         ("因政府信息公开工作被申请行政复议、提起行政诉讼情况", "因政府信息公开工作被申请行政复议和提起行政诉讼情况"),
-        keywords=(("复议",), ("诉讼",)), table="t4",
+        keywords=(("复议",), ("诉讼",)),
+        table="t4",
     ),
     SectionSpec(
-        5, "五", "存在的主要问题及改进情况",
+        5,
+        "五",
+        "存在的主要问题及改进情况",
         ("政府信息公开工作存在的主要问题及改进情况", "存在的主要问题和改进措施", "存在的主要问题和改进情况"),
         keywords=(("问题",), ("改进",)),
     ),
@@ -143,23 +154,62 @@ _OUTCOME = "三、本年度办理结果"
 _DENIED, _UNABLE, _UNPROCESSED, _OTHER = "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"
 
 
-def _leaf(key: str, group: str, group_label: str, n: int, label: str, cores: tuple[str, ...],
-          templates: tuple[str, ...] = TEMPLATES) -> RowSpec:
+def _leaf(
+    key: str,
+    group: str,
+    group_label: str,
+    n: int,
+    label: str,
+    cores: tuple[str, ...],
+    templates: tuple[str, ...] = TEMPLATES,
+) -> RowSpec:
     return RowSpec(
-        key, f"{n}.{label}", f"{group_label}{n}.{label}", cores, str(n), group, templates,
+        key,
+        f"{n}.{label}",
+        f"{group_label}{n}.{label}",
+        cores,
+        str(n),
+        group,
+        templates,
         (_OUTCOME, group_label, f"{n}.{label}"),
     )
 
 
 T3_ROWS: tuple[RowSpec, ...] = (
-    RowSpec("new", "一、本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量", ("本年新收",), "一",
-            path=("一、本年新收政府信息公开申请数量",)),
-    RowSpec("carried", "二、上年结转政府信息公开申请数量", "二、上年结转政府信息公开申请数量", ("上年结转",), "二",
-            path=("二、上年结转政府信息公开申请数量",)),
-    RowSpec("granted", "（一）予以公开", "（一）予以公开", ("予以公开",), "（一）", "granted",
-            path=(_OUTCOME, "（一）予以公开")),
-    RowSpec("partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（二）部分公开", ("部分公开",), "（二）",
-            "partial", path=(_OUTCOME, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）")),
+    RowSpec(
+        "new",
+        "一、本年新收政府信息公开申请数量",
+        "一、本年新收政府信息公开申请数量",
+        ("本年新收",),
+        "一",
+        path=("一、本年新收政府信息公开申请数量",),
+    ),
+    RowSpec(
+        "carried",
+        "二、上年结转政府信息公开申请数量",
+        "二、上年结转政府信息公开申请数量",
+        ("上年结转",),
+        "二",
+        path=("二、上年结转政府信息公开申请数量",),
+    ),
+    RowSpec(
+        "granted",
+        "（一）予以公开",
+        "（一）予以公开",
+        ("予以公开",),
+        "（一）",
+        "granted",
+        path=(_OUTCOME, "（一）予以公开"),
+    ),
+    RowSpec(
+        "partial",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "（二）部分公开",
+        ("部分公开",),
+        "（二）",
+        "partial",
+        path=(_OUTCOME, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+    ),
     _leaf("denied.1", "denied", _DENIED, 1, "属于国家秘密", ("国家秘密",)),
     _leaf("denied.2", "denied", _DENIED, 2, "其他法律行政法规禁止公开", ("禁止公开",)),
     _leaf("denied.3", "denied", _DENIED, 3, "危及“三安全一稳定”", ("三安全一稳定", "危及")),
@@ -175,18 +225,45 @@ T3_ROWS: tuple[RowSpec, ...] = (
     _leaf("unprocessed.2", "unprocessed", _UNPROCESSED, 2, "重复申请", ("重复申请",)),
     _leaf("unprocessed.3", "unprocessed", _UNPROCESSED, 3, "要求提供公开出版物", ("公开出版物",)),
     _leaf("unprocessed.4", "unprocessed", _UNPROCESSED, 4, "无正当理由大量反复申请", ("大量反复申请", "大量反复")),
-    _leaf("unprocessed.5", "unprocessed", _UNPROCESSED, 5, "要求行政机关确认或重新出具已获取信息",
-          ("重新出具", "确认或重新")),
-    RowSpec("other", "（六）其他处理", "（六）其他处理", ("其他处理",), "（六）", "other", (T2019,),
-            (_OUTCOME, _OTHER)),
-    _leaf("other.1", "other", _OTHER, 1, "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-          ("逾期不补正",), (T2021,)),
-    _leaf("other.2", "other", _OTHER, 2, "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-          ("收费通知", "缴纳费用"), (T2021,)),
+    _leaf(
+        "unprocessed.5",
+        "unprocessed",
+        _UNPROCESSED,
+        5,
+        "要求行政机关确认或重新出具已获取信息",
+        ("重新出具", "确认或重新"),
+    ),
+    RowSpec(
+        "other", "（六）其他处理", "（六）其他处理", ("其他处理",), "（六）", "other", (T2019,), (_OUTCOME, _OTHER)
+    ),
+    _leaf(
+        "other.1",
+        "other",
+        _OTHER,
+        1,
+        "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        ("逾期不补正",),
+        (T2021,),
+    ),
+    _leaf(
+        "other.2",
+        "other",
+        _OTHER,
+        2,
+        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        ("收费通知", "缴纳费用"),
+        (T2021,),
+    ),
     _leaf("other.3", "other", _OTHER, 3, "其他", ("=其他",), (T2021,)),
     RowSpec("total", "（七）总计", "（七）总计", ("总计",), "（七）", path=(_OUTCOME, "（七）总计")),
-    RowSpec("carry_forward", "四、结转下年度继续办理", "四、结转下年度继续办理", ("结转下年度",), "四",
-            path=("四、结转下年度继续办理",)),
+    RowSpec(
+        "carry_forward",
+        "四、结转下年度继续办理",
+        "四、结转下年度继续办理",
+        ("结转下年度",),
+        "四",
+        path=("四、结转下年度继续办理",),
+    ),
 )
 
 # Outcome groups of table 3, in template order, with the ordinal and label of the group heading.
@@ -237,30 +314,52 @@ _FEES = _t2_row("fees", "行政事业性收费", ("事业性收费",))
 _RULES = _t2_row("rules", "规章", ("规章",))
 
 T2_BLOCKS: tuple[BlockSpec, ...] = (
-    BlockSpec("一", T2019, (
-        ColumnSpec("made", "本年新制作数量", ("新制作",), templates=(T2019,)),
-        ColumnSpec("published", "本年新公开数量", ("新公开",), templates=(T2019,)),
-        ColumnSpec("in_force", "对外公开总数量", ("对外公开总数",), templates=(T2019,)),
-    ), (_RULES, _t2_row("normative", "规范性文件", ("规范性文件",)))),
-    BlockSpec("五", T2019, (_PREV, _CHANGE, _DECIDED_2019),
-              (_PERMIT, _t2_row("other_services", "其他对外管理服务事项", ("对外管理服务",)))),
+    BlockSpec(
+        "一",
+        T2019,
+        (
+            ColumnSpec("made", "本年新制作数量", ("新制作",), templates=(T2019,)),
+            ColumnSpec("published", "本年新公开数量", ("新公开",), templates=(T2019,)),
+            ColumnSpec("in_force", "对外公开总数量", ("对外公开总数",), templates=(T2019,)),
+        ),
+        (_RULES, _t2_row("normative", "规范性文件", ("规范性文件",))),
+    ),
+    BlockSpec(
+        "五",
+        T2019,
+        (_PREV, _CHANGE, _DECIDED_2019),
+        (_PERMIT, _t2_row("other_services", "其他对外管理服务事项", ("对外管理服务",))),
+    ),
     BlockSpec("六", T2019, (_PREV, _CHANGE, _DECIDED_2019), (_PENALTY, _COERCION)),
     BlockSpec("八", T2019, (_PREV, _CHANGE), (_FEES,)),
-    BlockSpec("九", T2019, (
-        ColumnSpec("purchases", "采购项目数量", ("采购项目",), templates=(T2019,)),
-        # The 2019 header gives no unit, so real reports write one in the cell (元 or 万元).
-        ColumnSpec("purchase_amount", "采购总金额", ("采购总金额", "采购金额"), AMOUNT, ("元", "万元"), (T2019,)),
-    ), (_t2_row("procurement", "政府集中采购", ("集中采购",)),)),
-    BlockSpec("一", T2021, (
-        ColumnSpec("made", "本年制发件数", ("制发",), templates=(T2021,)),
-        ColumnSpec("repealed", "本年废止件数", ("废止", "度止"), templates=(T2021,)),
-        ColumnSpec("in_force", "现行有效件数", ("现行有效",), templates=(T2021,)),
-    ), (_RULES, _t2_row("normative", "行政规范性文件", ("规范性文件",)))),
+    BlockSpec(
+        "九",
+        T2019,
+        (
+            ColumnSpec("purchases", "采购项目数量", ("采购项目",), templates=(T2019,)),
+            # The 2019 header gives no unit, so real reports write one in the cell (元 or 万元).
+            ColumnSpec("purchase_amount", "采购总金额", ("采购总金额", "采购金额"), AMOUNT, ("元", "万元"), (T2019,)),
+        ),
+        (_t2_row("procurement", "政府集中采购", ("集中采购",)),),
+    ),
+    BlockSpec(
+        "一",
+        T2021,
+        (
+            ColumnSpec("made", "本年制发件数", ("制发",), templates=(T2021,)),
+            ColumnSpec("repealed", "本年废止件数", ("废止", "度止"), templates=(T2021,)),
+            ColumnSpec("in_force", "现行有效件数", ("现行有效",), templates=(T2021,)),
+        ),
+        (_RULES, _t2_row("normative", "行政规范性文件", ("规范性文件",))),
+    ),
     BlockSpec("五", T2021, (_DECIDED_2021,), (_PERMIT,)),
     BlockSpec("六", T2021, (_DECIDED_2021,), (_PENALTY, _COERCION)),
-    BlockSpec("八", T2021, (
-        ColumnSpec("fee_amount", "本年收费金额（单位：万元）", ("收费金额",), AMOUNT, ("万元",), (T2021,)),
-    ), (_FEES,)),
+    BlockSpec(
+        "八",
+        T2021,
+        (ColumnSpec("fee_amount", "本年收费金额（单位：万元）", ("收费金额",), AMOUNT, ("万元",), (T2021,)),),
+        (_FEES,),
+    ),
 )
 T2_HEADER_CORE = "信息内容"
 
@@ -317,10 +416,26 @@ TEXT_VALUES = ("无", "暂无", "没有", "空", "略", "未统计", "不详", "
 GOVERNMENT_SUFFIXES = ("人民政府", "政府")
 # Name endings → agency kind, longest first. Kinds decide self-references and deadlines.
 AGENCY_KIND_SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("街道办事处", "街道"), ("街道", "街道"), ("镇", "镇"), ("乡", "乡"),
-    ("自治县", "县"), ("县", "县"), ("区", "区"), ("旗", "县"), ("市", "市"), ("省", "省"), ("自治区", "省"),
-    ("委员会", "委"), ("办公室", "办"), ("局", "局"), ("委", "委"), ("办", "办"), ("厅", "厅"),
-    ("中心", "中心"), ("署", "局"), ("院", "局"),
+    ("街道办事处", "街道"),
+    ("街道", "街道"),
+    ("镇", "镇"),
+    ("乡", "乡"),
+    ("自治县", "县"),
+    ("县", "县"),
+    ("区", "区"),
+    ("旗", "县"),
+    ("市", "市"),
+    ("省", "省"),
+    ("自治区", "省"),
+    ("委员会", "委"),
+    ("办公室", "办"),
+    ("局", "局"),
+    ("委", "委"),
+    ("办", "办"),
+    ("厅", "厅"),
+    ("中心", "中心"),
+    ("署", "局"),
+    ("院", "局"),
 )
 TOWNSHIP_KINDS = ("镇", "乡", "街道")
 GOVERNMENT_KINDS = ("县", "区", "市", "省")  # a people's government at county level or above
@@ -345,11 +460,42 @@ SELF_REFERENCE_WRONG: dict[str, tuple[str, ...]] = {
     "中心": ("镇", "乡", "街道"),
 }
 # Common words that end like a township name but are not one.
-NOT_AGENCY_NAMES = ("城镇", "乡镇", "村镇", "集镇", "城乡", "家乡", "故乡", "下乡", "返乡", "老乡", "小城镇", "特色小镇")
+NOT_AGENCY_NAMES = (
+    "城镇",
+    "乡镇",
+    "村镇",
+    "集镇",
+    "城乡",
+    "家乡",
+    "故乡",
+    "下乡",
+    "返乡",
+    "老乡",
+    "小城镇",
+    "特色小镇",
+)
 # Characters of verbs and function words: "做到镇政府", "负责镇政务", "围绕镇政府" are not names.
 NOT_IN_PLACE_NAMES = "我本全各该此每到使在对为把将从于和与及向做围绕负责结合请传推进加强落实开展按照根据"
 # Words that, before a 镇/乡/县 name ending, show it is not a proper name (全镇, 各乡, 本县 …).
-NON_NAME_PREFIXES = ("我", "本", "全", "各", "该", "此", "每", "乡", "城", "市", "县", "区", "和", "与", "及", "、", "在")
+NON_NAME_PREFIXES = (
+    "我",
+    "本",
+    "全",
+    "各",
+    "该",
+    "此",
+    "每",
+    "乡",
+    "城",
+    "市",
+    "县",
+    "区",
+    "和",
+    "与",
+    "及",
+    "、",
+    "在",
+)
 
 # --- dates ----------------------------------------------------------------------------------------
 

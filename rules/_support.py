@@ -60,10 +60,10 @@ def check_sum(
     terms = " + ".join(fmt(v) for v in parts_values)
     subject = what.format(label=target.row_label)
     yield Finding(
-        target.cell.start, target.cell.end,
+        target.cell.start,
+        target.cell.end,
         f"{subject}为 {fmt(actual)}，但{parts}为 {fmt(expected)}（{terms}）",
         fix=set_number(target.cell, expected, f"把{subject}改为 {fmt(expected)}", applicability),
         related=tuple(related_cell(c.cell, f"{c.column.label} {fmt(v)}") for c, v in zip(cells, parts_values) if c),
         detail=f"{terms} = {fmt(expected)} ≠ {fmt(actual)}",
     )
-

@@ -67,9 +67,14 @@ def missing_section(report: Report) -> Iterator[Finding]:
         if anchor is None:
             start, end = _first_line(report)
         yield Finding(
-            start, end,
+            start,
+            end,
             f"缺少第{spec.numeral}部分“{spec.heading}”{where}",
-            fix=Fix(f"插入“{spec.heading}”" + ("及空白模板表格" if spec.table else ""), (Edit(at, at, insertion),), SUGGESTED),
+            fix=Fix(
+                f"插入“{spec.heading}”" + ("及空白模板表格" if spec.table else ""),
+                (Edit(at, at, insertion),),
+                SUGGESTED,
+            ),
         )
 
 
@@ -85,7 +90,9 @@ def _heading_level(report: Report) -> int:
 def _end_of_body(report: Report) -> int:
     sig = report.signature
     if sig:
-        return min(x for x in (sig.agency_start if sig.agency else None, sig.date_start if sig.date else None) if x is not None)
+        return min(
+            x for x in (sig.agency_start if sig.agency else None, sig.date_start if sig.date else None) if x is not None
+        )
     return len(report.text)
 
 
@@ -96,4 +103,3 @@ def _first_line(report: Report) -> tuple[int, int]:
         if report.text[start:end].strip():
             return start, end
     return 0, 0
-

@@ -48,30 +48,43 @@ def section_order(report: Report) -> Iterator[Finding]:
         if section.spec and written != section.spec.number:
             expected = int_to_cn(section.spec.number)
             yield Finding(
-                section.numeral_start, section.numeral_end,
+                section.numeral_start,
+                section.numeral_end,
                 f"“{section.title}”是第{expected}部分，编号应为“{expected}”，而不是“{section.numeral}”",
-                fix=Fix(f"把编号改为“{expected}”", (Edit(section.numeral_start, section.numeral_end, expected),), SUGGESTED),
+                fix=Fix(
+                    f"把编号改为“{expected}”", (Edit(section.numeral_start, section.numeral_end, expected),), SUGGESTED
+                ),
             )
         elif identity is not None and identity in seen:
             other = seen[identity]
             yield Finding(
-                section.numeral_start, section.numeral_end,
+                section.numeral_start,
+                section.numeral_end,
                 f"编号“{section.numeral}”重复：前面已经有第{section.numeral}部分",
                 related=(Related(other.start, other.heading_end, "前面的同号部分"),),
             )
         elif previous is not None and identity is not None and previous[0] is not None and identity < previous[0]:
             yield Finding(
-                section.numeral_start, section.numeral_end,
+                section.numeral_start,
+                section.numeral_end,
                 f"第{section.numeral}部分出现在第{previous[1].numeral}部分之后，顺序与模板不一致",
                 related=(Related(previous[1].start, previous[1].heading_end, "前一部分"),),
             )
-        elif (section.spec is None and previous is not None and previous[0] is not None
-              and identity is not None and identity > previous[0] + 1):
+        elif (
+            section.spec is None
+            and previous is not None
+            and previous[0] is not None
+            and identity is not None
+            and identity > previous[0] + 1
+        ):
             expected = int_to_cn(previous[0] + 1)
             yield Finding(
-                section.numeral_start, section.numeral_end,
+                section.numeral_start,
+                section.numeral_end,
                 f"编号从“{previous[1].numeral}”跳到了“{section.numeral}”",
-                fix=Fix(f"把编号改为“{expected}”", (Edit(section.numeral_start, section.numeral_end, expected),), SUGGESTED),
+                fix=Fix(
+                    f"把编号改为“{expected}”", (Edit(section.numeral_start, section.numeral_end, expected),), SUGGESTED
+                ),
             )
         if identity is not None:
             seen.setdefault(identity, section)

@@ -51,6 +51,10 @@ def section_title(report: Report) -> Iterator[Finding]:
         else:
             message = f"标题“{section.title}”不是标准标题，第{spec.numeral}部分应为“{spec.standard}”"
         yield Finding(
-            section.title_start, section.title_end, message,
-            fix=Fix(f"改为“{spec.standard}”", (Edit(section.title_start, section.title_end, spec.standard),), SUGGESTED),
+            section.title_start,
+            section.title_end,
+            message,
+            fix=Fix(
+                f"改为“{spec.standard}”", (Edit(section.title_start, section.title_end, spec.standard),), SUGGESTED
+            ),
         )

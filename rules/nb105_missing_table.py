@@ -43,7 +43,8 @@ def missing_table(report: Report) -> Iterator[Finding]:
         table = render_table(spec.table, template, report.form)
         at = section.heading_end
         yield Finding(
-            section.title_start, section.title_end,
+            section.title_start,
+            section.title_end,
             f"第{spec.numeral}部分没有{TABLE_NAMES[spec.table]}（{TABLE_TITLES[spec.table]}）",
             fix=Fix("插入空白的模板表格", (Edit(at, at, "\n\n" + table + "\n"),), SUGGESTED),
         )

@@ -44,7 +44,8 @@ def incomplete_table(report: Report) -> Iterator[Finding]:
             yield from _t4(table)
         for label, row, found, expected in table.short_rows:
             yield Finding(
-                row.start, row.end,
+                row.start,
+                row.end,
                 f"{TABLE_NAMES.get(table.kind or '', '表格')}“{label}”一行只有 {found} 个数，应有 {expected} 个",
             )
 
@@ -85,7 +86,8 @@ def _t3(table: Table, template: str | None) -> Iterator[Finding]:
         return
     start, end = _anchor(table, missing, [s.key for s in expected])
     yield Finding(
-        start, end,
+        start,
+        end,
         f"表三不完整：缺少 {_describe(missing, expected)}（共 {len(missing)} 行）",
         related=(Related(table.grid.rows[0].start, table.grid.rows[0].end, "表三从这里开始"),),
     )
@@ -97,14 +99,17 @@ def _t2(table: Table, template: str | None) -> Iterator[Finding]:
     missing_blocks = [b for b in t2_blocks(template) if b.item not in table.blocks]
     missing_rows = [
         f"第（{b.item}）项“{r.label}”"
-        for b in t2_blocks(template) if b.item in table.blocks
-        for r in b.rows if f"{b.item}/{r.key}" not in table.rows
+        for b in t2_blocks(template)
+        if b.item in table.blocks
+        for r in b.rows
+        if f"{b.item}/{r.key}" not in table.rows
     ]
     parts = [b.header for b in missing_blocks] + missing_rows
     if parts:
         last = table.grid.rows[-1]
         yield Finding(
-            last.start, last.end,
+            last.start,
+            last.end,
             f"表二不完整（{template} 年模板）：缺少 {'、'.join(parts)}",
             related=(Related(table.grid.rows[0].start, table.grid.rows[0].end, "表二从这里开始"),),
         )

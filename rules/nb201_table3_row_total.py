@@ -37,13 +37,19 @@ def table3_row_total(report: Report) -> Iterator[Finding]:
         columns = {c.key for c in table.columns}
         for key in table.rows:
             yield from check_sum(
-                table, key, "total", [(key, c) for c in T3_APPLICANT_COLUMNS],
+                table,
+                key,
+                "total",
+                [(key, c) for c in T3_APPLICANT_COLUMNS],
                 what="“{label}”一行：总计",
                 parts="自然人至其他六列之和",
             )
             if "subtotal" in columns:
                 yield from check_sum(
-                    table, key, "subtotal", [(key, c) for c in T3_ORGANISATION_COLUMNS],
+                    table,
+                    key,
+                    "subtotal",
+                    [(key, c) for c in T3_ORGANISATION_COLUMNS],
                     what="“{label}”一行：法人或其他组织小计",
                     parts="五类法人或其他组织之和",
                 )

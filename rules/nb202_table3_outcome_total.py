@@ -51,8 +51,12 @@ def table3_outcome_total(report: Report) -> Iterator[Finding]:
                 if subtotal in table.rows:
                     items = [(s.key, column.key) for s in leaves if s.group == key]
                     yield from check_sum(
-                        table, subtotal, column.key, items,
-                        what="{label}（" + column.label + "列）", parts="各项之和",
+                        table,
+                        subtotal,
+                        column.key,
+                        items,
+                        what="{label}（" + column.label + "列）",
+                        parts="各项之和",
                     )
 
 
@@ -72,7 +76,8 @@ def _total(table: Table, leaves: list[RowSpec], column: str, column_label: str) 
     formula = " + ".join(f"{ordinal}{fmt(by_group.get(key, 0))}" for key, ordinal, _ in T3_GROUPS)
     nonzero = [(s, c, v) for s, c, v in zip(leaves, cells, leaf_values) if c is not None and v]
     yield Finding(
-        target.cell.start, target.cell.end,
+        target.cell.start,
+        target.cell.end,
         f"（七）总计（{column_label}列）为 {fmt(actual)}，但（一）至（六）之和为 {fmt(expected)}",
         fix=set_number(target.cell, expected, f"把（七）总计（{column_label}列）改为 {fmt(expected)}", SUGGESTED),
         related=tuple(related_cell(c.cell, f"{s.short} {fmt(v)}") for s, c, v in nonzero),

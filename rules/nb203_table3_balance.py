@@ -46,7 +46,8 @@ def table3_balance(report: Report) -> Iterator[Finding]:
             if left == right:
                 continue
             yield Finding(
-                anchor.cell.start, anchor.cell.end,
+                anchor.cell.start,
+                anchor.cell.end,
                 f"勾稽关系不成立（{column.label}列）：一、本年新收 {fmt(new)} + 二、上年结转 {fmt(carried)} = {fmt(left)}，"
                 f"但（七）总计 {fmt(total)} + 四、结转下年度 {fmt(forward)} = {fmt(right)}",
                 related=tuple(related_cell(c.cell, f"{c.row_label} {fmt(v)}") for c, v in zip(cells, values) if c),

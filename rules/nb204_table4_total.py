@@ -35,6 +35,10 @@ def table4_total(report: Report) -> Iterator[Finding]:
     for table in report.tables_of("t4"):
         for group, _, _ in T4_GROUPS:
             yield from check_sum(
-                table, group, "total", [(group, c) for c in T4_ADDENDS],
-                what="表四“{label}”的总计", parts="维持、纠正、其他、尚未审结之和",
+                table,
+                group,
+                "total",
+                [(group, c) for c in T4_ADDENDS],
+                what="表四“{label}”的总计",
+                parts="维持、纠正、其他、尚未审结之和",
             )

@@ -11,13 +11,13 @@ from nianbao.textutil import cn_to_int
 from ._support import fmt
 
 _NUM = r"(?P<n>\d+|[零〇一二两三四五六七八九十百]+)\s*(?:件|个|条|份|宗|起|次)"
-_RECEIVED = re.compile(r"(?:新收|收到|受理|接到|接收|提交|提出)(?P<obj>[^。；;，,]{0,16}?)(?:申请|事项)[^。；;，,0-9]{0,4}?" + _NUM)
+_RECEIVED = re.compile(
+    r"(?:新收|收到|受理|接到|接收|提交|提出)(?P<obj>[^。；;，,]{0,16}?)(?:申请|事项)[^。；;，,0-9]{0,4}?" + _NUM
+)
 _RECEIVED_NONE = re.compile(r"(?<!尚)(?:未|没有)(?:新?收到|受理|接到|接收)(?P<obj>[^。；;，,]{0,16}?)申请")
 _NOT_APPLICATIONS = re.compile(r"建议|提案|复议|诉讼|投诉|举报|信访|不予|咨询")
 _GROUP = {"review": "行政复议", "litigation": "行政诉讼"}
-_CASES = {
-    key: re.compile(rf"{word}(?P<gap>[^。；;，,、和及与0-9复诉]{{0,8}}?)" + _NUM) for key, word in _GROUP.items()
-}
+_CASES = {key: re.compile(rf"{word}(?P<gap>[^。；;，,、和及与0-9复诉]{{0,8}}?)" + _NUM) for key, word in _GROUP.items()}
 _CASES_NONE = re.compile(
     r"(?<!尚)(?:未|没有)(?:发生|收到|出现|涉及|被申请|被提起|有)[^。；;，,]{0,16}?(?P<what>行政复议(?:[、和及与]行政诉讼)?|行政诉讼)"
 )
@@ -64,8 +64,14 @@ def text_table_mismatch(report: Report) -> Iterator[Finding]:
                 obj = m.group("obj")
                 if (obj and "公开" not in obj) or _NOT_APPLICATIONS.search(obj):
                     continue
-                yield from _compare(para.start, m.start("n"), m.end("n"), cn_to_int(m.group("n")),
-                                    [new, carried], "本年新收政府信息公开申请")
+                yield from _compare(
+                    para.start,
+                    m.start("n"),
+                    m.end("n"),
+                    cn_to_int(m.group("n")),
+                    [new, carried],
+                    "本年新收政府信息公开申请",
+                )
             for m in _RECEIVED_NONE.finditer(text):
                 obj = m.group("obj")
                 if (obj and "公开" not in obj) or _NOT_APPLICATIONS.search(obj):
@@ -78,8 +84,9 @@ def text_table_mismatch(report: Report) -> Iterator[Finding]:
                 yield from _compare(para.start, m.start("n"), m.end("n"), cn_to_int(m.group("n")), [review], "行政复议")
         if len(litigation) == 2 and all(litigation):
             for m in _CASES["litigation"].finditer(text):
-                yield from _compare(para.start, m.start("n"), m.end("n"), cn_to_int(m.group("n")),
-                                    litigation, "行政诉讼", add=True)
+                yield from _compare(
+                    para.start, m.start("n"), m.end("n"), cn_to_int(m.group("n")), litigation, "行政诉讼", add=True
+                )
         for m in _CASES_NONE.finditer(text):
             what = m.group("what")
             if "复议" in what and review is not None:
@@ -88,8 +95,9 @@ def text_table_mismatch(report: Report) -> Iterator[Finding]:
                 yield from _compare(para.start, m.start(), m.end(), 0, litigation, "行政诉讼", add=True)
 
 
-def _compare(base: int, start: int, end: int, stated: int | None, cells: list[BoundCell | None], what: str,
-             add: bool = False) -> Iterator[Finding]:
+def _compare(
+    base: int, start: int, end: int, stated: int | None, cells: list[BoundCell | None], what: str, add: bool = False
+) -> Iterator[Finding]:
     """A finding if *stated* matches neither the first cell nor (unless *add*) the first + second."""
     if stated is None:
         return
@@ -114,7 +122,8 @@ def _compare(base: int, start: int, end: int, stated: int | None, cells: list[Bo
     first_cell = cells[0]
     assert first_cell is not None
     yield Finding(
-        base + start, base + end,
+        base + start,
+        base + end,
         f"正文说{what} {stated} 件，但{where}为 {fmt(table_value)}",
         related=tuple(Related(c.cell.start, c.cell.end, f"{c.row_label} 总计") for c in cells if c is not None),
     )

@@ -52,10 +52,13 @@ def text_sum_mismatch(report: Report) -> Iterator[Finding]:
             if (len(values) >= 2 and subtotal != n) or subtotal > n:
                 terms = " + ".join(str(v) for v in values)
                 yield Finding(
-                    para.start + total.start("n"), para.start + total.end("n"),
+                    para.start + total.start("n"),
+                    para.start + total.end("n"),
                     f"总数为 {n}，但“其中”各分项之和为 {subtotal}（{terms}）",
-                    related=tuple(Related(para.start + p.start("n"), para.start + p.end("n"), f"分项 {p.group('n')}")
-                                  for p in parts),
+                    related=tuple(
+                        Related(para.start + p.start("n"), para.start + p.end("n"), f"分项 {p.group('n')}")
+                        for p in parts
+                    ),
                     detail=f"{terms} = {subtotal} ≠ {n}",
                 )
 

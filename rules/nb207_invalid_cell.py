@@ -50,7 +50,9 @@ def invalid_cell(report: Report) -> Iterator[Finding]:
             for bound in cells:
                 message = _problem(bound)
                 if message:
-                    yield Finding(bound.cell.start, bound.cell.end, f"{name}“{bound.row_label}”的“{bound.column.label}”{message}")
+                    yield Finding(
+                        bound.cell.start, bound.cell.end, f"{name}“{bound.row_label}”的“{bound.column.label}”{message}"
+                    )
 
 
 def _blank_runs(name: str, cells: list[BoundCell]) -> Iterator[Finding]:
@@ -69,7 +71,8 @@ def _blank_runs(name: str, cells: list[BoundCell]) -> Iterator[Finding]:
 def _blank(name: str, run: list[BoundCell]) -> Finding:
     labels = "、".join(b.column.label for b in run)
     return Finding(
-        run[0].cell.start, run[-1].cell.end,
+        run[0].cell.start,
+        run[-1].cell.end,
         f"{name}“{run[0].row_label}”的 {labels} 为空：没有发生应填 0，不适用应填“/”",
     )
 
@@ -90,4 +93,3 @@ def _problem(bound: BoundCell) -> str:
             return f"单位应为{'或'.join(column.units)}，而不是“{value.unit}”"
         return f"只填数字，不要带单位“{value.unit}”"
     return ""
-

@@ -43,7 +43,8 @@ def regulation_power(report: Report) -> Iterator[Finding]:
             value = bound.cell.value
             if value.is_number and value.number is not None and value.number > 0:
                 yield Finding(
-                    bound.cell.start, bound.cell.end,
+                    bound.cell.start,
+                    bound.cell.end,
                     f"{agency.core}无权制定规章（只有省级和设区的市级人民政府可以），"
                     f"但表二“规章”一行的“{bound.column.label}”为 {fmt(value.number)}",
                 )

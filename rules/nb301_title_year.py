@@ -45,9 +45,16 @@ def title_year(report: Report) -> Iterator[Finding]:
     if "report-year" in report.overrides:
         kinds = "配置（report-year）"
     yield Finding(
-        title.year_start, title.year_end,
+        title.year_start,
+        title.year_end,
         f"标题年份为 {title.year}，但{kinds}表明报告年度是 {year}",
-        fix=Fix(f"把标题年份改为 {year}", (Edit(title.year_start, title.year_end, str(year)),),
-                SAFE if certain else SUGGESTED),
-        related=tuple(Related(e.start, e.end, f"{'统计期限' if e.kind == 'period' else '正文'}：{e.year} 年") for e in evidence[:5]),
+        fix=Fix(
+            f"把标题年份改为 {year}",
+            (Edit(title.year_start, title.year_end, str(year)),),
+            SAFE if certain else SUGGESTED,
+        ),
+        related=tuple(
+            Related(e.start, e.end, f"{'统计期限' if e.kind == 'period' else '正文'}：{e.year} 年")
+            for e in evidence[:5]
+        ),
     )

@@ -48,7 +48,9 @@ def period_year(report: Report) -> Iterator[Finding]:
     if report.title and report.title.year is not None:
         related = (Related(report.title.year_start, report.title.year_end, f"标题年份 {report.title.year}"),)
     yield Finding(
-        period.start, period.end, message,
+        period.start,
+        period.end,
+        message,
         fix=Fix(f"改为“{replacement}”", (Edit(period.start, period.end, replacement),), SUGGESTED),
         related=related,
     )

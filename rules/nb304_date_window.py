@@ -39,7 +39,9 @@ def date_window(report: Report) -> Iterator[Finding]:
     try:
         signed = date(*sig.date)
     except ValueError:
-        yield Finding(sig.date_start, sig.date_end, f"落款日期 {sig.date[0]}年{sig.date[1]}月{sig.date[2]}日 不是有效日期")
+        yield Finding(
+            sig.date_start, sig.date_end, f"落款日期 {sig.date[0]}年{sig.date[1]}月{sig.date[2]}日 不是有效日期"
+        )
         return
     agency = report.facts.agency
     government = agency is not None and agency.is_county_or_higher_government

@@ -49,7 +49,8 @@ def agency_inconsistent(report: Report) -> Iterator[Finding]:
         if reference.source == "title":
             related = (Related(reference.start, reference.end, f"标题中的机关：{reference.name}"),)
         yield Finding(
-            start, end,
+            start,
+            end,
             f"{_WHERE[where]}中的机关“{name}”与{_WHERE[reference.source]}中的“{reference.name}”不一致",
             fix=Fix(f"改为“{reference.name}”", (Edit(start, end, reference.name),), SUGGESTED),
             related=related,

@@ -11,7 +11,9 @@ from nianbao.template import GOVERNMENT_KINDS, NOT_AGENCY_NAMES, NOT_IN_PLACE_NA
 _CJK = "\u4e00-\u9fff"
 _CLAUSE = r"(?:^|(?<=[。；;，,：:！!？?\s）)]))"
 _GEO = rf"(?:[{_CJK}]{{2,3}}(?:省|市|区|县))*?"
-_TOWNSHIP = re.compile(_CLAUSE + rf"(?P<name>{_GEO}[{_CJK}]{{2,3}}?(?:镇|乡|街道))(?P<gov>人民政府|政府|党委)?(?P<next>.?)")
+_TOWNSHIP = re.compile(
+    _CLAUSE + rf"(?P<name>{_GEO}[{_CJK}]{{2,3}}?(?:镇|乡|街道))(?P<gov>人民政府|政府|党委)?(?P<next>.?)"
+)
 _GOVERNMENT = re.compile(_CLAUSE + rf"(?P<name>{_GEO}[{_CJK}]{{2,3}}?(?:县|区|市))(?P<gov>人民政府|政府)(?P<next>.?)")
 _NOT_SUBJECT = "、和与及等的"
 
@@ -95,7 +97,8 @@ def _finding(report: Report, agency: Agency, name: str, start: int, end: int) ->
     replacement = agency.core if agency.kind in TOWNSHIP_KINDS or agency.government else agency.name
     related = (Related(agency.start, agency.end, f"本报告的机关：{agency.name}"),) if agency.end else ()
     return Finding(
-        start, end,
+        start,
+        end,
         f"正文把“{name}”写成了工作主体，但本报告的机关是“{agency.name}”（复制其他单位报告的痕迹？）",
         fix=Fix(f"改为“{replacement}”", (Edit(start, end, replacement),), SUGGESTED),
         related=related,

@@ -54,7 +54,8 @@ def self_reference(report: Report) -> Iterator[Finding]:
                 continue  # 我区、镇：the district and the town together
             start, end = para.start + m.start(), para.start + m.end()
             yield Finding(
-                start, end,
+                start,
+                end,
                 f"自称“{m.group()}”与报告机关“{agency.name}”（{agency.kind}）不符，应为“{own}”",
                 fix=Fix(f"改为“{own}”", (Edit(start, end, own),), SUGGESTED),
             )

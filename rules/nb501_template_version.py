@@ -36,8 +36,11 @@ def template_version(report: Report) -> Iterator[Finding]:
     facts = report.facts
     for table in report.tables:
         if table.kind == "obsolete":
-            yield Finding(table.start, table.grid.rows[0].end,
-                          "这张统计表是 2019 年以前的旧版格式（如“申请总数”“同意公开”），应改用现行模板的表格")
+            yield Finding(
+                table.start,
+                table.grid.rows[0].end,
+                "这张统计表是 2019 年以前的旧版格式（如“申请总数”“同意公开”），应改用现行模板的表格",
+            )
             return
     required = facts.required_template
     if required is None:
@@ -46,7 +49,8 @@ def template_version(report: Report) -> Iterator[Finding]:
         if table.kind in ("t2", "t3") and table.template and table.template != required:
             year = facts.report_year
             yield Finding(
-                table.start, table.grid.rows[0].end,
+                table.start,
+                table.grid.rows[0].end,
                 f"{year} 年度报告应使用 {required} 年模板（{TEMPLATE_NOTICES[required]}），"
                 f"但{TABLE_NAMES[table.kind]}使用的是 {table.template} 年模板",
             )

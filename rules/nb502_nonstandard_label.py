@@ -48,7 +48,8 @@ def nonstandard_label(report: Report) -> Iterator[Finding]:
             if template is None and len(alias.templates) < 2:
                 continue  # a version-specific alias needs to know the version
             yield Finding(
-                label.start, label.end,
+                label.start,
+                label.end,
                 f"“{alias.wrong}”不是模板用语，应为“{alias.right}”",
                 fix=Fix(f"改为“{alias.right}”", (Edit(label.start, label.end, alias.right),), SAFE),
             )

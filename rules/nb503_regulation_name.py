@@ -48,7 +48,8 @@ def regulation_name(report: Report) -> Iterator[Finding]:
             continue
         start, end = m.start("inner"), m.end("inner")
         yield Finding(
-            start, end,
+            start,
+            end,
             f"法规名称“《{report.text[start:end]}》”有误，应为《{REGULATION_NAME}》",
             fix=Fix(f"改为《{REGULATION_NAME}》", (Edit(start, end, REGULATION_NAME),), SAFE),
         )

@@ -40,7 +40,9 @@ def conversion_artifact(report: Report) -> Iterator[Finding]:
     text = report.masked
     for m in _ARTIFACT.finditer(text):
         yield Finding(
-            m.start(), m.end(), f"格式转换残留“{m.group()}”",
+            m.start(),
+            m.end(),
+            f"格式转换残留“{m.group()}”",
             fix=Fix("删除转换残留", (Edit(m.start(), m.end(), ""),), SAFE),
         )
     if report.form == "markdown":
@@ -48,6 +50,8 @@ def conversion_artifact(report: Report) -> Iterator[Finding]:
     for m in _BOLD.finditer(text):
         s, e = m.start(), m.end()
         yield Finding(
-            s, e, "纯文本草稿中残留 Markdown 加粗标记“**”",
+            s,
+            e,
+            "纯文本草稿中残留 Markdown 加粗标记“**”",
             fix=Fix("删除“**”标记", (Edit(s, s + 2, ""), Edit(e - 2, e, "")), SAFE),
         )

@@ -39,7 +39,8 @@ def title_duplication(report: Report) -> Iterator[Finding]:
         dup_start = title.start + m.start("gap")
         dup_end = title.start + m.end()
         yield Finding(
-            title.start + m.start(), dup_end,
+            title.start + m.start(),
+            dup_end,
             f"标题中“{word}”重复出现",
             fix=Fix(f"删除重复的“{word}”", (Edit(dup_start, dup_end, ""),), SAFE),
         )

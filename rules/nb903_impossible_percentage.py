@@ -46,6 +46,7 @@ def impossible_percentage(report: Report) -> Iterator[Finding]:
             if value > 100 or (value == 100 and m.group("above")):
                 end = m.end("above") if m.group("above") else m.end()
                 yield Finding(
-                    para.start + m.start("num"), para.start + end,
-                    f"“{m.group('rate')}”为 {para.text[m.start('num'):end].strip()}，比率不可能超过 100%",
+                    para.start + m.start("num"),
+                    para.start + end,
+                    f"“{m.group('rate')}”为 {para.text[m.start('num') : end].strip()}，比率不可能超过 100%",
                 )

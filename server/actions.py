@@ -59,11 +59,16 @@ def code_actions(
         fix = diag.data.get("fix") if isinstance(diag.data, dict) else _fix_from_result(diag, checked, newline)
         if fix and _wanted(only, types.CodeActionKind.QuickFix):
             edits = [types.TextEdit(_range(e["range"]), e["newText"]) for e in fix["edits"]]
-            actions.append(types.CodeAction(
-                title=f"{code}：{fix['description']}" + ("" if fix["applicability"] == SAFE else "（建议，请复核）"),
-                kind=types.CodeActionKind.QuickFix, diagnostics=[diag],
-                is_preferred=fix["applicability"] == SAFE, edit=_edit(uri, edits),
-            ))
+            actions.append(
+                types.CodeAction(
+                    title=f"{code}：{fix['description']}"
+                    + ("" if fix["applicability"] == SAFE else "（建议，请复核）"),
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[diag],
+                    is_preferred=fix["applicability"] == SAFE,
+                    edit=_edit(uri, edits),
+                )
+            )
         if code in seen_codes or not _wanted(only, types.CodeActionKind.QuickFix):
             continue
         seen_codes.add(code)
@@ -71,15 +76,21 @@ def code_actions(
         if len(same) > 1:
             chosen = select_fixes(same)
             edits = [e for fx in chosen for e in fix_edits(fx, checked.index, checked.encoding, newline)]
-            actions.append(types.CodeAction(
-                title=f"修复本文件中所有 {code}（{len(chosen)} 处）", kind=types.CodeActionKind.QuickFix,
-                edit=_edit(uri, edits),
-            ))
+            actions.append(
+                types.CodeAction(
+                    title=f"修复本文件中所有 {code}（{len(chosen)} 处）",
+                    kind=types.CodeActionKind.QuickFix,
+                    edit=_edit(uri, edits),
+                )
+            )
         actions.extend(_suppressions(code, diag, checked, config_target, can_create_files))
-        actions.append(types.CodeAction(
-            title=f"查看 {code} 的说明", kind=types.CodeActionKind.QuickFix,
-            command=types.Command(title=f"查看 {code} 的说明", command=SHOW_DOCS, arguments=[code]),
-        ))
+        actions.append(
+            types.CodeAction(
+                title=f"查看 {code} 的说明",
+                kind=types.CodeActionKind.QuickFix,
+                command=types.Command(title=f"查看 {code} 的说明", command=SHOW_DOCS, arguments=[code]),
+            )
+        )
     if _wanted(only, FIX_ALL_KIND):
         fix_all = _fix_all(checked, linter, selection)
         if fix_all is not None:
@@ -90,15 +101,25 @@ def code_actions(
 def _fix_from_result(diag: types.Diagnostic, checked: Checked, newline: str) -> dict[str, Any] | None:
     """The fix of the finding a diagnostic came from, for clients that do not send ``data`` back."""
     for f in checked.findings:
-        if f.code == str(diag.code) and f.fix and lsp_range(checked.index, checked.encoding, f.start, f.end) == diag.range:
-            return {"applicability": f.fix.applicability, "description": f.fix.description,
-                    "edits": [{"range": range_json(e.range), "newText": e.new_text}
-                              for e in fix_edits(f.fix, checked.index, checked.encoding, newline)]}
+        if (
+            f.code == str(diag.code)
+            and f.fix
+            and lsp_range(checked.index, checked.encoding, f.start, f.end) == diag.range
+        ):
+            return {
+                "applicability": f.fix.applicability,
+                "description": f.fix.description,
+                "edits": [
+                    {"range": range_json(e.range), "newText": e.new_text}
+                    for e in fix_edits(f.fix, checked.index, checked.encoding, newline)
+                ],
+            }
     return None
 
 
-def _suppressions(code: str, diag: types.Diagnostic, checked: Checked, config_target: Path | None,
-                  can_create_files: bool) -> list[types.CodeAction]:
+def _suppressions(
+    code: str, diag: types.Diagnostic, checked: Checked, config_target: Path | None, can_create_files: bool
+) -> list[types.CodeAction]:
     index = checked.index
     line = min(diag.range.start.line, index.line_count - 1)
     _, line_end = index.line_bounds(line)
@@ -107,20 +128,31 @@ def _suppressions(code: str, diag: types.Diagnostic, checked: Checked, config_ta
     newline = Source.from_text(checked.text).newline
     out = [
         types.CodeAction(
-            title=f"在本行禁用 {code}", kind=types.CodeActionKind.QuickFix,
+            title=f"在本行禁用 {code}",
+            kind=types.CodeActionKind.QuickFix,
             edit=_edit(checked.uri, [types.TextEdit(at_end, comment)]),
         ),
         types.CodeAction(
-            title=f"在本文件禁用 {code}", kind=types.CodeActionKind.QuickFix,
-            edit=_edit(checked.uri, [types.TextEdit(lsp_range(index, checked.encoding, 0, 0),
-                                                    f"<!-- nianbao-disable-file {code} -->{newline}")]),
+            title=f"在本文件禁用 {code}",
+            kind=types.CodeActionKind.QuickFix,
+            edit=_edit(
+                checked.uri,
+                [
+                    types.TextEdit(
+                        lsp_range(index, checked.encoding, 0, 0), f"<!-- nianbao-disable-file {code} -->{newline}"
+                    )
+                ],
+            ),
         ),
     ]
     if config_target is not None:
         edit = _config_edit(config_target, code, can_create_files)
         if edit is not None:
-            out.append(types.CodeAction(title=f"在 {config_target.name} 中忽略 {code}",
-                                        kind=types.CodeActionKind.QuickFix, edit=edit))
+            out.append(
+                types.CodeAction(
+                    title=f"在 {config_target.name} 中忽略 {code}", kind=types.CodeActionKind.QuickFix, edit=edit
+                )
+            )
     return out
 
 
@@ -137,13 +169,17 @@ def _config_edit(target: Path, code: str, can_create_files: bool) -> types.Works
         return _edit(uri, [types.TextEdit(lsp_range(index, "utf-16", start, end), new_text)])
     if not can_create_files:
         return None
-    return types.WorkspaceEdit(document_changes=[
-        types.CreateFile(uri=uri, options=types.CreateFileOptions(ignore_if_exists=True)),
-        types.TextDocumentEdit(
-            text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None),
-            edits=[types.TextEdit(types.Range(types.Position(0, 0), types.Position(0, 0)), f'ignore = ["{code}"]\n')],
-        ),
-    ])
+    return types.WorkspaceEdit(
+        document_changes=[
+            types.CreateFile(uri=uri, options=types.CreateFileOptions(ignore_if_exists=True)),
+            types.TextDocumentEdit(
+                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None),
+                edits=[
+                    types.TextEdit(types.Range(types.Position(0, 0), types.Position(0, 0)), f'ignore = ["{code}"]\n')
+                ],
+            ),
+        ]
+    )
 
 
 def _fix_all(checked: Checked, linter: Linter, selection: Selection) -> types.CodeAction | None:
@@ -161,9 +197,12 @@ def _fix_all(checked: Checked, linter: Linter, selection: Selection) -> types.Co
     tail = 0
     while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
         tail += 1
-    edit = types.TextEdit(lsp_range(checked.index, checked.encoding, head, len(old) - tail), new[head:len(new) - tail])
-    return types.CodeAction(title=f"nianbao：修复全部可安全修复的问题（{n} 处）", kind=FIX_ALL_KIND,
-                            edit=_edit(checked.uri, [edit]))
+    edit = types.TextEdit(
+        lsp_range(checked.index, checked.encoding, head, len(old) - tail), new[head : len(new) - tail]
+    )
+    return types.CodeAction(
+        title=f"nianbao：修复全部可安全修复的问题（{n} 处）", kind=FIX_ALL_KIND, edit=_edit(checked.uri, [edit])
+    )
 
 
 def config_target(path: Path | None, found: Path | None, roots: list[Path]) -> Path | None:
@@ -177,4 +216,3 @@ def config_target(path: Path | None, found: Path | None, roots: list[Path]) -> P
         if root in path.parents:
             return root / CONFIG_FILE
     return path.parent / CONFIG_FILE
-

@@ -73,8 +73,12 @@ class NianbaoServer(LanguageServer):
         super().report_server_error(error, source)
 
     def __init__(self) -> None:
-        super().__init__("nianbao", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
-                         protocol_cls=NianbaoProtocol)
+        super().__init__(
+            "nianbao",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=NianbaoProtocol,
+        )
         self.documents = Documents()
         self.settings = Settings(self.report)
         self.checker = Checker(self.documents, lambda doc: self.settings.lint(doc), self.publish)
@@ -97,7 +101,8 @@ class NianbaoServer(LanguageServer):
                 self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"nianbao：{f.message}"))
         if self.push:
             self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(checked.uri, diagnostics(checked), version=checked.version))
+                types.PublishDiagnosticsParams(checked.uri, diagnostics(checked), version=checked.version)
+            )
 
     def refresh(self) -> None:
         """Configuration changed: check everything again and tell pulling clients to ask again."""
@@ -113,9 +118,12 @@ class NianbaoServer(LanguageServer):
             return
         try:
             result = await self.workspace_configuration_async(
-                types.ConfigurationParams(items=[types.ConfigurationItem(section="nianbao")]))
+                types.ConfigurationParams(items=[types.ConfigurationItem(section="nianbao")])
+            )
         except Exception as exc:  # a client that announces but fails configuration requests
-            self.window_log_message(types.LogMessageParams(types.MessageType.Warning, f"nianbao：读取编辑器设置失败：{exc}"))
+            self.window_log_message(
+                types.LogMessageParams(types.MessageType.Warning, f"nianbao：读取编辑器设置失败：{exc}")
+            )
             return
         self.settings.editor = EditorSettings.parse(result[0] if result else None, self.report)
 
@@ -142,14 +150,24 @@ def create_server() -> NianbaoServer:
         watch = caps and caps.did_change_watched_files and caps.did_change_watched_files.dynamic_registration
         if watch:
             options = types.DidChangeWatchedFilesRegistrationOptions(
-                watchers=[types.FileSystemWatcher(glob_pattern=g) for g in CONFIG_GLOBS])
+                watchers=[types.FileSystemWatcher(glob_pattern=g) for g in CONFIG_GLOBS]
+            )
             try:
-                await ls.client_register_capability_async(types.RegistrationParams(registrations=[
-                    types.Registration(id="nianbao-config-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                                       register_options=options)]))
+                await ls.client_register_capability_async(
+                    types.RegistrationParams(
+                        registrations=[
+                            types.Registration(
+                                id="nianbao-config-files",
+                                method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                                register_options=options,
+                            )
+                        ]
+                    )
+                )
             except Exception as exc:  # the client announced dynamic registration but refused it
-                ls.window_log_message(types.LogMessageParams(
-                    types.MessageType.Warning, f"nianbao：无法监视配置文件的变化：{exc}"))
+                ls.window_log_message(
+                    types.LogMessageParams(types.MessageType.Warning, f"nianbao：无法监视配置文件的变化：{exc}")
+                )
         await ls.fetch_editor_settings()
         if ls.settings.editor.select or ls.settings.editor.ignore or ls.settings.editor.severity:
             ls.refresh()
@@ -187,9 +205,10 @@ def create_server() -> NianbaoServer:
         ls.settings.reload()
         ls.refresh()
 
-    @server.feature(types.TEXT_DOCUMENT_DIAGNOSTIC,
-                    types.DiagnosticOptions(identifier="nianbao", inter_file_dependencies=False,
-                                            workspace_diagnostics=False))
+    @server.feature(
+        types.TEXT_DOCUMENT_DIAGNOSTIC,
+        types.DiagnosticOptions(identifier="nianbao", inter_file_dependencies=False, workspace_diagnostics=False),
+    )
     async def pull(ls: NianbaoServer, params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport:
         checked = await ls.checker.current(params.text_document.uri)
         if checked is None:
@@ -199,9 +218,12 @@ def create_server() -> NianbaoServer:
             return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
         return types.RelatedFullDocumentDiagnosticReport(items=diagnostics(checked), result_id=result_id)
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND],
-                                            resolve_provider=False))
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND], resolve_provider=False
+        ),
+    )
     async def code_action(ls: NianbaoServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         doc = ls.documents.get(params.text_document.uri)
         checked = await ls.checker.current(params.text_document.uri)
@@ -210,8 +232,11 @@ def create_server() -> NianbaoServer:
         linter, selection = ls.settings.linter_for(doc)
         target = config_target(doc.path, ls.settings.resolver.config_file(doc.path) if doc.path else None, ls.roots)
         edit_caps = ls.client_capabilities.workspace.workspace_edit if ls.client_capabilities.workspace else None
-        can_create = bool(edit_caps and edit_caps.resource_operations
-                          and types.ResourceOperationKind.Create in edit_caps.resource_operations)
+        can_create = bool(
+            edit_caps
+            and edit_caps.resource_operations
+            and types.ResourceOperationKind.Create in edit_caps.resource_operations
+        )
         return code_actions(params, checked, linter, selection, target, can_create)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
@@ -230,8 +255,10 @@ def create_server() -> NianbaoServer:
     @server.command(SHOW_DOCS)
     async def show_docs(ls: NianbaoServer, *args: Any) -> None:
         code = str(args[0]).upper() if args else ""
-        rule = next((r for doc in ls.documents.all() for r in [ls.settings.resolver.registry(doc.path).rules.get(code)]
-                     if r), None) or ls.settings.resolver.registry(None).rules.get(code)
+        rule = next(
+            (r for doc in ls.documents.all() for r in [ls.settings.resolver.registry(doc.path).rules.get(code)] if r),
+            None,
+        ) or ls.settings.resolver.registry(None).rules.get(code)
         if rule is None:
             ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"nianbao：未知的规则代码 {code}"))
             return

@@ -21,14 +21,18 @@ SEVERITY = {
 
 
 def range_json(r: types.Range) -> dict[str, Any]:
-    return {"start": {"line": r.start.line, "character": r.start.character},
-            "end": {"line": r.end.line, "character": r.end.character}}
+    return {
+        "start": {"line": r.start.line, "character": r.start.character},
+        "end": {"line": r.end.line, "character": r.end.character},
+    }
 
 
 def fix_edits(fix: Fix, index: LineIndex, encoding: str, newline: str) -> list[types.TextEdit]:
     return [
-        types.TextEdit(lsp_range(index, encoding, e.start, e.end),
-                       e.new_text.replace("\n", newline) if newline != "\n" else e.new_text)
+        types.TextEdit(
+            lsp_range(index, encoding, e.start, e.end),
+            e.new_text.replace("\n", newline) if newline != "\n" else e.new_text,
+        )
         for e in fix.edits
     ]
 
@@ -41,14 +45,17 @@ def to_diagnostic(finding: Finding, checked: Checked) -> types.Diagnostic:
         data["fix"] = {
             "applicability": finding.fix.applicability,
             "description": finding.fix.description,
-            "edits": [{"range": range_json(e.range), "newText": e.new_text}
-                      for e in fix_edits(finding.fix, checked.index, checked.encoding, newline)],
+            "edits": [
+                {"range": range_json(e.range), "newText": e.new_text}
+                for e in fix_edits(finding.fix, checked.index, checked.encoding, newline)
+            ],
         }
     if finding.detail:
         data["detail"] = finding.detail
     related = [
         types.DiagnosticRelatedInformation(
-            types.Location(checked.uri, lsp_range(checked.index, checked.encoding, r.start, r.end)), r.message)
+            types.Location(checked.uri, lsp_range(checked.index, checked.encoding, r.start, r.end)), r.message
+        )
         for r in finding.related
     ]
     return types.Diagnostic(

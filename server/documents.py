@@ -64,7 +64,7 @@ class Document:
         if isinstance(change, types.TextDocumentContentChangePartial):
             start = self.offset(change.range.start)
             end = self.offset(change.range.end)
-            self.text = self.text[:start] + change.text + self.text[max(start, end):]
+            self.text = self.text[:start] + change.text + self.text[max(start, end) :]
         else:
             self.text = change.text
 

@@ -69,8 +69,9 @@ class Settings:
         path = doc.path
         try:
             registry = self.resolver.registry(path)
-            selection = self.resolver.selection(path, select=self.editor.select, extra_ignore=self.editor.ignore,
-                                                severity=self.editor.severity)
+            selection = self.resolver.selection(
+                path, select=self.editor.select, extra_ignore=self.editor.ignore, severity=self.editor.severity
+            )
         except UsageError as exc:  # a bad nianbao.toml or setting: say so, and lint with the defaults
             self.report(f"{exc}；暂按默认配置检查")
             return Linter(build_registry()), Selection()

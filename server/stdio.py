@@ -54,8 +54,13 @@ def serve_stdio(server: LanguageServer, stdin: BinaryIO | None = None, stdout: B
 
     async def main() -> None:
         reader = await _reader(stdin or sys.stdin.buffer, server)
-        await run_async(stop_event=stop, reader=reader, protocol=server.protocol, logger=logger,
-                        error_handler=server.report_server_error)
+        await run_async(
+            stop_event=stop,
+            reader=reader,
+            protocol=server.protocol,
+            logger=logger,
+            error_handler=server.report_server_error,
+        )
 
     try:
         asyncio.run(main())

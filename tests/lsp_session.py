@@ -26,8 +26,10 @@ def capabilities(spec: str) -> types.ClientCapabilities:
     if spec != "vscode-pull":
         return client_capabilities(spec)
     caps = client_capabilities("visual-studio-code")
-    td = attrs.evolve(caps.text_document, diagnostic=types.DiagnosticClientCapabilities(
-        dynamic_registration=True, related_document_support=False))
+    td = attrs.evolve(
+        caps.text_document,
+        diagnostic=types.DiagnosticClientCapabilities(dynamic_registration=True, related_document_support=False),
+    )
     ws = attrs.evolve(caps.workspace, diagnostics=types.DiagnosticWorkspaceClientCapabilities(refresh_support=True))
     return attrs.evolve(caps, text_document=td, workspace=ws)
 
@@ -49,8 +51,9 @@ class Session:
         uri = from_fs_path(str(path)) or str(path)
         self.texts[uri] = text
         self.versions[uri] = 1
-        self.client.text_document_did_open(types.DidOpenTextDocumentParams(
-            types.TextDocumentItem(uri=uri, language_id=language, version=1, text=text)))
+        self.client.text_document_did_open(
+            types.DidOpenTextDocumentParams(types.TextDocumentItem(uri=uri, language_id=language, version=1, text=text))
+        )
         return uri
 
     def position(self, uri: str, offset: int) -> types.Position:
@@ -66,14 +69,18 @@ class Session:
         text = self.texts[uri]
         self.texts[uri] = text[:start] + new_text + text[end:]
         self.versions[uri] += 1
-        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
-            types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
-            [types.TextDocumentContentChangePartial(range=rng, text=new_text)]))
+        self.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
+                [types.TextDocumentContentChangePartial(range=rng, text=new_text)],
+            )
+        )
 
     def apply(self, uri: str, edits: list[types.TextEdit]) -> None:
         """Apply a WorkspaceEdit's edits the way an editor does, as one incremental change each."""
-        spans = sorted(((self.offset(uri, e.range.start), self.offset(uri, e.range.end), e.new_text) for e in edits),
-                       reverse=True)
+        spans = sorted(
+            ((self.offset(uri, e.range.start), self.offset(uri, e.range.end), e.new_text) for e in edits), reverse=True
+        )
         for start, end, new_text in spans:
             self.change(uri, start, end, new_text)
 
@@ -81,22 +88,30 @@ class Session:
         """The diagnostics for the document's current version (pulled, or waited for)."""
         if self.pulls:
             report = await self.client.text_document_diagnostic_async(
-                types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri)))
+                types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri))
+            )
             return list(report.items)
         version = self.versions[uri]
         deadline = asyncio.get_running_loop().time() + timeout
         while (uri, version) not in self.published:
             remaining = deadline - asyncio.get_running_loop().time()
             assert remaining > 0, f"no diagnostics for version {version}"
-            await asyncio.wait_for(self.client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), remaining)
+            await asyncio.wait_for(
+                self.client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), remaining
+            )
         return list(self.client.diagnostics[uri])
 
-    async def actions(self, uri: str, diags: list[types.Diagnostic], only: list[str] | None = None,
-                      rng: types.Range | None = None) -> list[types.CodeAction]:
+    async def actions(
+        self, uri: str, diags: list[types.Diagnostic], only: list[str] | None = None, rng: types.Range | None = None
+    ) -> list[types.CodeAction]:
         rng = rng or (diags[0].range if diags else types.Range(types.Position(0, 0), types.Position(0, 0)))
-        result = await self.client.text_document_code_action_async(types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri), range=rng,
-            context=types.CodeActionContext(diagnostics=diags, only=only)))
+        result = await self.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri),
+                range=rng,
+                context=types.CodeActionContext(diagnostics=diags, only=only),
+            )
+        )
         actions = []
         for a in result or []:
             if isinstance(a, types.Command) and a.command.startswith("{"):
@@ -138,8 +153,13 @@ def raw_exchange(messages: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
 
 
 @contextlib.asynccontextmanager
-async def session(spec: str = "visual-studio-code", root: Path | None = None, options: dict[str, Any] | None = None,
-                  configuration: dict[str, Any] | None = None, command: list[str] | None = None) -> AsyncIterator[Session]:
+async def session(
+    spec: str = "visual-studio-code",
+    root: Path | None = None,
+    options: dict[str, Any] | None = None,
+    configuration: dict[str, Any] | None = None,
+    command: list[str] | None = None,
+) -> AsyncIterator[Session]:
     client = make_test_lsp_client()
     if configuration is not None:
         client.set_configuration(configuration)
@@ -158,9 +178,14 @@ async def session(spec: str = "visual-studio-code", root: Path | None = None, op
 
     await client.start_io(*(command or SERVER))
     root_uri = from_fs_path(str(root)) if root else None
-    result = await client.initialize_session(types.InitializeParams(
-        capabilities=caps, root_uri=root_uri, initialization_options=options,
-        workspace_folders=[types.WorkspaceFolder(uri=root_uri, name="ws")] if root_uri else None))
+    result = await client.initialize_session(
+        types.InitializeParams(
+            capabilities=caps,
+            root_uri=root_uri,
+            initialization_options=options,
+            workspace_folders=[types.WorkspaceFolder(uri=root_uri, name="ws")] if root_uri else None,
+        )
+    )
     negotiated = result.capabilities.position_encoding or "utf-16"
     encoding = negotiated.value if isinstance(negotiated, types.PositionEncodingKind) else str(negotiated)
     s = Session(client, caps, encoding)

@@ -34,8 +34,9 @@ def markdown_example() -> str:
     """A 2020 Markdown draft (2019 template) with two fixable defects."""
     d = Draft(year=2020, agency="青禾县东岭乡人民政府", name="东岭乡", signed="2021年1月20日")
     text = render(d, "markdown").replace("我镇", "我乡")
-    text = text.replace("| 商业企业 |", "| 商业机构 |").replace("## 三、收到和处理政府信息公开申请情况",
-                                                      "## 三、依申请公开政府信息情况")
+    text = text.replace("| 商业企业 |", "| 商业机构 |").replace(
+        "## 三、收到和处理政府信息公开申请情况", "## 三、依申请公开政府信息情况"
+    )
     return text
 
 

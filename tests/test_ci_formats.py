@@ -14,13 +14,18 @@ from nianbao.testing.drafts import clean
 from .conftest import ROOT
 
 SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
-BAD = clean().replace("1.属于国家秘密", "1.属于国家机密").replace("（七）总计\t\t3", "（七）总计\t\t2").replace(
-    "《中华人民共和国政府信息公开条例》", "《中华人民共和国信息公开条例》")
+BAD = (
+    clean()
+    .replace("1.属于国家秘密", "1.属于国家机密")
+    .replace("（七）总计\t\t3", "（七）总计\t\t2")
+    .replace("《中华人民共和国政府信息公开条例》", "《中华人民共和国信息公开条例》")
+)
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "nianbao", "check", *args], cwd=cwd, capture_output=True, text=True,
-                          encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "nianbao", "check", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8"
+    )
 
 
 def test_sarif_validates_against_the_official_schema(tmp_path: Path) -> None:
@@ -55,7 +60,7 @@ def test_github_annotations_escape_and_point_at_the_span(tmp_path: Path) -> None
     (tmp_path / "a,b.txt").write_text(BAD, encoding="utf-8")
     lines = run(tmp_path, "--format", "github", "a,b.txt").stdout.strip().split("\n")
     nb502 = next(line for line in lines if "NB502" in line)
-    props, message = nb502[len("::warning "):].split("::", 1)
+    props, message = nb502[len("::warning ") :].split("::", 1)
     fields = dict(p.split("=", 1) for p in props.split(","))
     assert fields["file"] == "a%2Cb.txt"
     line = BAD.split("\n")[int(fields["line"]) - 1]

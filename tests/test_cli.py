@@ -11,13 +11,22 @@ import pytest
 from nianbao.cli import main
 from nianbao.testing.drafts import clean
 
-BAD = clean().replace("1.属于国家秘密", "1.属于国家机密").replace(
-    "三、收到和处理政府信息公开申请情况", "三、依申请公开政府信息情况")
+BAD = (
+    clean()
+    .replace("1.属于国家秘密", "1.属于国家机密")
+    .replace("三、收到和处理政府信息公开申请情况", "三、依申请公开政府信息情况")
+)
 
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "nianbao", *args], input=stdin.decode() if stdin else None,
-                          capture_output=True, text=True, encoding="utf-8", cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "nianbao", *args],
+        input=stdin.decode() if stdin else None,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+    )
 
 
 @pytest.fixture
@@ -51,7 +60,7 @@ def test_text_output_shows_the_line_and_a_marker(drafts: Path, capsys: pytest.Ca
     out = capsys.readouterr().out
     line_no = BAD.split("\n").index(next(x for x in BAD.split("\n") if "国家机密" in x)) + 1
     assert f"reports/bad.txt:{line_no}:" in out
-    block = out[out.index("NB502"):]
+    block = out[out.index("NB502") :]
     src_line, marker = block.split("\n")[2], block.split("\n")[3]
     assert "1.属于国家机密" in src_line
     # the carets sit under 国家机密: 4 wide characters = 8 columns
@@ -71,15 +80,35 @@ def test_json_schema_is_exact(drafts: Path, capsys: pytest.CaptureFixture[str]) 
     records = json.loads(capsys.readouterr().out)
     assert len(records) == 2
     for r in records:
-        assert list(r) == ["path", "code", "name", "severity", "message", "line", "column", "end_line",
-                           "end_column", "fix"]
+        assert list(r) == [
+            "path",
+            "code",
+            "name",
+            "severity",
+            "message",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "fix",
+        ]
     nb502 = next(r for r in records if r["code"] == "NB502")
     line = BAD.split("\n")[nb502["line"] - 1]
     assert line[nb502["column"] - 1 : nb502["end_column"] - 1] == "国家机密"
     assert nb502["name"] == "nonstandard-label" and nb502["severity"] == "warning"
-    assert nb502["fix"] == {"applicability": "safe", "description": "改为“国家秘密”", "edits": [
-        {"line": nb502["line"], "column": nb502["column"], "end_line": nb502["line"], "end_column": nb502["end_column"],
-         "new_text": "国家秘密"}]}
+    assert nb502["fix"] == {
+        "applicability": "safe",
+        "description": "改为“国家秘密”",
+        "edits": [
+            {
+                "line": nb502["line"],
+                "column": nb502["column"],
+                "end_line": nb502["line"],
+                "end_column": nb502["end_column"],
+                "new_text": "国家秘密",
+            }
+        ],
+    }
     nb103 = next(r for r in records if r["code"] == "NB103")
     assert nb103["fix"]["applicability"] == "suggested"
 
@@ -155,7 +184,9 @@ def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_no_traceback_and_no_server_imports_on_the_check_path(drafts: Path) -> None:
-    code = ("import sys; from nianbao.cli import main; main(['check', 'reports/good.txt']); "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol', 'tree_sitter')))")
+    code = (
+        "import sys; from nianbao.cli import main; main(['check', 'reports/good.txt']); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol', 'tree_sitter')))"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=drafts)
     assert proc.stdout.strip().endswith("[]"), proc.stdout

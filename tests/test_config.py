@@ -36,7 +36,8 @@ def test_nearest_config_wins(repo: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 def test_select_severity_and_per_file_ignores(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (repo / "nianbao.toml").write_text(
-        'select = ["NB5"]\n[severity]\nNB502 = "error"\n[per-file-ignores]\n"b/*.txt" = ["NB502"]\n', encoding="utf-8")
+        'select = ["NB5"]\n[severity]\nNB502 = "error"\n[per-file-ignores]\n"b/*.txt" = ["NB502"]\n', encoding="utf-8"
+    )
     (repo / "b").mkdir()
     (repo / "b" / "r.txt").write_text(BAD, encoding="utf-8")
     capsys.readouterr()
@@ -49,24 +50,29 @@ def test_exclude_and_inference_overrides(repo: Path, capsys: pytest.CaptureFixtu
     (repo / "old").mkdir()
     (repo / "old" / "r.txt").write_text(BAD, encoding="utf-8")
     (repo / "nianbao.toml").write_text(
-        'exclude = ["old"]\n[[overrides]]\nfiles = ["a/*.txt"]\nreport-year = 2022\n', encoding="utf-8")
+        'exclude = ["old"]\n[[overrides]]\nfiles = ["a/*.txt"]\nreport-year = 2022\n', encoding="utf-8"
+    )
     found = codes(capsys, ".")
     assert "NB301" in found  # the override says 2022; the title says 2023
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ('selct = ["NB1"]\n', "未知的配置项 “selct”"),
-    ('ignore = "NB1"\n', "“ignore” 应为字符串列表"),
-    ('[severity]\nNB101 = "fatal"\n', "severity.NB101"),
-    ('report-year = "2023"\n', "report-year"),
-    ('template = "2020"\n', "template"),
-    ('fail-on = "never"\n', "fail-on"),
-    ('[[overrides]]\nreport-year = 2020\n', "overrides[0].files"),
-    ('local-plugins = ["nowhere.py"]\n', "local-plugins"),
-    ("ignore = [\n", "不是合法的 TOML"),
-])
-def test_invalid_config_is_exit_2_naming_the_key(repo: Path, capsys: pytest.CaptureFixture[str], content: str,
-                                                 message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('selct = ["NB1"]\n', "未知的配置项 “selct”"),
+        ('ignore = "NB1"\n', "“ignore” 应为字符串列表"),
+        ('[severity]\nNB101 = "fatal"\n', "severity.NB101"),
+        ('report-year = "2023"\n', "report-year"),
+        ('template = "2020"\n', "template"),
+        ('fail-on = "never"\n', "fail-on"),
+        ("[[overrides]]\nreport-year = 2020\n", "overrides[0].files"),
+        ('local-plugins = ["nowhere.py"]\n', "local-plugins"),
+        ("ignore = [\n", "不是合法的 TOML"),
+    ],
+)
+def test_invalid_config_is_exit_2_naming_the_key(
+    repo: Path, capsys: pytest.CaptureFixture[str], content: str, message: str
+) -> None:
     (repo / "nianbao.toml").write_text(content, encoding="utf-8")
     assert main(["check", "a/r.txt"]) == 2
     err = capsys.readouterr().err

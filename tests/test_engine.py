@@ -43,8 +43,12 @@ def test_a_raising_rule_becomes_nb001_and_the_others_still_run() -> None:
 
 def test_unreadable_inputs_are_nb002() -> None:
     linter = Linter(build_registry(entry_points=False))
-    for data, why in ((b"", "文件为空"), (b"  \n\n", "文件为空"), (b"\x00\x01bin\x00", "二进制"),
-                      (b"\xff\xfe\x00\xd8", "无法解码")):
+    for data, why in (
+        (b"", "文件为空"),
+        (b"  \n\n", "文件为空"),
+        (b"\x00\x01bin\x00", "二进制"),
+        (b"\xff\xfe\x00\xd8", "无法解码"),
+    ):
         result, source = linter.check_bytes(data, "x.txt", Selection())
         assert [f.code for f in result.findings] == ["NB002"], data
         assert why in result.findings[0].message
@@ -53,8 +57,12 @@ def test_unreadable_inputs_are_nb002() -> None:
 def test_gb18030_and_bom_drafts_are_linted_like_utf8() -> None:
     linter = Linter(build_registry(entry_points=False))
     expected = codes(BROKEN)
-    for data in (BROKEN.encode("gb18030"), codecs.BOM_UTF8 + BROKEN.encode(),
-                 codecs.BOM_UTF16_LE + BROKEN.encode("utf-16-le"), BROKEN.replace("\n", "\r\n").encode()):
+    for data in (
+        BROKEN.encode("gb18030"),
+        codecs.BOM_UTF8 + BROKEN.encode(),
+        codecs.BOM_UTF16_LE + BROKEN.encode("utf-16-le"),
+        BROKEN.replace("\n", "\r\n").encode(),
+    ):
         result, _ = linter.check_bytes(data, "x.txt", Selection())
         assert [f.code for f in result.findings] == expected
 

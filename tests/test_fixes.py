@@ -30,8 +30,9 @@ DEFECTS = (
 )
 
 
-@pytest.mark.parametrize(("code", "draft", "expect"), [c for c in FAILING if c[0] in
-                                                      {"NB301", "NB502", "NB503", "NB901", "NB902"}])
+@pytest.mark.parametrize(
+    ("code", "draft", "expect"), [c for c in FAILING if c[0] in {"NB301", "NB502", "NB503", "NB901", "NB902"}]
+)
 def test_each_safe_fix_clears_its_finding(code, draft, expect) -> None:  # type: ignore[no-untyped-def]
     source = Source.from_text(draft())
     before = LINTER.check(source, "d.txt", Selection()).findings
@@ -78,7 +79,7 @@ def test_fix_keeps_encoding_bom_newlines_and_untouched_bytes(encoding: str, newl
 
 def test_inserted_text_uses_the_files_newlines() -> None:
     text = clean().replace("\n", "\r\n")
-    text = text[: text.index("六、其他需要报告的事项")] + text[text.index("青禾县云溪镇人民政府\r\n\r\n2024"):]
+    text = text[: text.index("六、其他需要报告的事项")] + text[text.index("青禾县云溪镇人民政府\r\n\r\n2024") :]
     fixed, n, _ = LINTER.fix(Source.from_text(text), "d.txt", Selection(select=["NB101"]), unsafe=True)
     assert n == 1
     assert "六、其他需要报告的事项\r\n\r\n青禾县云溪镇人民政府" in fixed.text

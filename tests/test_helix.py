@@ -44,8 +44,13 @@ async def test_server_runs_as_configured(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
     command = [shutil.which(server["command"]) or server["command"], *server["args"]]
     config = dict(server["config"], nianbao={"ignore": ["NB503"]})
-    bad = clean().replace("1.属于国家秘密", "1.属于国家机密").replace("《中华人民共和国政府信息公开条例》", "《中华人民共和国信息公开条例》")
-    async with session("neovim", tmp_path, options=config, configuration={"nianbao": config["nianbao"]},
-                       command=command) as s:
+    bad = (
+        clean()
+        .replace("1.属于国家秘密", "1.属于国家机密")
+        .replace("《中华人民共和国政府信息公开条例》", "《中华人民共和国信息公开条例》")
+    )
+    async with session(
+        "neovim", tmp_path, options=config, configuration={"nianbao": config["nianbao"]}, command=command
+    ) as s:
         uri = s.open(tmp_path / "云溪镇2023年政府信息公开工作年度报告.txt", bad)
         assert [d.code for d in await s.diagnostics(uri)] == ["NB502"]

@@ -14,8 +14,23 @@ from nianbao.testing.drafts import Draft, render
 
 BASE = render(Draft(), "markdown")
 # Edits that change structure, not just words: headings, tables, code fences, comments, CRs.
-PIECES = ["字", "\n", "\n\n", "# ", "## 六、其他\n", "| a | b |\n|---|---|\n| 1 | 2 |\n", "```\n", "<!-- ", " -->",
-          "\r", "\r\n", "|", "一、", "𠮷", ""]
+PIECES = [
+    "字",
+    "\n",
+    "\n\n",
+    "# ",
+    "## 六、其他\n",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "```\n",
+    "<!-- ",
+    " -->",
+    "\r",
+    "\r\n",
+    "|",
+    "一、",
+    "𠮷",
+    "",
+]
 
 
 def _edits(seed: int, count: int) -> list[str]:
@@ -44,7 +59,9 @@ def test_findings_are_the_same_with_and_without_the_previous_tree() -> None:
     for text in [BASE, broken, *_edits(99, 15)]:
         fresh = linter.check(Source.from_text(text), "d.md", Selection()).findings
         reused = linter.check(Source.from_text(text), "d.md", Selection(), markdown=parser).findings
-        assert [(f.code, f.start, f.end, f.message) for f in reused] == \
-               [(f.code, f.start, f.end, f.message) for f in fresh]
-    assert any(f.code == "NB502" for f in linter.check(Source.from_text(broken), "d.md", Selection(),
-                                                       markdown=parser).findings)
+        assert [(f.code, f.start, f.end, f.message) for f in reused] == [
+            (f.code, f.start, f.end, f.message) for f in fresh
+        ]
+    assert any(
+        f.code == "NB502" for f in linter.check(Source.from_text(broken), "d.md", Selection(), markdown=parser).findings
+    )

@@ -21,8 +21,11 @@ from .conftest import ROOT
 
 CONFIG = ROOT / "editors" / "neovim" / "nianbao.lua"
 DRIVER = ROOT / "tests" / "editors" / "nvim_driver.lua"
-BAD = clean().replace("1.属于国家秘密", "1.𠮷属于国家机密").replace(
-    "《中华人民共和国政府信息公开条例》", "《中华人民共和国信息公开条例》")
+BAD = (
+    clean()
+    .replace("1.属于国家秘密", "1.𠮷属于国家机密")
+    .replace("《中华人民共和国政府信息公开条例》", "《中华人民共和国信息公开条例》")
+)
 
 
 def _nvims() -> list:  # type: ignore[type-arg]
@@ -37,7 +40,9 @@ def _nvims() -> list:  # type: ignore[type-arg]
     for path in found.values():
         version = subprocess.run([path, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
         params.append(pytest.param(path, id=version.replace(" ", "-")))
-    return params or [pytest.param(None, marks=pytest.mark.skip(reason="Neovim is not installed (.ci/run installs it)"))]
+    return params or [
+        pytest.param(None, marks=pytest.mark.skip(reason="Neovim is not installed (.ci/run installs it)"))
+    ]
 
 
 @pytest.mark.parametrize("nvim", _nvims())
@@ -45,12 +50,19 @@ def test_quick_fix_in_a_real_neovim(tmp_path: Path, nvim: str) -> None:
     draft = tmp_path / "云溪镇2023年年度报告.txt"
     draft.write_text(BAD, encoding="utf-8")
     out = tmp_path / "result.json"
-    env = dict(os.environ, NIANBAO_NVIM_CONFIG=str(CONFIG), NIANBAO_TEST_DRAFT=str(draft), NIANBAO_TEST_OUT=str(out),
-               PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"),
-               XDG_STATE_HOME=str(tmp_path / "state"))
-    proc = subprocess.run([nvim, "--headless", "--clean", "-c", f"luafile {DRIVER}"], env=env,
-                          capture_output=True, text=True, timeout=120)
+    env = dict(
+        os.environ,
+        NIANBAO_NVIM_CONFIG=str(CONFIG),
+        NIANBAO_TEST_DRAFT=str(draft),
+        NIANBAO_TEST_OUT=str(out),
+        PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+    )
+    proc = subprocess.run(
+        [nvim, "--headless", "--clean", "-c", f"luafile {DRIVER}"], env=env, capture_output=True, text=True, timeout=120
+    )
     result = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
     assert proc.returncode == 0 and "error" not in result, (proc.returncode, result, proc.stderr[-2000:])
     assert result["before"] == ["NB502", "NB503"]

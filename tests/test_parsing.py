@@ -18,12 +18,23 @@ def projection(report: Report) -> dict[str, Any]:
         "title": title and (title.year, title.agency),
         "intro": [p.text for p in report.intro],
         "sections": [
-            (s.numeral, s.title, s.number, s.match, [(i.ordinal, i.title) for i in s.items], [p.text for p in s.paragraphs],
-             [t.kind for t in s.tables])
+            (
+                s.numeral,
+                s.title,
+                s.number,
+                s.match,
+                [(i.ordinal, i.title) for i in s.items],
+                [p.text for p in s.paragraphs],
+                [t.kind for t in s.tables],
+            )
             for s in report.sections
         ],
         "tables": [
-            (t.kind, t.template, {k: (b.cell.value.kind, b.cell.value.number, b.cell.value.unit) for k, b in t.cells.items()})
+            (
+                t.kind,
+                t.template,
+                {k: (b.cell.value.kind, b.cell.value.number, b.cell.value.unit) for k, b in t.cells.items()},
+            )
             for t in report.tables
         ],
         "signature": sig and (sig.agency, sig.date),
@@ -46,26 +57,39 @@ def test_every_node_points_at_its_text() -> None:
     text = clean()
     report = parse_text(text)
     assert report.title is not None
-    assert text[report.title.start:report.title.end] == "青禾县云溪镇人民政府2023年政府信息公开工作年度报告"
-    assert text[report.title.year_start:report.title.year_end] == "2023"
-    assert text[report.title.agency_start:report.title.agency_end] == "青禾县云溪镇人民政府"
+    assert text[report.title.start : report.title.end] == "青禾县云溪镇人民政府2023年政府信息公开工作年度报告"
+    assert text[report.title.year_start : report.title.year_end] == "2023"
+    assert text[report.title.agency_start : report.title.agency_end] == "青禾县云溪镇人民政府"
     for s in report.sections:
-        assert text[s.numeral_start:s.numeral_end] == s.numeral
-        assert text[s.title_start:s.title_end] == s.title
+        assert text[s.numeral_start : s.numeral_end] == s.numeral
+        assert text[s.title_start : s.title_end] == s.title
     for t in report.tables:
         for bound in t.cells.values():
-            assert text[bound.cell.start:bound.cell.end] == bound.cell.text
+            assert text[bound.cell.start : bound.cell.end] == bound.cell.text
     sig = report.signature
-    assert sig is not None and text[sig.date_start:sig.date_end] == "2024年1月18日"
+    assert sig is not None and text[sig.date_start : sig.date_end] == "2024年1月18日"
 
 
-@pytest.mark.parametrize(("raw", "kind", "number", "unit"), [
-    ("12", NUMBER, 12, ""), ("０", NUMBER, 0, ""), ("\u30000", NUMBER, 0, ""), ("\xa03\xa0", NUMBER, 3, ""),
-    ("87580.00元", NUMBER, 87580, "元"), ("1,200", NUMBER, 1200, ""), ("-8", NUMBER, -8, ""), ("+3", NUMBER, 3, ""),
-    ("", BLANK, None, ""), ("\u3000", BLANK, None, ""),
-    ("/", NOT_APPLICABLE, None, ""), ("—", NOT_APPLICABLE, None, ""), ("不适用", NOT_APPLICABLE, None, ""),
-    ("无", TEXT, None, ""), ("约5", TEXT, None, ""),
-])
+@pytest.mark.parametrize(
+    ("raw", "kind", "number", "unit"),
+    [
+        ("12", NUMBER, 12, ""),
+        ("０", NUMBER, 0, ""),
+        ("\u30000", NUMBER, 0, ""),
+        ("\xa03\xa0", NUMBER, 3, ""),
+        ("87580.00元", NUMBER, 87580, "元"),
+        ("1,200", NUMBER, 1200, ""),
+        ("-8", NUMBER, -8, ""),
+        ("+3", NUMBER, 3, ""),
+        ("", BLANK, None, ""),
+        ("\u3000", BLANK, None, ""),
+        ("/", NOT_APPLICABLE, None, ""),
+        ("—", NOT_APPLICABLE, None, ""),
+        ("不适用", NOT_APPLICABLE, None, ""),
+        ("无", TEXT, None, ""),
+        ("约5", TEXT, None, ""),
+    ],
+)
 def test_cell_values_are_typed_never_coerced(raw: str, kind: str, number: int | None, unit: str) -> None:
     from nianbao.model import Cell, parse_value
 
@@ -77,11 +101,13 @@ def test_cell_values_are_typed_never_coerced(raw: str, kind: str, number: int | 
 
 def test_labels_match_by_core_despite_spaces_widths_wraps_and_notes() -> None:
     table = render_table("t3", "2021", "tab", {("new", "natural"): "1"})
-    messy = (table.replace("三、本年度办理结果", "三、 本 年 度 办 理 结 果")
-             .replace("社会公益组织", "社会公 益组织")
-             .replace("（一）予以公开", "(一) 予以公开")
-             .replace("5.要求行政机关确认或重新出具已获取信息", "5. 要求行政机关确认或重新\t")
-             .replace("法律服务机构", "法律服 务机构"))
+    messy = (
+        table.replace("三、本年度办理结果", "三、 本 年 度 办 理 结 果")
+        .replace("社会公益组织", "社会公 益组织")
+        .replace("（一）予以公开", "(一) 予以公开")
+        .replace("5.要求行政机关确认或重新出具已获取信息", "5. 要求行政机关确认或重新\t")
+        .replace("法律服务机构", "法律服 务机构")
+    )
     # a wrapped label: the rest of 5. sits on the next line, before the values
     lines = messy.split("\n")
     i = next(n for n, line in enumerate(lines) if line.startswith("\t\t5. 要求"))
@@ -96,8 +122,11 @@ def test_labels_match_by_core_despite_spaces_widths_wraps_and_notes() -> None:
 
 
 def test_extra_subtotal_rows_and_columns_are_tolerated() -> None:
-    text = clean().replace("\t\t3.补正后申请内容仍不明确", "\t小计\t\t" + "\t".join(["1", "0", "0", "0", "0", "0", "1"]) +
-                           "\n\t\t3.补正后申请内容仍不明确", 1)
+    text = clean().replace(
+        "\t\t3.补正后申请内容仍不明确",
+        "\t小计\t\t" + "\t".join(["1", "0", "0", "0", "0", "0", "1"]) + "\n\t\t3.补正后申请内容仍不明确",
+        1,
+    )
     report = parse_text(text)
     t3 = report.table("t3")
     assert t3 is not None and "unable.subtotal" in t3.rows
@@ -120,7 +149,10 @@ def test_detects_template_from_labels() -> None:
 
 def test_markdown_code_blocks_and_comments_are_not_report_text() -> None:
     md = clean("markdown")
-    md = md.replace("## 五、存在的主要问题及改进情况", "```\n一、这不是标题\n|a|b|\n```\n\n<!-- 一、注释 -->\n\n## 五、存在的主要问题及改进情况")
+    md = md.replace(
+        "## 五、存在的主要问题及改进情况",
+        "```\n一、这不是标题\n|a|b|\n```\n\n<!-- 一、注释 -->\n\n## 五、存在的主要问题及改进情况",
+    )
     report = parse_text(md, "draft.md")
     assert [s.numeral for s in report.sections] == ["一", "二", "三", "四", "五", "六"]
     assert not any("这不是标题" in p.text for p in report.paragraphs)

@@ -48,7 +48,7 @@ def always_raises(report):
 def nianbao_rules():
     return [always_raises]
 '''
-VARIANTS_PLUGIN = '''
+VARIANTS_PLUGIN = """
 from nianbao import hookimpl, TemplateVariants, Alias
 
 @hookimpl
@@ -63,7 +63,7 @@ def nianbao_config_defaults():
 @hookimpl
 def nianbao_rules():
     return []
-'''
+"""
 
 
 def install(site: Path, dist: str, version: str, prefix: str, module: str, code: str) -> None:
@@ -78,8 +78,9 @@ def nianbao(cwd: Path, site: Path | None, *args: str) -> subprocess.CompletedPro
     env = dict(os.environ)
     if site is not None:
         env["PYTHONPATH"] = str(site)
-    return subprocess.run([sys.executable, "-m", "nianbao", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "nianbao", *args], cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8"
+    )
 
 
 @pytest.fixture
@@ -96,13 +97,21 @@ def test_plugin_rules_are_first_class(repo: Path) -> None:
     assert "示例插件规则" in nianbao(repo, site, "explain", "ZP101").stdout
     records = json.loads(nianbao(repo, site, "check", "--format", "json", "r.txt").stdout)
     assert [(r["code"], r["name"]) for r in records] == [("ZP101", "title-says-report"), ("NB502", "nonstandard-label")]
-    assert [r["code"] for r in json.loads(nianbao(repo, site, "check", "--format", "json", "--ignore", "ZP", "r.txt").stdout)] == ["NB502"]
-    assert [r["code"] for r in json.loads(nianbao(repo, site, "check", "--format", "json", "--select", "ZP101", "r.txt").stdout)] == ["ZP101"]
+    assert [
+        r["code"]
+        for r in json.loads(nianbao(repo, site, "check", "--format", "json", "--ignore", "ZP", "r.txt").stdout)
+    ] == ["NB502"]
+    assert [
+        r["code"]
+        for r in json.loads(nianbao(repo, site, "check", "--format", "json", "--select", "ZP101", "r.txt").stdout)
+    ] == ["ZP101"]
     sarif = json.loads(nianbao(repo, site, "check", "--format", "sarif", "r.txt").stdout)
     rule = next(r for r in sarif["runs"][0]["tool"]["driver"]["rules"] if r["id"] == "ZP101")
     assert rule["properties"]["origin"] == "nianbao-zp 1.2.0"
     (repo / "s.txt").write_text("<!-- nianbao-disable-file ZP101 -->\n" + BAD, encoding="utf-8")
-    assert [r["code"] for r in json.loads(nianbao(repo, site, "check", "--format", "json", "s.txt").stdout)] == ["NB502"]
+    assert [r["code"] for r in json.loads(nianbao(repo, site, "check", "--format", "json", "s.txt").stdout)] == [
+        "NB502"
+    ]
     nianbao(repo, site, "check", "--fix", "r.txt")
     assert "二〇二三年政府信息公开" in (repo / "r.txt").read_text(encoding="utf-8")
     (repo / "nianbao.toml").write_text('ignore = ["ZP101"]\n', encoding="utf-8")
@@ -149,11 +158,18 @@ def test_two_plugins_with_one_prefix_is_a_configuration_error(repo: Path) -> Non
 def test_variants_and_config_defaults_from_a_plugin(repo: Path) -> None:
     site = repo / "site"
     install(site, "nianbao-zv", "1.0", "ZV", "nianbao_zv", VARIANTS_PLUGIN)
-    text = clean().replace("五、存在的主要问题及改进情况", "五、工作中的不足和下一步打算").replace(
-        "1.属于国家秘密", "1.属于国家保密").split("\n\n青禾县云溪镇人民政府\n\n")[0] + "\n"
+    text = (
+        clean()
+        .replace("五、存在的主要问题及改进情况", "五、工作中的不足和下一步打算")
+        .replace("1.属于国家秘密", "1.属于国家保密")
+        .split("\n\n青禾县云溪镇人民政府\n\n")[0]
+        + "\n"
+    )
     (repo / "v.txt").write_text(text, encoding="utf-8")
     records = json.loads(nianbao(repo, site, "check", "--format", "json", "v.txt").stdout)
-    assert [(r["code"], r["fix"]["edits"][0]["new_text"]) for r in records] == [("NB502", "国家秘密")]  # no NB103, no NB404
+    assert [(r["code"], r["fix"]["edits"][0]["new_text"]) for r in records] == [
+        ("NB502", "国家秘密")
+    ]  # no NB103, no NB404
     (repo / "nianbao.toml").write_text("ignore = []\n", encoding="utf-8")  # the user's own setting wins
     records = json.loads(nianbao(repo, site, "check", "--format", "json", "v.txt").stdout)
     assert sorted(r["code"] for r in records) == ["NB404", "NB502"]
@@ -181,19 +197,29 @@ def test_new_plugin_scaffold_installs_and_passes_its_tests(tmp_path: Path) -> No
     assert nianbao(tmp_path, None, "new-plugin", "demo").returncode == 2  # never overwrites
     assert nianbao(tmp_path, None, "new-plugin", "江苏").returncode == 2
     site = tmp_path / "site"
-    pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site),
-                          str(tmp_path / "demo")], capture_output=True, text=True)
+    pip = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(tmp_path / "demo")],
+        capture_output=True,
+        text=True,
+    )
     assert pip.returncode == 0, pip.stderr
     env = dict(os.environ, PYTHONPATH=str(site))
-    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path / "demo" / "tests")],
-                           cwd=tmp_path, env=env, capture_output=True, text=True)
+    tests = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path / "demo" / "tests")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert tests.returncode == 0, tests.stdout + tests.stderr
     assert "1 passed" in tests.stdout
     assert "DE101" in nianbao(tmp_path, site, "rules").stdout
 
 
 shandong = pytest.importorskip("nianbao_shandong", reason="plugins/shandong is not installed (.ci/run installs it)")
-WITHOUT_ITEM = clean().replace("（四）政务公开工作创新情况\n\n开展“政府开放日”活动 1 次，邀请群众代表参观便民服务中心。\n\n", "")
+WITHOUT_ITEM = clean().replace(
+    "（四）政务公开工作创新情况\n\n开展“政府开放日”活动 1 次，邀请群众代表参观便民服务中心。\n\n", ""
+)
 
 
 def test_shandong_plugin_through_the_cli(repo: Path) -> None:
@@ -210,7 +236,8 @@ async def test_shandong_plugin_in_the_server(tmp_path: Path) -> None:
         diags = await s.diagnostics(uri)
         assert [d.code for d in diags] == ["SD101"]
         hover = await s.client.text_document_hover_async(
-            types.HoverParams(types.TextDocumentIdentifier(uri), diags[0].range.start))
+            types.HoverParams(types.TextDocumentIdentifier(uri), diags[0].range.start)
+        )
         assert hover is not None and "nianbao-shandong 0.1.0" in hover.contents.value  # type: ignore[union-attr]
         fix = [a for a in await s.actions(uri, diags) if a.edit and "SD101" in a.title]
         assert fix and not fix[0].is_preferred  # a suggested fix

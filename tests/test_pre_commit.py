@@ -35,10 +35,17 @@ def git(repo: Path, *args: str) -> None:
 
 def pre_commit(repo: Path, cache: Path, hook: str) -> subprocess.CompletedProcess[str]:
     (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {ROOT}\n    rev: {HEAD}\n    hooks:\n      - id: {hook}\n", encoding="utf-8")
+        f"repos:\n  - repo: {ROOT}\n    rev: {HEAD}\n    hooks:\n      - id: {hook}\n", encoding="utf-8"
+    )
     env = dict(os.environ, PRE_COMMIT_HOME=str(cache), PRE_COMMIT_COLOR="never")
-    return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=repo, env=env,
-                          capture_output=True, text=True, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
 
 
 def test_hooks_block_fix_and_pass(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ def t3_row(label: str, text: str = CLEAN) -> str:
 def set_row_values(label: str, values: list[str], text: str = CLEAN) -> str:
     line = t3_row(label, text)
     cells = line.split("\t")
-    cells[-len(values):] = values
+    cells[-len(values) :] = values
     return text.replace(line, "\t".join(cells))
 
 
@@ -60,12 +60,28 @@ FAILING: list[tuple[str, Callable[[], str], str]] = [
     ("NB104", lambda: replace("青禾县云溪镇人民政府2023年政府信息公开工作年度报告\n\n", ""), "没有报告标题"),
     ("NB105", lambda: cut("行政复议\t\t\t\t\t行政诉讼", "五、存在的主要问题"), "没有表四"),
     ("NB106", lambda: cut(t3_row("（五）不予处理"), "四、政府信息公开行政复议"), "缺少"),
-    ("NB106", lambda: replace("\t".join(["1", "0", "0", "0", "1"] + ["0"] * 10), "\t".join(["0"] * 10)), "只有 10 个数"),
+    (
+        "NB106",
+        lambda: replace("\t".join(["1", "0", "0", "0", "1"] + ["0"] * 10), "\t".join(["0"] * 10)),
+        "只有 10 个数",
+    ),
     ("NB201", lambda: set_row_values("一、本年新收", ["5"]), "总计为 5，但自然人至其他六列之和为 4"),
     ("NB202", lambda: set_row_values("（七）总计", ["2", "1", "0", "0", "0", "0", "3"]), "（七）总计（自然人列）为 2"),
-    ("NB203", lambda: set_row_values("四、结转下年度继续办理", ["2", "0", "0", "0", "0", "0", "2"]), "勾稽关系不成立（自然人列）"),
-    ("NB204", lambda: replace("\t".join(["1", "0", "0", "0", "1"]), "\t".join(["1", "0", "0", "0", "2"])), "表四“行政复议”的总计为 2"),
-    ("NB205", lambda: replace("共收到政府信息公开申请 4 件", "共收到政府信息公开申请 6 件"), "正文说本年新收政府信息公开申请 6 件"),
+    (
+        "NB203",
+        lambda: set_row_values("四、结转下年度继续办理", ["2", "0", "0", "0", "0", "0", "2"]),
+        "勾稽关系不成立（自然人列）",
+    ),
+    (
+        "NB204",
+        lambda: replace("\t".join(["1", "0", "0", "0", "1"]), "\t".join(["1", "0", "0", "0", "2"])),
+        "表四“行政复议”的总计为 2",
+    ),
+    (
+        "NB205",
+        lambda: replace("共收到政府信息公开申请 4 件", "共收到政府信息公开申请 6 件"),
+        "正文说本年新收政府信息公开申请 6 件",
+    ),
     ("NB205", lambda: replace("被申请行政复议 1 件", "被申请行政复议 3 件"), "正文说行政复议 3 件"),
     ("NB205", lambda: replace("未发生行政诉讼", "发生行政诉讼 2 件"), "行政诉讼 2 件"),
     ("NB206", lambda: replace("县政府门户网站公开 80 条", "县政府门户网站公开 90 条"), "各分项之和为 130"),
@@ -77,16 +93,32 @@ FAILING: list[tuple[str, Callable[[], str], str]] = [
     ("NB208", lambda: replace("规章\t0\t0\t0", "规章\t1\t0\t1"), "无权制定规章"),
     ("NB301", lambda: replace("人民政府2023年政府信息公开", "人民政府2022年政府信息公开"), "标题年份为 2022"),
     ("NB302", lambda: replace("人民政府2023年政府信息公开", "人民政府政府信息公开"), "标题没有年份"),
-    ("NB303", lambda: replace("自2023年1月1日起至2023年12月31日止", "自2022年1月1日起至2022年12月31日止"), "报告年度是 2023 年"),
+    (
+        "NB303",
+        lambda: replace("自2023年1月1日起至2023年12月31日止", "自2022年1月1日起至2022年12月31日止"),
+        "报告年度是 2023 年",
+    ),
     ("NB303", lambda: replace("至2023年12月31日止", "至2023年11月30日止"), "不是完整的自然年"),
     ("NB304", lambda: replace("2024年1月18日", "2024年2月20日"), "晚于年度报告的法定发布期限"),
     ("NB304", lambda: replace("2024年1月18日", "2023年12月20日"), "早于 2023 年度结束"),
-    ("NB401", lambda: replace("\n\n青禾县云溪镇人民政府\n\n2024", "\n\n青禾县石桥镇人民政府\n\n2024"), "落款中的机关“青禾县石桥镇人民政府”"),
-    ("NB402", lambda: replace("镇党委将政务公开纳入年度考核", "石桥镇党委将政务公开纳入年度考核"), "正文把“石桥镇”写成了工作主体"),
+    (
+        "NB401",
+        lambda: replace("\n\n青禾县云溪镇人民政府\n\n2024", "\n\n青禾县石桥镇人民政府\n\n2024"),
+        "落款中的机关“青禾县石桥镇人民政府”",
+    ),
+    (
+        "NB402",
+        lambda: replace("镇党委将政务公开纳入年度考核", "石桥镇党委将政务公开纳入年度考核"),
+        "正文把“石桥镇”写成了工作主体",
+    ),
     ("NB403", lambda: replace("下一步，我镇将", "下一步，我县将"), "自称“我县”"),
     ("NB404", lambda: replace("\n\n青禾县云溪镇人民政府\n\n2024年1月18日\n", "\n"), "没有落款"),
     ("NB404", lambda: replace("\n\n2024年1月18日\n", "\n"), "缺少日期"),
-    ("NB501", lambda: CLEAN_2019.replace("2020", "2023").replace("2021年1月20日", "2024年1月18日"), "应使用 2021 年模板"),
+    (
+        "NB501",
+        lambda: CLEAN_2019.replace("2020", "2023").replace("2021年1月20日", "2024年1月18日"),
+        "应使用 2021 年模板",
+    ),
     ("NB502", lambda: replace("1.属于国家秘密", "1.属于国家机密"), "“国家机密”不是模板用语"),
     ("NB502", lambda: replace("\t商业企业\t", "\t商业机构\t"), "“商业机构”"),
     ("NB502", lambda: replace("本年废止件数", "本年度止件数"), "“本年度止件数”"),
@@ -111,7 +143,12 @@ def test_rule_fires(code: str, draft: Callable[[], str], expect: str) -> None:
 # Near-misses: correct (or tolerated) constructions that must not produce the code.
 NEAR_MISSES: list[tuple[str, Callable[[], str]]] = [
     ("NB101", lambda: replace("四、政府信息公开行政复议、行政诉讼情况", "五、政府信息公开行政复议、行政诉讼情况")),
-    ("NB102", lambda: replace("四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况")),
+    (
+        "NB102",
+        lambda: replace(
+            "四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"
+        ),
+    ),
     ("NB103", lambda: replace("二、主动公开政府信息情况", "二、行政机关主动公开政府信息情况")),
     ("NB103", lambda: replace("一、总体情况", "一、概况")),
     ("NB103", lambda: replace("五、存在的主要问题及改进情况", "五、存在的主要问题和改进措施")),
@@ -131,13 +168,27 @@ NEAR_MISSES: list[tuple[str, Callable[[], str]]] = [
     ("NB207", lambda: replace("行政许可\t12", "行政许可\t/")),
     ("NB207", lambda: CLEAN_2019),  # -1 in 本年增/减 and 3.6万元 in 采购总金额 are allowed
     ("NB208", lambda: render(Draft(agency="青禾市人民政府", name="青禾市")).replace("规章\t0\t0\t0", "规章\t1\t0\t1")),
-    ("NB301", lambda: replace("推进决策、执行、管理、服务、结果公开。",
-                              "推进决策、执行、管理、服务、结果公开。及时公开了2022年财政预算执行情况，相比2022年公开数量增加。2024年，我们将继续努力。")),
+    (
+        "NB301",
+        lambda: replace(
+            "推进决策、执行、管理、服务、结果公开。",
+            "推进决策、执行、管理、服务、结果公开。及时公开了2022年财政预算执行情况，相比2022年公开数量增加。2024年，我们将继续努力。",
+        ),
+    ),
     ("NB302", lambda: CLEAN),
     ("NB303", lambda: replace("统计期限自2023年1月1日起至2023年12月31日止", "统计时限为2023年1月1日至2023年12月31日")),
-    ("NB304", lambda: render(Draft(agency="青禾县人民政府", name="青禾县", signed="2024年3月20日")).replace("我镇", "我县")),
+    (
+        "NB304",
+        lambda: render(Draft(agency="青禾县人民政府", name="青禾县", signed="2024年3月20日")).replace("我镇", "我县"),
+    ),
     ("NB401", lambda: replace("\n\n青禾县云溪镇人民政府\n\n2024", "\n\n云溪镇政府\n\n2024")),
-    ("NB402", lambda: replace("镇党委将政务公开纳入年度考核", "与石桥镇、东岭镇开展交流，区政府和县人民政府门户网站给予指导，镇党委将政务公开纳入年度考核")),
+    (
+        "NB402",
+        lambda: replace(
+            "镇党委将政务公开纳入年度考核",
+            "与石桥镇、东岭镇开展交流，区政府和县人民政府门户网站给予指导，镇党委将政务公开纳入年度考核",
+        ),
+    ),
     ("NB402", lambda: replace("镇党委将政务公开纳入年度考核", "做到镇政府信箱及时回复，镇党委将政务公开纳入年度考核")),
     ("NB403", lambda: replace("下一步，我镇将", "下一步，我单位将结合我区、镇实际")),
     ("NB404", lambda: replace("青禾县云溪镇人民政府\n\n2024年1月18日", "青禾县云溪镇人民政府 2024年1月18日")),
@@ -175,8 +226,9 @@ def test_renumbered_section_is_not_missing() -> None:
 
 
 def test_outcome_total_detail_names_every_group() -> None:
-    finding = next(f for f in lint(set_row_values("（七）总计", ["2", "1", "0", "0", "0", "0", "3"])).findings
-                   if f.code == "NB202")
+    finding = next(
+        f for f in lint(set_row_values("（七）总计", ["2", "1", "0", "0", "0", "0", "3"])).findings if f.code == "NB202"
+    )
     assert finding.detail == "（一）2 + （二）0 + （三）0 + （四）1 + （五）0 + （六）0 = 3 ≠ （七）总计 2"
     assert {r.message for r in finding.related} == {"（一）予以公开 2", "（四）无法提供1.本机关不掌握相关政府信息 1"}
 
@@ -185,7 +237,7 @@ def test_table_findings_point_at_the_cell() -> None:
     text = set_row_values("一、本年新收", ["5"])
     finding = next(f for f in lint(text).findings if f.code == "NB201")
     line = t3_row("一、本年新收", text)
-    assert text[finding.start:finding.end] == "5"
+    assert text[finding.start : finding.end] == "5"
     assert text.index(line) < finding.start < text.index(line) + len(line)
     assert finding.fix is not None and finding.fix.applicability == SUGGESTED
     assert [e.new_text for e in finding.fix.edits] == ["4"]

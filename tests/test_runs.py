@@ -19,8 +19,9 @@ BAD = clean().replace("1.属于国家秘密", "1.属于国家机密")
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "nianbao", "check", *args], cwd=cwd, capture_output=True, text=True,
-                          encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "nianbao", "check", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8"
+    )
 
 
 @pytest.fixture
@@ -39,8 +40,9 @@ def test_cache_answers_unchanged_drafts_and_nothing_else(drafts: Path) -> None:
     assert again.stdout == first.stdout and again.returncode == first.returncode
     # a hit really comes from the cache: a doctored entry is what gets reported
     entry = entries[0]
-    entry.write_text(json.dumps([{"s": 0, "e": 1, "m": "来自缓存", "c": "NB999", "n": "cached", "v": "warning"}]),
-                     encoding="utf-8")
+    entry.write_text(
+        json.dumps([{"s": 0, "e": 1, "m": "来自缓存", "c": "NB999", "n": "cached", "v": "warning"}]), encoding="utf-8"
+    )
     assert "来自缓存" in run(drafts, "--format", "json", ".").stdout
     assert "来自缓存" not in run(drafts, "--format", "json", "--no-cache", ".").stdout
     # changed configuration, changed selectors and changed content are all misses
@@ -87,6 +89,7 @@ def test_generated_corpus_is_clean_unless_a_defect_was_injected() -> None:
 def test_lint_time_grows_linearly_with_size() -> None:
     """A guard against quadratic behaviour, not a benchmark: per-KB time at 1 MB stays within a
     generous factor of the per-KB time at 100 KB (both measured here, on this machine)."""
+
     def per_kb(size_kb: float) -> float:
         text = sample(11, size_kb=size_kb, form="tab", year=2023).text
         best = min(_timed(text) for _ in range(3))

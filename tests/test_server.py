@@ -12,8 +12,11 @@ from nianbao.testing.drafts import clean
 
 from .lsp_session import Session, raw_exchange, session
 
-BAD = clean().replace("1.属于国家秘密", "1.属于国家机密").replace(
-    "本报告依据《中华人民共和国政府信息公开条例》", "𠮷本报告依据《中华人民共和国信息公开条例》")
+BAD = (
+    clean()
+    .replace("1.属于国家秘密", "1.属于国家机密")
+    .replace("本报告依据《中华人民共和国政府信息公开条例》", "𠮷本报告依据《中华人民共和国信息公开条例》")
+)
 CLIENTS = ["visual-studio-code", "vscode-pull", "neovim@v0.7.0", "neovim", "emacs"]
 
 
@@ -64,20 +67,24 @@ async def test_related_information_and_hover_with_numbers(tmp_path: Path) -> Non
         diags = await s.diagnostics(uri)
         nb202 = by_code(diags, "NB202")[0]
         assert nb202.related_information and {r.message for r in nb202.related_information} >= {"（一）予以公开 2"}
-        hover = await s.client.text_document_hover_async(types.HoverParams(
-            types.TextDocumentIdentifier(uri), nb202.range.start))
+        hover = await s.client.text_document_hover_async(
+            types.HoverParams(types.TextDocumentIdentifier(uri), nb202.range.start)
+        )
         assert hover is not None
         value = hover.contents.value  # type: ignore[union-attr]
         assert "（一）2 + （二）0 + （三）0 + （四）1 + （五）0 + （六）0 = 3 ≠ （七）总计 2" in value
         assert "NB202" in value and "检查内容" in value
-        nothing = await s.client.text_document_hover_async(types.HoverParams(
-            types.TextDocumentIdentifier(uri), types.Position(2, 0)))
+        nothing = await s.client.text_document_hover_async(
+            types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(2, 0))
+        )
         assert nothing is None
 
 
 @pytest.mark.parametrize("spec", ["visual-studio-code", "neovim"])
 async def test_quick_fix_fix_all_and_source_fix_all(tmp_path: Path, spec: str) -> None:
-    text = BAD.replace("\t商业企业\t", "\t商业机构\t").replace("三、收到和处理政府信息公开申请情况", "三、依申请公开政府信息情况")
+    text = BAD.replace("\t商业企业\t", "\t商业机构\t").replace(
+        "三、收到和处理政府信息公开申请情况", "三、依申请公开政府信息情况"
+    )
     async with session(spec, tmp_path) as s:
         uri = s.open(tmp_path / "a.txt", text)
         diags = await s.diagnostics(uri)
@@ -135,11 +142,15 @@ async def test_disable_line_file_and_config_actions(tmp_path: Path) -> None:
         create, text_edit = edit.document_changes
         assert isinstance(create, types.CreateFile) and create.uri.endswith("/nianbao.toml")
         (tmp_path / "nianbao.toml").write_text(text_edit.edits[0].new_text, encoding="utf-8")  # type: ignore[union-attr]
-        s.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
-            [types.FileEvent(uri=create.uri, type=types.FileChangeType.Created)]))
+        s.client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams([types.FileEvent(uri=create.uri, type=types.FileChangeType.Created)])
+        )
         s.versions[other] += 1  # re-check without an edit: wait for the next publish of the same text
-        s.client.text_document_did_change(types.DidChangeTextDocumentParams(
-            types.VersionedTextDocumentIdentifier(uri=other, version=s.versions[other]), []))
+        s.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(uri=other, version=s.versions[other]), []
+            )
+        )
         assert [d.code for d in await s.diagnostics(other)] == ["NB502"]
         # with the file present, the same action edits it in place
         nb502 = by_code(await s.diagnostics(other), "NB502")[0]
@@ -152,10 +163,13 @@ async def test_show_documentation_command(tmp_path: Path) -> None:
     async with session("visual-studio-code", tmp_path) as s:
         uri = s.open(tmp_path / "a.txt", BAD)
         nb502 = by_code(await s.diagnostics(uri), "NB502")[0]
-        docs = [a for a in await s.actions(uri, [nb502]) if a.command and a.command.command == "nianbao.showDocumentation"]
+        docs = [
+            a for a in await s.actions(uri, [nb502]) if a.command and a.command.command == "nianbao.showDocumentation"
+        ]
         assert len(docs) == 1
-        await s.client.workspace_execute_command_async(types.ExecuteCommandParams(
-            command=docs[0].command.command, arguments=docs[0].command.arguments))  # type: ignore[union-attr]
+        await s.client.workspace_execute_command_async(
+            types.ExecuteCommandParams(command=docs[0].command.command, arguments=docs[0].command.arguments)
+        )  # type: ignore[union-attr]
         assert len(s.client.shown_documents) == 1
         shown = Path(s.client.shown_documents[0].uri.removeprefix("file://"))
         assert "NB502 nonstandard-label" in shown.read_text(encoding="utf-8")
@@ -165,11 +179,18 @@ async def test_document_symbols(tmp_path: Path) -> None:
     async with session("neovim", tmp_path) as s:
         uri = s.open(tmp_path / "a.md", clean("markdown"), language="markdown")
         symbols = await s.client.text_document_document_symbol_async(
-            types.DocumentSymbolParams(types.TextDocumentIdentifier(uri)))
+            types.DocumentSymbolParams(types.TextDocumentIdentifier(uri))
+        )
         names = [sym.name for sym in symbols]  # type: ignore[union-attr]
         assert names[0] == "青禾县云溪镇人民政府2023年政府信息公开工作年度报告"
-        assert names[1:7] == ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                              "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+        assert names[1:7] == [
+            "一、总体情况",
+            "二、主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "五、存在的主要问题及改进情况",
+            "六、其他需要报告的事项",
+        ]
         three = symbols[3]  # type: ignore[index]
         assert [c.name for c in three.children] == ["表三 收到和处理政府信息公开申请情况"]  # type: ignore[union-attr]
         one = symbols[1]  # type: ignore[index]
@@ -192,8 +213,11 @@ async def test_editor_settings_and_config_file_changes(tmp_path: Path) -> None:
         assert s.client.diagnostic_refresh_count > refreshes
         assert sorted(d.code for d in await s.diagnostics(uri)) == ["NB502", "NB503"]
         (tmp_path / "nianbao.toml").write_text('ignore = ["NB503"]\n', encoding="utf-8")
-        s.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
-            [types.FileEvent(uri="file://" + str(tmp_path / "nianbao.toml"), type=types.FileChangeType.Created)]))
+        s.client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                [types.FileEvent(uri="file://" + str(tmp_path / "nianbao.toml"), type=types.FileChangeType.Created)]
+            )
+        )
         await asyncio.sleep(0.2)
         assert [d.code for d in await s.diagnostics(uri)] == ["NB502"]
 
@@ -233,22 +257,38 @@ async def test_large_document_and_server_stays_responsive(tmp_path: Path) -> Non
         diags = await s.diagnostics(uri, timeout=60)
         assert {"NB502", "NB503"} <= {d.code for d in diags}
         symbols = await s.client.text_document_document_symbol_async(
-            types.DocumentSymbolParams(types.TextDocumentIdentifier(uri)))
+            types.DocumentSymbolParams(types.TextDocumentIdentifier(uri))
+        )
         assert symbols
 
 
 def test_malformed_requests_get_json_rpc_errors_and_the_server_keeps_serving() -> None:
     uri = "file:///tmp/malformed.txt"
-    responses = raw_exchange([
-        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}},
-        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
-        {"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {"textDocument": {"uri": uri}}},
-        {"jsonrpc": "2.0", "id": 3, "method": "no/suchMethod", "params": {}},
-        {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
-            "uri": uri, "languageId": "plaintext", "version": 1, "text": BAD}}},
-        {"jsonrpc": "2.0", "id": 4, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": uri}}},
-        {"jsonrpc": "2.0", "id": 5, "method": "shutdown"},
-    ])
+    responses = raw_exchange(
+        [
+            {
+                "jsonrpc": "2.0",
+                "id": 1,
+                "method": "initialize",
+                "params": {"processId": None, "rootUri": None, "capabilities": {}},
+            },
+            {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+            {"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {"textDocument": {"uri": uri}}},
+            {"jsonrpc": "2.0", "id": 3, "method": "no/suchMethod", "params": {}},
+            {
+                "jsonrpc": "2.0",
+                "method": "textDocument/didOpen",
+                "params": {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": BAD}},
+            },
+            {
+                "jsonrpc": "2.0",
+                "id": 4,
+                "method": "textDocument/documentSymbol",
+                "params": {"textDocument": {"uri": uri}},
+            },
+            {"jsonrpc": "2.0", "id": 5, "method": "shutdown"},
+        ]
+    )
     assert responses[2]["error"]["code"] == -32602  # invalid params
     assert responses[3]["error"]["code"] == -32601  # method not found
     assert len(responses[4]["result"]) == 8  # title, six sections, signature: still serving
@@ -261,7 +301,9 @@ async def test_raising_local_plugin_is_nb001_and_logged(tmp_path: Path) -> None:
         "PREFIX = 'LX'\n"
         "@rule('LX101', 'boom', ERROR, 'raises')\n"
         "def boom(report):\n    '''Raises.'''\n    raise RuntimeError('故意出错')\n"
-        "@hookimpl\ndef nianbao_rules():\n    return [boom]\n", encoding="utf-8")
+        "@hookimpl\ndef nianbao_rules():\n    return [boom]\n",
+        encoding="utf-8",
+    )
     (tmp_path / "nianbao.toml").write_text('local-plugins = ["local_rules.py"]\n', encoding="utf-8")
     async with session("visual-studio-code", tmp_path, options={"trusted": True}) as s:
         uri = s.open(tmp_path / "a.txt", BAD)
@@ -302,14 +344,22 @@ def test_requests_from_a_regular_file_on_stdin(tmp_path: Path) -> None:
     from .lsp_session import SERVER
 
     messages = [
-        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}},
+        {
+            "jsonrpc": "2.0",
+            "id": 1,
+            "method": "initialize",
+            "params": {"processId": None, "rootUri": None, "capabilities": {}},
+        },
         {"jsonrpc": "2.0", "method": "initialized", "params": {}},
         {"jsonrpc": "2.0", "id": 2, "method": "shutdown"},
         {"jsonrpc": "2.0", "method": "exit"},
     ]
     requests = tmp_path / "requests.bin"
-    requests.write_bytes(b"".join(b"Content-Length: %d\r\n\r\n" % len(body) + body
-                                  for body in (json.dumps(m).encode() for m in messages)))
+    requests.write_bytes(
+        b"".join(
+            b"Content-Length: %d\r\n\r\n" % len(body) + body for body in (json.dumps(m).encode() for m in messages)
+        )
+    )
     with requests.open("rb") as stdin:
         proc = subprocess.run(SERVER, stdin=stdin, capture_output=True, timeout=60)
     replies = [json.loads(part.split(b"\r\n\r\n", 1)[1]) for part in proc.stdout.split(b"Content-Length: ")[1:]]

@@ -9,26 +9,32 @@ from nianbao.source import DecodeError, LineIndex, Source, decode
 TEXT = "一、总体情况\n𠮷野说：要进一步加强管理。\n"
 
 
-@pytest.mark.parametrize(("data", "encoding", "bom"), [
-    (TEXT.encode("utf-8"), "utf-8", b""),
-    (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8", codecs.BOM_UTF8),
-    (TEXT.encode("gb18030"), "gb18030", b""),
-    ("一、总体情况\n".encode("gbk"), "gb18030", b""),
-    (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le", codecs.BOM_UTF16_LE),
-    (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be", codecs.BOM_UTF16_BE),
-    ("abc 总体情况 一二三四五六七八九十".encode("utf-16-le"), "utf-16-le", b""),
-])
+@pytest.mark.parametrize(
+    ("data", "encoding", "bom"),
+    [
+        (TEXT.encode("utf-8"), "utf-8", b""),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8", codecs.BOM_UTF8),
+        (TEXT.encode("gb18030"), "gb18030", b""),
+        ("一、总体情况\n".encode("gbk"), "gb18030", b""),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le", codecs.BOM_UTF16_LE),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be", codecs.BOM_UTF16_BE),
+        ("abc 总体情况 一二三四五六七八九十".encode("utf-16-le"), "utf-16-le", b""),
+    ],
+)
 def test_detects_encodings(data: bytes, encoding: str, bom: bytes) -> None:
     assert decode(data)[1:] == (encoding, bom)
     source = Source.from_bytes(data)
     assert source.encode(source.text) == data
 
 
-@pytest.mark.parametrize("data", [
-    b"\x00\x01\x02\x03binary\x00\xff",
-    bytes(range(256)) * 4,
-    b"\x81\x30",  # truncated GB18030 four-byte sequence
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x00\x01\x02\x03binary\x00\xff",
+        bytes(range(256)) * 4,
+        b"\x81\x30",  # truncated GB18030 four-byte sequence
+    ],
+)
 def test_rejects_binary_and_undecodable(data: bytes) -> None:
     with pytest.raises(DecodeError):
         Source.from_bytes(data)

@@ -23,7 +23,8 @@ def test_disable_line_inside_a_table_row() -> None:
 
 def test_disable_and_enable_range_with_prefixes() -> None:
     text = BAD.replace("三、收到和处理", "<!-- nianbao-disable NB5, NB9 -->\n三、收到和处理").replace(
-        "四、政府信息公开行政复议", "<!-- nianbao-enable NB9 -->\n四、政府信息公开行政复议")
+        "四、政府信息公开行政复议", "<!-- nianbao-enable NB9 -->\n四、政府信息公开行政复议"
+    )
     assert codes(text) == ["NB903"]
 
 

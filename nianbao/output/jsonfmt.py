@@ -21,15 +21,20 @@ def records(results: Sequence[FileResult]) -> list[dict[str, Any]]:
                     el, ec, eel, eec = edit_span(result.source, e)
                     edits.append({"line": el, "column": ec, "end_line": eel, "end_column": eec, "new_text": e.new_text})
                 fix = {"applicability": f.fix.applicability, "description": f.fix.description, "edits": edits}
-            out.append({
-                "path": result.path,
-                "code": f.code,
-                "name": f.name,
-                "severity": f.severity,
-                "message": f.message,
-                "line": line, "column": column, "end_line": end_line, "end_column": end_column,
-                "fix": fix,
-            })
+            out.append(
+                {
+                    "path": result.path,
+                    "code": f.code,
+                    "name": f.name,
+                    "severity": f.severity,
+                    "message": f.message,
+                    "line": line,
+                    "column": column,
+                    "end_line": end_line,
+                    "end_column": end_column,
+                    "fix": fix,
+                }
+            )
     out.sort(key=lambda r: (r["path"], r["line"], r["column"]))
     return out
 

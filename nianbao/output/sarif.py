@@ -52,44 +52,65 @@ def document(results: Sequence[FileResult], registry: Registry) -> dict[str, Any
                 "ruleId": f.code,
                 "level": _LEVEL.get(f.severity, "error"),
                 "message": {"text": f.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": uri},
-                    "region": _region(result, f.start, f.end),
-                }}],
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri},
+                            "region": _region(result, f.start, f.end),
+                        }
+                    }
+                ],
             }
             if f.code in index:
                 item["ruleIndex"] = index[f.code]
             if f.related:
                 item["relatedLocations"] = [
-                    {"id": i, "message": {"text": r.message}, "physicalLocation": {
-                        "artifactLocation": {"uri": uri}, "region": _region(result, r.start, r.end)}}
+                    {
+                        "id": i,
+                        "message": {"text": r.message},
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri},
+                            "region": _region(result, r.start, r.end),
+                        },
+                    }
                     for i, r in enumerate(f.related)
                 ]
             if f.fix:
-                item["fixes"] = [{
-                    "description": {"text": f.fix.description},
-                    "artifactChanges": [{
-                        "artifactLocation": {"uri": uri},
-                        "replacements": [
-                            {"deletedRegion": _region(result, e.start, e.end), "insertedContent": {"text": e.new_text}}
-                            for e in f.fix.edits
+                item["fixes"] = [
+                    {
+                        "description": {"text": f.fix.description},
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": {"uri": uri},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": _region(result, e.start, e.end),
+                                        "insertedContent": {"text": e.new_text},
+                                    }
+                                    for e in f.fix.edits
+                                ],
+                            }
                         ],
-                    }],
-                }]
+                    }
+                ]
                 item["properties"] = {"fixApplicability": f.fix.applicability}
             out_results.append(item)
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "nianbao",
-                "version": __version__,
-                "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": out_results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "nianbao",
+                        "version": __version__,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": out_results,
+            }
+        ],
     }
 
 

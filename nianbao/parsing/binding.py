@@ -39,8 +39,15 @@ _ARTICLE = re.compile(r"第二十条第?\(?([一二三四五六七八九十]+)\)
 _TOP = re.compile(r"^([一二三四])[、.,]")
 _GROUP = re.compile(r"^\(([一二三四五六七])\)")
 _ITEM = re.compile(r"^(\d{1,2})[.、,]")
-_GROUP_BY_ORDINAL = {"一": "granted", "二": "partial", "三": "denied", "四": "unable", "五": "unprocessed", "六": "other",
-                     "七": "total"}
+_GROUP_BY_ORDINAL = {
+    "一": "granted",
+    "二": "partial",
+    "三": "denied",
+    "四": "unable",
+    "五": "unprocessed",
+    "六": "other",
+    "七": "total",
+}
 _T4_WIDTH = len(T4_GROUPS) * len(T4_COLUMNS)
 
 
@@ -139,8 +146,7 @@ def _matches(norm: str, cores: Iterable[str]) -> int:
     return best
 
 
-def _apply_aliases(cell: Cell, norm: str, aliases: Iterable[Alias], scope: str,
-                   labels: list[LabelMatch]) -> str:
+def _apply_aliases(cell: Cell, norm: str, aliases: Iterable[Alias], scope: str, labels: list[LabelMatch]) -> str:
     """Record known nonstandard labels in *cell* and return *norm* with them standardised."""
     for alias in aliases:
         if alias.whole:
@@ -158,8 +164,9 @@ def _apply_aliases(cell: Cell, norm: str, aliases: Iterable[Alias], scope: str,
     return norm
 
 
-def _match_column(cell: Cell, specs: Sequence[ColumnSpec], aliases: Iterable[Alias], scope: str,
-                  labels: list[LabelMatch]) -> ColumnSpec | None:
+def _match_column(
+    cell: Cell, specs: Sequence[ColumnSpec], aliases: Iterable[Alias], scope: str, labels: list[LabelMatch]
+) -> ColumnSpec | None:
     norm = _apply_aliases(cell, cell.norm, aliases, scope, labels)
     best, best_len = None, 0
     for spec in specs:
@@ -169,8 +176,15 @@ def _match_column(cell: Cell, specs: Sequence[ColumnSpec], aliases: Iterable[Ali
     return best
 
 
-def _bind_cells(table: Table, key: str, label: str, spec: RowSpec | None, row: Row,
-                columns: Sequence[ColumnSpec], values: list[Cell]) -> None:
+def _bind_cells(
+    table: Table,
+    key: str,
+    label: str,
+    spec: RowSpec | None,
+    row: Row,
+    columns: Sequence[ColumnSpec],
+    values: list[Cell],
+) -> None:
     if key in table.rows:
         return  # a repeated row keeps its first occurrence
     table.rows[key] = row
@@ -254,7 +268,7 @@ def _strip_ordinal(norm: str) -> str:
     for pattern in (_TOP, _GROUP, _ITEM):
         m = pattern.match(norm)
         if m:
-            return norm[m.end():]
+            return norm[m.end() :]
     return norm
 
 
@@ -271,8 +285,9 @@ def _t3_core_match(leaf: str, group: str | None = None) -> RowSpec | None:
     return None
 
 
-def _t3_identify(labels: list[Cell], ctx: _T3Context, aliases: Iterable[Alias],
-                 matches: list[LabelMatch]) -> tuple[str | None, RowSpec | None, str]:
+def _t3_identify(
+    labels: list[Cell], ctx: _T3Context, aliases: Iterable[Alias], matches: list[LabelMatch]
+) -> tuple[str | None, RowSpec | None, str]:
     """The row key for a table-3 row's label cells, updating the group context."""
     item: int | None = None
     top: str | None = None

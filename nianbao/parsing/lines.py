@@ -82,11 +82,7 @@ def _is_cell_line(line: str) -> bool:
 
 def _is_wrap(line: str) -> bool:
     stripped = line.strip()
-    return (
-        len(stripped) <= _WRAP_MAX
-        and not _SENTENCE_END.search(stripped)
-        and not SECTION_HEADING.match(stripped)
-    )
+    return len(stripped) <= _WRAP_MAX and not _SENTENCE_END.search(stripped) and not SECTION_HEADING.match(stripped)
 
 
 def _region_end(text: str, bounds: list[tuple[int, int]], first: int, kind: str) -> int:
@@ -128,8 +124,7 @@ def _next_nonblank(text: str, bounds: list[tuple[int, int]], j: int) -> str | No
 def _build_grid(text: str, lines: list[tuple[int, int]], kind: str) -> Grid | None:
     content = [(s, e) for s, e in lines if not _is_blank(text[s:e])]
     if kind == "pipe":
-        rows = [Row(pipe_cells(text, s, e), s, e) for s, e in content
-                if not _PIPE_DELIMITER_ROW.match(text[s:e])]
+        rows = [Row(pipe_cells(text, s, e), s, e) for s, e in content if not _PIPE_DELIMITER_ROW.match(text[s:e])]
         form = "pipe"
     else:
         tab_lines = [(s, e) for s, e in content if "\t" in text[s:e]]

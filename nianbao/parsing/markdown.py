@@ -62,8 +62,14 @@ class IncrementalParser:
             start = _common_prefix(old, data)
             suffix = _common_prefix(old[start:][::-1], data[start:][::-1])
             old_end, new_end = len(old) - suffix, len(data) - suffix
-            tree.edit(start_byte=start, old_end_byte=old_end, new_end_byte=new_end, start_point=_point(old, start),
-                      old_end_point=_point(old, old_end), new_end_point=_point(data, new_end))
+            tree.edit(
+                start_byte=start,
+                old_end_byte=old_end,
+                new_end_byte=new_end,
+                start_point=_point(old, start),
+                old_end_point=_point(old, old_end),
+                new_end_point=_point(data, new_end),
+            )
             tree = _parser().parse(data, tree)
         self._data, self._tree = data, tree
         return tree
@@ -86,8 +92,9 @@ def _point(data: bytes, offset: int) -> tuple[int, int]:
     return row, offset - (data.rfind(b"\n", 0, offset) + 1)
 
 
-def markdown_blocks(text: str, bounds: list[tuple[int, int]],
-                    parser: IncrementalParser | None = None) -> list[Block | Heading]:
+def markdown_blocks(
+    text: str, bounds: list[tuple[int, int]], parser: IncrementalParser | None = None
+) -> list[Block | Heading]:
     builder = _BlockBuilder(text, bounds)
     builder.visit((parser.tree(text) if parser is not None else parse_tree(text)).root_node)
     builder.flush()
@@ -146,8 +153,9 @@ class _BlockBuilder:
                 # The grammar gives up on some rows of empty cells; they still belong to the table.
                 while last + 1 < len(bounds) and self.is_pipe_row(last + 1):
                     last += 1
-                table_rows = [r for r in range(rows[0], last + 1)
-                              if not _DELIMITER.match(text[bounds[r][0] : bounds[r][1]])]
+                table_rows = [
+                    r for r in range(rows[0], last + 1) if not _DELIMITER.match(text[bounds[r][0] : bounds[r][1]])
+                ]
                 grid_rows = [Row(pipe_cells(text, *bounds[r]), *bounds[r]) for r in table_rows]
                 if grid_rows:
                     self.blocks.append(Grid(grid_rows, "markdown", grid_rows[0].start, grid_rows[-1].end))

@@ -70,7 +70,11 @@ def build_outline(report: Report, text: str, blocks: Sequence[TextLine | Grid | 
     report.sections = sections
 
     end_of_body = report.signature.agency_start if report.signature and report.signature.agency else None
-    if report.signature and report.signature.date and (end_of_body is None or report.signature.date_start < end_of_body):
+    if (
+        report.signature
+        and report.signature.date
+        and (end_of_body is None or report.signature.date_start < end_of_body)
+    ):
         end_of_body = report.signature.date_start
     for i, current in enumerate(sections):
         nxt = sections[i + 1].start if i + 1 < len(sections) else None
@@ -173,19 +177,21 @@ def _find_sections(report: Report, text: str, lines: list[_Line | Grid]) -> list
         if spec is None and not line.explicit and (written in known or written != previous + 1):
             continue  # a numbered list item in the prose, not a section heading
         offset = _match_offset(text, line)
-        sections.append(Section(
-            numeral=m.group("numeral"),
-            written_number=written,
-            title=m.group("title"),
-            start=line.start,
-            heading_end=line.end,
-            numeral_start=offset + m.start("numeral"),
-            numeral_end=offset + m.end("numeral"),
-            title_start=offset + m.start("title"),
-            title_end=offset + m.end("title"),
-            spec=spec,
-            match=how,
-        ))
+        sections.append(
+            Section(
+                numeral=m.group("numeral"),
+                written_number=written,
+                title=m.group("title"),
+                start=line.start,
+                heading_end=line.end,
+                numeral_start=offset + m.start("numeral"),
+                numeral_end=offset + m.end("numeral"),
+                title_start=offset + m.start("title"),
+                title_end=offset + m.end("title"),
+                spec=spec,
+                match=how,
+            )
+        )
         previous = written or previous
     return sections
 
@@ -286,8 +292,14 @@ def _find_signature(text: str, lines: list[_Line | Grid], title: Title | None) -
         return sig, used
     if date and date[1] > 0 and _is_agency_text(content[: date[1]].rstrip()):
         agency = content[: date[1]].rstrip()
-        return Signature(normalize(agency), last.cstart, last.cstart + len(agency), date[0],
-                         last.cstart + date[1], last.cstart + date[2]), {last.start}
+        return Signature(
+            normalize(agency),
+            last.cstart,
+            last.cstart + len(agency),
+            date[0],
+            last.cstart + date[1],
+            last.cstart + date[2],
+        ), {last.start}
     if _is_agency_line(text, last):
         return Signature(normalize(content), last.cstart, last.cend, None, last.cend, last.cend), {last.start}
     return None, set()
@@ -295,7 +307,7 @@ def _find_signature(text: str, lines: list[_Line | Grid], title: Title | None) -
 
 def _date_in(content: str) -> tuple[tuple[int, int, int], int, int] | None:
     m = DATE.search(fold(content))
-    if not m or content[m.end():].strip():
+    if not m or content[m.end() :].strip():
         return None
     y, mo, d = (cn_to_int(m.group(k)) or 0 for k in ("y", "m", "d"))
     if len(m.group("y")) == 4 and not m.group("y").isdigit():
@@ -322,7 +334,9 @@ def _sub_item(text: str, line: _Line) -> SubItem | None:
     m = SUB_ITEM.match(_EMPHASIS.sub("", content) if line.explicit else content)
     if not m:
         return None
-    offset = line.cstart + (len(content) - len(_EMPHASIS.sub("", content, count=1)) if line.explicit and content[:1] in "*_" else 0)
+    offset = line.cstart + (
+        len(content) - len(_EMPHASIS.sub("", content, count=1)) if line.explicit and content[:1] in "*_" else 0
+    )
     title = m.group("title")
     stop = _ITEM_TITLE_END.search(title)
     if stop:

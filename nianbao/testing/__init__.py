@@ -44,15 +44,28 @@ def _linter(plugins: Sequence[Any]) -> Linter:
     return Linter(registry)
 
 
-def lint(text: str, plugins: Sequence[Any] = (), path: str = "draft.txt", select: Sequence[str] | None = None,
-         ignore: Sequence[str] = (), **inference: Any) -> list[Finding]:
+def lint(
+    text: str,
+    plugins: Sequence[Any] = (),
+    path: str = "draft.txt",
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    **inference: Any,
+) -> list[Finding]:
     """Findings for *text*; keyword arguments are inference overrides (report_year=2023, agency=…)."""
-    selection = Selection(select=select, ignore=ignore, inference={k.replace("_", "-"): v for k, v in inference.items()})
+    selection = Selection(
+        select=select, ignore=ignore, inference={k.replace("_", "-"): v for k, v in inference.items()}
+    )
     return _linter(plugins).check(Source.from_text(text), path, selection).findings
 
 
-def fix(text: str, plugins: Sequence[Any] = (), path: str = "draft.txt", select: Sequence[str] | None = None,
-        unsafe: bool = False) -> str:
+def fix(
+    text: str,
+    plugins: Sequence[Any] = (),
+    path: str = "draft.txt",
+    select: Sequence[str] | None = None,
+    unsafe: bool = False,
+) -> str:
     """*text* after applying fixes to a fixpoint (safe only, or suggested too with *unsafe*)."""
     fixed, _, _ = _linter(plugins).fix(Source.from_text(text), path, Selection(select=select), unsafe=unsafe)
     return fixed.text
@@ -72,7 +85,9 @@ class Invalid:
     path: str = "draft.txt"
 
 
-def assert_rule(code: str, plugins: Sequence[Any] = (), valid: Iterable[str] = (), invalid: Iterable[Invalid] = ()) -> None:
+def assert_rule(
+    code: str, plugins: Sequence[Any] = (), valid: Iterable[str] = (), invalid: Iterable[Invalid] = ()
+) -> None:
     """Fail with a readable message unless *code* is silent on every valid draft and reports, and
     fixes, every invalid one as described."""
     for i, text in enumerate(valid):

@@ -26,17 +26,37 @@ T3_DATA = {
 }
 T2_DATA = {
     T2021: {("一/rules", c): "0" for c in ("made", "repealed", "in_force")}
-    | {("一/normative", "made"): "2", ("一/normative", "repealed"): "1", ("一/normative", "in_force"): "5",
-       ("五/permit", "decided"): "12", ("六/penalty", "decided"): "3", ("六/coercion", "decided"): "0",
-       ("八/fees", "fee_amount"): "0"},
+    | {
+        ("一/normative", "made"): "2",
+        ("一/normative", "repealed"): "1",
+        ("一/normative", "in_force"): "5",
+        ("五/permit", "decided"): "12",
+        ("六/penalty", "decided"): "3",
+        ("六/coercion", "decided"): "0",
+        ("八/fees", "fee_amount"): "0",
+    },
     T2019: {("一/rules", c): "0" for c in ("made", "published", "in_force")}
-    | {("一/normative", "made"): "2", ("一/normative", "published"): "2", ("一/normative", "in_force"): "5",
-       ("五/permit", "previous"): "10", ("五/permit", "change"): "2", ("五/permit", "decided"): "12",
-       ("五/other_services", "previous"): "4", ("五/other_services", "change"): "-1", ("五/other_services", "decided"): "6",
-       ("六/penalty", "previous"): "3", ("六/penalty", "change"): "0", ("六/penalty", "decided"): "3",
-       ("六/coercion", "previous"): "0", ("六/coercion", "change"): "0", ("六/coercion", "decided"): "0",
-       ("八/fees", "previous"): "0", ("八/fees", "change"): "0",
-       ("九/procurement", "purchases"): "1", ("九/procurement", "purchase_amount"): "3.6万元"},
+    | {
+        ("一/normative", "made"): "2",
+        ("一/normative", "published"): "2",
+        ("一/normative", "in_force"): "5",
+        ("五/permit", "previous"): "10",
+        ("五/permit", "change"): "2",
+        ("五/permit", "decided"): "12",
+        ("五/other_services", "previous"): "4",
+        ("五/other_services", "change"): "-1",
+        ("五/other_services", "decided"): "6",
+        ("六/penalty", "previous"): "3",
+        ("六/penalty", "change"): "0",
+        ("六/penalty", "decided"): "3",
+        ("六/coercion", "previous"): "0",
+        ("六/coercion", "change"): "0",
+        ("六/coercion", "decided"): "0",
+        ("八/fees", "previous"): "0",
+        ("八/fees", "change"): "0",
+        ("九/procurement", "purchases"): "1",
+        ("九/procurement", "purchase_amount"): "3.6万元",
+    },
 }
 
 

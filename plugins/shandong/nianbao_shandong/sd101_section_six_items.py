@@ -65,7 +65,8 @@ def section_six_items(report: Report) -> Iterator[Finding]:
         edits.append(Edit(at, at, lead + "".join(texts)))
     names = "、".join(required[i][0] for i in missing)
     yield Finding(
-        section.title_start, section.title_end,
+        section.title_start,
+        section.title_end,
         f"第六部分没有逐项报告山东省要求的 {len(missing)} 项：{names}",
         fix=Fix(f"插入缺少的 {len(missing)} 个小标题", tuple(edits), SUGGESTED),
     )

@@ -28,11 +28,16 @@ def test_section_six_items() -> None:
         invalid=[
             Invalid(
                 WITHOUT_3_AND_5,
-                messages=["没有逐项报告山东省要求的 2 项：人大代表建议和政协提案办理结果公开情况、年度报告数据统计需要说明的事项"],
-                fixed=GOOD.replace(ITEM_3 + "本年度未承办人大代表建议和政协提案。\n\n", ITEM_3).replace(ITEM_5 + "无。\n\n", ITEM_5),
+                messages=[
+                    "没有逐项报告山东省要求的 2 项：人大代表建议和政协提案办理结果公开情况、年度报告数据统计需要说明的事项"
+                ],
+                fixed=GOOD.replace(ITEM_3 + "本年度未承办人大代表建议和政协提案。\n\n", ITEM_3).replace(
+                    ITEM_5 + "无。\n\n", ITEM_5
+                ),
             ),
             Invalid(
-                GOOD.split("（一）信息处理费收费情况")[0] + "本年度未收取信息处理费。\n\n青禾县云溪镇人民政府\n\n2024年1月18日\n",
+                GOOD.split("（一）信息处理费收费情况")[0]
+                + "本年度未收取信息处理费。\n\n青禾县云溪镇人民政府\n\n2024年1月18日\n",
                 messages=["6 项"],
             ),
         ],
@@ -41,7 +46,8 @@ def test_section_six_items() -> None:
 
 def test_shandong_titles_are_accepted() -> None:
     text = GOOD.replace("二、主动公开政府信息情况", "二、行政机关主动公开政府信息情况").replace(
-        "四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况")
+        "四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"
+    )
     assert [f.code for f in lint(text, plugins=[nianbao_shandong])] == []
     variants = nianbao_shandong.nianbao_template_variants()
     assert "行政机关主动公开政府信息情况" in variants.section_titles[2]
