@@ -1,7 +1,7 @@
 """nianbao — a linter for 政府信息公开工作年度报告 (government information-disclosure annual reports).
 
 The public API for plugins and scripts: `rule`, `Rule`, `Finding`, `Fix`, `Edit`, `Related`,
-`hookimpl`, `TemplateVariants`, `Alias`, and `Report` (the parsed draft).
+`Fixable`, `hookimpl`, `TemplateVariants`, `Alias`, and `Report` (the parsed draft).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ _LAZY = {
     "INFO": ("ruledef", "INFO"),
     "SAFE": ("ruledef", "SAFE"),
     "SUGGESTED": ("ruledef", "SUGGESTED"),
+    "Fixable": ("ruledef", "Fixable"),
     "hookimpl": ("hookspec", "hookimpl"),
     "TemplateVariants": ("template", "TemplateVariants"),
     "Alias": ("template", "Alias"),
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
     from .hookspec import hookimpl
     from .model import Report
-    from .ruledef import ERROR, INFO, SAFE, SUGGESTED, WARNING, Edit, Finding, Fix, Related, Rule, rule
+    from .ruledef import ERROR, INFO, SAFE, SUGGESTED, WARNING, Edit, Finding, Fix, Fixable, Related, Rule, rule
     from .template import Alias, TemplateVariants
 
 

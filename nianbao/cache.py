@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .ruledef import Edit, Finding, Fix, Related
+from .ruledef import SAFE, SEVERITIES, SUGGESTED, Edit, Finding, Fix, Related
 
 try:  # CPython's built-in BLAKE2: importing hashlib loads OpenSSL, ~2 ms of every cached run
     from _blake2 import blake2b as _new_digest
@@ -42,21 +42,17 @@ class Cache:
         h.update(data)
         return h.hexdigest()
 
-    def load(self, key: str) -> list[dict[str, Any]] | None:
-        """The finding records stored under *key*, or None on a miss."""
+    def load(self, key: str) -> tuple[Finding, ...] | None:
+        """The findings stored under *key*, or None on a miss (a corrupt or foreign entry is a miss)."""
         try:
             with open(self.directory / key[:2] / f"{key}.json", encoding="utf-8") as fh:
                 records = json.load(fh)
-        except (OSError, ValueError):
+            return tuple(finding_from_record(r) for r in records)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
-        try:
-            for r in records:
-                finding_from_record(r)
-        except (KeyError, TypeError, ValueError):
-            return None  # an entry from a different layout: treat as a miss
-        return records
 
-    def store(self, key: str, records: list[dict[str, Any]]) -> None:
+    def store(self, key: str, findings: tuple[Finding, ...]) -> None:
+        records = [record(f) for f in findings]
         try:
             self._prepare()
             folder = self.directory / key[:2]
@@ -101,8 +97,16 @@ def code_fingerprint() -> str:
 
 
 def record(f: Finding) -> dict[str, Any]:
-    """A finding as plain data (for the cache and for results from worker processes)."""
-    out: dict[str, Any] = {"s": f.start, "e": f.end, "m": f.message, "c": f.code, "n": f.name, "v": f.severity}
+    """A completed finding as plain JSON data (the cache's entry format)."""
+    out: dict[str, Any] = {
+        "s": f.start,
+        "e": f.end,
+        "m": f.message,
+        "c": f.code,
+        "n": f.name,
+        "v": f.severity,
+        "l": f.line,
+    }
     if f.detail:
         out["d"] = f.detail
     if f.related:
@@ -113,18 +117,37 @@ def record(f: Finding) -> dict[str, Any]:
 
 
 def finding_from_record(r: dict[str, Any]) -> Finding:
+    """The finding a `record` describes; ValueError (or KeyError/TypeError) for anything malformed,
+    so that a damaged cache entry is a miss and never a crash."""
     fix = None
     if "f" in r:
         description, applicability, edits = r["f"]
-        fix = Fix(description, tuple(Edit(*e) for e in edits), applicability)
+        if applicability not in (SAFE, SUGGESTED):
+            raise ValueError(applicability)
+        fix = Fix(_text(description), tuple(Edit(_int(a), _int(b), _text(t)) for a, b, t in edits), applicability)
+    if r["v"] not in SEVERITIES:
+        raise ValueError(r["v"])
     return Finding(
-        r["s"],
-        r["e"],
-        r["m"],
+        _int(r["s"]),
+        _int(r["e"]),
+        _text(r["m"]),
         fix=fix,
-        related=tuple(Related(*x) for x in r.get("r", ())),
-        detail=r.get("d", ""),
-        code=r["c"],
-        name=r["n"],
+        related=tuple(Related(_int(a), _int(b), _text(m)) for a, b, m in r.get("r", ())),
+        detail=_text(r.get("d", "")),
+        code=_text(r["c"]),
+        name=_text(r["n"]),
         severity=r["v"],
+        line=_int(r["l"]),
     )
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int or value < 0:
+        raise ValueError(value)
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(value)
+    return value

@@ -18,9 +18,9 @@ from .errors import UsageError, warn
 from .forms import DRAFT_SUFFIXES
 
 if TYPE_CHECKING:
-    from .output import FileResult
     from .plugins import Registry
     from .resolver import Resolver
+    from .results import FileResult
 
 FORMATS = ("text", "json", "github", "sarif")
 DEFAULT_CACHE_DIR = ".nianbao_cache"  # relative to the working directory, like ruff's
@@ -160,9 +160,7 @@ def _walk(directory: Path, ctx: Resolver) -> list[Path]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .engine import fails
-    from .output import FileResult
-    from .runner import Options, Outcome, Runner, run_many
-    from .source import Source
+    from .runner import Options, Runner, run_many
 
     if not args.paths:
         raise UsageError("请给出要检查的文件或目录（- 表示标准输入），例如：nianbao check 报告.txt")
@@ -187,7 +185,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if files.count(None) > 1:
         raise UsageError("标准输入（-）只能出现一次")
     on_disk = [f for f in files if f is not None]
-    outcomes: dict[Path | None, Outcome] = dict(
+    outcomes: dict[Path | None, FileResult] = dict(
         zip(on_disk, run_many(runner, on_disk, args.jobs or os.cpu_count() or 1))
     )
     if None in files:
@@ -196,16 +194,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     fail_on = args.fail_on
     timings: dict[str, float] = {}
     for file in files:
-        outcome = outcomes[file]
-        if outcome.error:
-            raise UsageError(outcome.error)
-        if outcome.output is not None:
-            sys.stdout.buffer.write(outcome.output)
-        fail_on = fail_on or outcome.fail_on
-        for name, seconds in outcome.timings.items():
+        result = outcomes[file]
+        if result.error:
+            raise UsageError(result.error)
+        if result.output is not None:
+            sys.stdout.buffer.write(result.output)
+        fail_on = fail_on or result.fail_on
+        for name, seconds in result.timings.items():
             timings[name] = timings.get(name, 0.0) + seconds
-        source = Source.from_text(outcome.text) if outcome.text is not None else None
-        results.append(FileResult(outcome.display, source, outcome.finding_objects(), outcome.fixed))
+        results.append(result)
     if args.profile:
         _print_profile(timings, len(files))
     if args.diff:
@@ -251,7 +248,7 @@ def _emit(fmt: str, results: list[FileResult], ctx: Resolver, stream: IO[str], a
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from .ruledef import APPLICABILITY_LABEL, SEVERITY_LABEL
+    from .ruledef import SEVERITY_LABEL
     from .textutil import display_width
 
     registry = _resolver(args.config).registry(None)
@@ -265,7 +262,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
                     "code": r.code,
                     "name": r.name,
                     "severity": r.severity,
-                    "fix": r.fix,
+                    "fixable": r.fixable.value,
                     "origin": r.origin,
                     "summary": r.summary,
                 }
@@ -282,7 +279,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         return 0
     header = ("代码", "名称", "级别", "修复", "来源", "说明")
     rows = [header] + [
-        (r.code, r.name, SEVERITY_LABEL[r.severity], APPLICABILITY_LABEL[r.fix] if r.fix else "—", r.origin, r.summary)
+        (r.code, r.name, SEVERITY_LABEL[r.severity], r.fixable.label, r.origin, r.summary)
         for r in rules
     ]
     widths = [max(display_width(row[i]) for row in rows) for i in range(len(header) - 1)]
@@ -293,24 +290,24 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def rules_markdown(registry: Registry) -> str:
-    from .ruledef import APPLICABILITY_LABEL, SEVERITY_LABEL
+    from .ruledef import SEVERITY_LABEL
 
     lines = ["| 代码 | 名称 | 级别 | 修复 | 说明 |", "|---|---|---|---|---|"]
     for r in registry.rules.values():
-        fix = APPLICABILITY_LABEL[r.fix] if r.fix else "—"
+        fix = r.fixable.label
         lines.append(f"| {r.code} | `{r.name}` | {SEVERITY_LABEL[r.severity]} | {fix} | {r.summary} |")
     return "\n".join(lines) + "\n"
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from .ruledef import APPLICABILITY_LABEL, SEVERITY_LABEL
+    from .ruledef import SEVERITY_LABEL, Fixable
 
     registry = _resolver(args.config).registry(None)
     code = args.code.strip().upper()
     rule = registry.rules.get(code)
     if rule is None:
         raise UsageError(f"未知的规则代码 {args.code}（nianbao rules 可列出全部规则）")
-    fix = APPLICABILITY_LABEL[rule.fix] if rule.fix else "无自动修复"
+    fix = rule.fixable.label if rule.fixable is not Fixable.NEVER else "无自动修复"
     sys.stdout.write(f"{rule.code} {rule.name}（{SEVERITY_LABEL[rule.severity]}，{fix}，来自 {rule.origin}）\n")
     sys.stdout.write(f"{rule.summary}\n\n{rule.doc}\n")
     return 0

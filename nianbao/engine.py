@@ -6,11 +6,12 @@ The CLI and the language server both go through `Linter`; neither knows how rule
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
-from .ruledef import SAFE, SEVERITY_RANK, Finding, Rule
+from .results import FileResult
+from .ruledef import SAFE, SEVERITY_RANK, SUGGESTED, Edit, Finding, Fix, Rule
 from .source import DecodeError, Source
 
 if TYPE_CHECKING:  # the model and the registry are imported only when a draft is really linted
@@ -47,12 +48,6 @@ def _longest(code: str, selectors: Iterable[str]) -> int:
     return best
 
 
-@dataclass
-class Result:
-    findings: list[Finding]
-    report: Report | None  # None when the draft could not be read
-
-
 class Linter:
     def __init__(self, registry: Registry, timings: dict[str, float] | None = None) -> None:
         self.registry = registry
@@ -61,12 +56,13 @@ class Linter:
     def rules_for(self, selection: Selection) -> list[Rule]:
         return [r for code, r in self.registry.rules.items() if selection.enabled(code)]
 
-    def check_bytes(self, data: bytes, path: str, selection: Selection) -> tuple[Result, Source | None]:
+    def check_bytes(self, data: bytes, path: str, selection: Selection) -> FileResult:
+        """Decode and check one draft; bytes that are not text give one NB002 and ``source`` None."""
         try:
             source = Source.from_bytes(data)
         except DecodeError as exc:
-            return Result(self._finalize([self._unreadable(str(exc))], selection, None), None), None
-        return self.check(source, path, selection), source
+            return FileResult(path, None, self._finalize([self._unreadable(str(exc))], selection, None))
+        return self.check(source, path, selection)
 
     def check(
         self,
@@ -75,9 +71,11 @@ class Linter:
         selection: Selection,
         markdown: IncrementalParser | None = None,
         form: str | None = None,
-    ) -> Result:
+    ) -> FileResult:
         if not source.text.strip():
-            return Result(self._finalize([self._unreadable("文件为空（没有任何正文）")], selection, None), None)
+            return FileResult(
+                path, source, self._finalize([self._unreadable("文件为空（没有任何正文）")], selection, None)
+            )
         from .parsing import parse
 
         timings = self.timings
@@ -87,65 +85,90 @@ class Linter:
                 source, path, form, templates=self.registry.templates, overrides=selection.inference, markdown=markdown
             )
         except Exception as exc:  # a parser bug must not cost the user a traceback
-            return Result(
-                self._finalize([self._unreadable(f"解析失败（{type(exc).__name__}: {exc}）")], selection, None), None
-            )
+            why = f"解析失败（{type(exc).__name__}: {exc}）"
+            return FileResult(path, source, self._finalize([self._unreadable(why)], selection, None))
         if timings is not None:
             timings["parse"] = timings.get("parse", 0.0) + perf_counter() - started
-        findings: list[Finding] = []
+        findings: list[tuple[Rule, Finding]] = []
         for rule in self.rules_for(selection):
             if rule.code in (INTERNAL_ERROR, UNREADABLE):
                 continue
             started = perf_counter()
             try:
-                produced = list(rule.check(report))
-            except Exception as exc:
-                findings.append(self._internal_error(rule, exc))
-                continue
+                findings.extend(self._run(rule, report))
             finally:
                 if timings is not None:
                     timings[rule.code] = timings.get(rule.code, 0.0) + perf_counter() - started
-            for f in produced:
-                f.code, f.rule = rule.code, rule
-            findings.extend(produced)
-        return Result(self._finalize(findings, selection, report), report)
+        return FileResult(path, source, self._finalize(findings, selection, report), report)
 
-    def _finalize(self, findings: list[Finding], selection: Selection, report: Report | None) -> list[Finding]:
+    def _run(self, rule: Rule, report: Report) -> list[tuple[Rule, Finding]]:
+        """One rule's findings; whatever goes wrong inside it becomes NB001 and the others still run."""
+        try:
+            produced = list(rule.check(report))
+        except KeyboardInterrupt:
+            raise  # the user's Ctrl-C stops the run
+        except BaseException as exc:  # SystemExit from a plugin must not end the CLI or the server
+            return [self._internal_error(rule, f"{type(exc).__name__}: {exc}")]
+        out: list[tuple[Rule, Finding]] = []
+        size = len(report.text)
+        for item in produced:
+            if not isinstance(item, Finding):
+                out.append(self._internal_error(rule, f"产出了不是 Finding 的对象（{type(item).__name__}）"))
+            elif not 0 <= item.start <= item.end <= size:
+                out.append(self._internal_error(rule, f"产出的位置 {item.start}–{item.end} 超出了文本范围（0–{size}）"))
+            elif item.fix is not None and not _valid_fix(item.fix, size):
+                out.append((rule, replace(item, fix=None)))
+                out.append(self._internal_error(rule, f"给出的修复“{item.fix.description}”编辑范围无效，已丢弃该修复"))
+            else:
+                out.append((rule, item))
+        return out
+
+    def _finalize(
+        self, findings: Sequence[tuple[Rule, Finding]], selection: Selection, report: Report | None
+    ) -> tuple[Finding, ...]:
+        """Completed findings (code, name, severity, line), selected, unsuppressed and sorted."""
         index = report.source.index if report else None
-        for f in findings:
-            if f.rule is None:
-                f.rule = self.registry.rules.get(f.code)
-            if f.rule is not None:
-                f.name = f.rule.name
-            f.severity = selection.severity.get(f.code) or (f.rule.severity if f.rule else "error")
-            f.line = index.line_of(f.start) if index else 0
-        findings = [f for f in findings if selection.enabled(f.code)]
+        done = [
+            f.completed(
+                rule.code,
+                rule.name,
+                selection.severity.get(rule.code) or rule.severity,
+                index.line_of(f.start) if index else 0,
+            )
+            for rule, f in findings
+            if selection.enabled(rule.code)
+        ]
         if report:
             from .suppression import filter_findings
 
-            findings = filter_findings(findings, report.directives)
-        findings.sort(key=lambda f: (f.start, f.end, f.code))
-        return findings
+            done = filter_findings(done, report.directives)
+        done.sort(key=lambda f: (f.start, f.end, f.code))
+        return tuple(done)
 
-    def _unreadable(self, why: str) -> Finding:
-        return Finding(0, 0, f"无法读取草稿：{why}", code=UNREADABLE)
+    def _own_rule(self, code: str) -> Rule:
+        rule = self.registry.rules.get(code)
+        if rule is None:  # the built-in rules were not registered: still say what happened
+            from .ruledef import ERROR
 
-    def _internal_error(self, rule: Rule, exc: Exception) -> Finding:
-        return Finding(
-            0,
-            0,
-            f"规则 {rule.code}（{rule.name}，来自 {rule.origin}）运行出错，其余规则照常运行：{type(exc).__name__}: {exc}",
-            code=INTERNAL_ERROR,
-        )
+            rule = Rule(code, "internal-error" if code == INTERNAL_ERROR else "unreadable", ERROR, "", "", _no_check)
+        return rule
+
+    def _unreadable(self, why: str) -> tuple[Rule, Finding]:
+        return self._own_rule(UNREADABLE), Finding(0, 0, f"无法读取草稿：{why}")
+
+    def _internal_error(self, rule: Rule, what: str) -> tuple[Rule, Finding]:
+        message = f"规则 {rule.code}（{rule.name}，来自 {rule.origin}）运行出错，其余规则照常运行：{what}"
+        return self._own_rule(INTERNAL_ERROR), Finding(0, 0, message)
 
     # --- fixes ---------------------------------------------------------------------------------
 
     def fix(
         self, source: Source, path: str, selection: Selection, unsafe: bool = False, max_passes: int = 10
-    ) -> tuple[Source, int, Result]:
+    ) -> FileResult:
         """Apply fixes until none is left (a fixpoint, so fixing twice equals fixing once).
 
-        Returns the fixed source, the number of fixes applied, and the result for the fixed text.
+        Returns the result for the fixed text: its ``source`` is the fixed source and ``fixed`` the
+        number of fixes applied.
         """
         from .fixes import apply_fixes
 
@@ -160,7 +183,31 @@ class Linter:
                 break
             applied += n
             result = self.check(source, path, selection)
-        return source, applied, result
+        result.fixed = applied
+        return result
+
+
+def _valid_fix(fix: object, size: int) -> bool:
+    """A fix a plugin may have got wrong: every edit an `Edit` inside the text, forwards, with text,
+    and no two edits overlapping (their order of application would be undefined)."""
+    if not isinstance(fix, Fix) or fix.applicability not in (SAFE, SUGGESTED):
+        return False
+    spans = []
+    for e in fix.edits:
+        if not isinstance(e, Edit) or type(e.start) is not int or type(e.end) is not int:
+            return False
+        if not (0 <= e.start <= e.end <= size and isinstance(e.new_text, str)):
+            return False
+        spans.append((e.start, e.end))
+    spans.sort()
+    return all(
+        a_end <= b_start and (a_start, a_end) != (b_start, b_end)
+        for (a_start, a_end), (b_start, b_end) in zip(spans, spans[1:])
+    )
+
+
+def _no_check(report: Report) -> Iterable[Finding]:
+    return ()
 
 
 def fails(findings: Iterable[Finding], fail_on: str) -> bool:

@@ -1,7 +1,7 @@
 """What a rule is and what it produces.
 
 A rule is a small unit: code, name, default severity, one-line summary, long documentation, the
-kind of fix it offers, and a pure check function from a parsed `Report` to findings. Write one
+whether it can fix what it finds, and a pure check function from a parsed `Report` to findings. Write one
 with the `rule` decorator; the function's docstring is the rule's documentation (shown by
 ``nianbao explain``, the docs and the editor hover).
 """
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -23,6 +24,22 @@ SEVERITY_LABEL = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
 
 SAFE, SUGGESTED = "safe", "suggested"  # fix applicability: --fix and fix-all apply only SAFE
 APPLICABILITY_LABEL = {SAFE: "可自动修复", SUGGESTED: "建议修复"}
+
+
+class Fixable(Enum):
+    """Whether a rule's findings carry a fix (as ruff's ``FixAvailability``): the applicability
+    (safe or suggested) is a property of each `Fix`, since one rule may offer either."""
+
+    NEVER = "never"
+    SOMETIMES = "sometimes"
+    ALWAYS = "always"
+
+    @property
+    def label(self) -> str:
+        return _FIXABLE_LABEL[self]
+
+
+_FIXABLE_LABEL = {Fixable.NEVER: "—", Fixable.SOMETIMES: "有时可修复", Fixable.ALWAYS: "可修复"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,20 +67,31 @@ class Related:
     message: str
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
+    """One problem a rule found: where (``start``/``end`` offsets into the text, end exclusive),
+    what (``message``, in Chinese, naming the numbers involved), and optionally a fix, related
+    places and the numbers behind the message (``detail``, Markdown, for hover).
+
+    Immutable: a rule yields it with the first six fields; the engine returns a completed copy
+    (``code``, ``name``, ``severity``, ``line``) made with `completed`, never by mutation.
+    """
+
     start: int
     end: int
     message: str
     fix: Fix | None = None
     related: tuple[Related, ...] = ()
-    detail: str = ""  # the concrete numbers behind the message, for hover (Markdown)
+    detail: str = ""
     # Filled in by the engine:
     code: str = ""
-    name: str = ""  # the rule's name
+    name: str = ""  # the rule's kebab-case name
     severity: str = ""
-    rule: Rule | None = field(default=None, repr=False)
     line: int = 0  # 0-based line of `start`
+
+    def completed(self, code: str, name: str, severity: str, line: int) -> Finding:
+        """This finding as the engine reports it: the rule's identity and the effective severity."""
+        return replace(self, code=code, name=name, severity=severity, line=line)
 
 
 Check = Callable[["Report"], Iterable[Finding]]
@@ -77,24 +105,29 @@ class Rule:
     summary: str
     doc: str
     check: Check
-    fix: str | None = None  # SAFE, SUGGESTED, or None when the rule never offers a fix
+    fixable: Fixable = Fixable.NEVER
     origin: str = "nianbao"  # the plugin that contributed it (set by the registry)
     url: str | None = None  # documentation link shown by editors, if one exists
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
             raise ValueError(f"{self.code}: unknown severity {self.severity!r}")
-        if self.fix not in (None, SAFE, SUGGESTED):
-            raise ValueError(f"{self.code}: unknown fix applicability {self.fix!r}")
+        if not isinstance(self.fixable, Fixable):
+            raise ValueError(f"{self.code}: fixable must be a nianbao.Fixable, not {self.fixable!r}")
 
 
 def rule(
-    code: str, name: str, severity: str, summary: str, fix: str | None = None, url: str | None = None
+    code: str,
+    name: str,
+    severity: str,
+    summary: str,
+    fixable: Fixable = Fixable.NEVER,
+    url: str | None = None,
 ) -> Callable[[Check], Rule]:
     """Decorator turning a check function into a `Rule`; its docstring becomes the documentation."""
 
     def wrap(check: Check) -> Rule:
         doc = inspect.cleandoc(check.__doc__ or summary)
-        return Rule(code, name, severity, summary, doc, check, fix, url=url)
+        return Rule(code, name, severity, summary, doc, check, fixable, url=url)
 
     return wrap

@@ -1,23 +1,24 @@
 """Checking drafts for the CLI: one file at a time, from the cache when possible, over processes.
 
 `Runner.run` does everything for one file (read, select, cache, lint or fix, write back) and
-returns a picklable `Outcome`, so the same code serves a single file and a process pool.
+returns a `FileResult` (trimmed by `FileResult.portable` to cross the process pool), so the same code serves a single file and a process pool.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .cache import Cache, code_fingerprint, digest, finding_from_record, record
+from .cache import Cache, code_fingerprint, digest
 from .errors import UsageError, warn
 from .resolver import Resolver
+from .results import FileResult
 
 if TYPE_CHECKING:
-    from .ruledef import Finding
+    from .source import Source
 
 
 @dataclass(frozen=True)
@@ -33,22 +34,6 @@ class Options:
     profile: bool = False
 
 
-@dataclass
-class Outcome:
-    display: str
-    text: str | None  # the (fixed) text; None when the bytes could not be decoded
-    findings: list[dict[str, Any]]
-    fixed: int = 0
-    diff: str = ""
-    fail_on: str = "warning"
-    output: bytes | None = None  # standard input with --fix: the fixed bytes to print
-    timings: dict[str, float] = field(default_factory=dict)
-    error: str | None = None  # a UsageError message (exit 2)
-
-    def finding_objects(self) -> list[Finding]:
-        return [finding_from_record(r) for r in self.findings]
-
-
 class Runner:
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -57,15 +42,15 @@ class Runner:
         self._fingerprints: dict[Path | None, str] = {}
         self._config_digests: dict[Path, str] = {}
 
-    def run(self, file: Path | None, data: bytes | None = None, *, cache_checked: bool = False) -> Outcome:
+    def run(self, file: Path | None, data: bytes | None = None, *, cache_checked: bool = False) -> FileResult:
         """Check one file (None: standard input, or *data*); *cache_checked* when `cached` already
         missed for it."""
         try:
             return self._run(file, data, cache_checked)
         except UsageError as exc:
-            return Outcome("", None, [], error=str(exc))
+            return FileResult("", None, error=str(exc))
 
-    def _run(self, file: Path | None, data: bytes | None, cache_checked: bool) -> Outcome:
+    def _run(self, file: Path | None, data: bytes | None, cache_checked: bool) -> FileResult:
         from .engine import Linter
 
         o = self.options
@@ -83,31 +68,29 @@ class Runner:
         selection = self.resolver.selection(as_file, o.select, o.ignore)
         timings: dict[str, float] | None = {} if o.profile else None
         linter = Linter(self.resolver.registry(as_file), timings)
-        result, source = linter.check_bytes(data, display, selection)
-        outcome = Outcome(display, source.text if source else None, [], fail_on=config.fail_on)
+        result = linter.check_bytes(data, display, selection)
+        source = result.source
         if source is not None and (o.fix or o.diff):
-            fixed_source, fixed, result = linter.fix(source, display, selection, unsafe=o.unsafe_fixes)
-            if fixed:
+            result = linter.fix(source, display, selection, unsafe=o.unsafe_fixes)
+            if result.fixed and result.source is not None:
+                fixed_source = result.source
                 new = fixed_source.raw or fixed_source.encode(fixed_source.text)
                 if o.diff:
-                    outcome.diff = _diff(display, source.text, fixed_source.text)
+                    result.diff = _diff(display, source.text, fixed_source.text)
+                    result.fixed = 0
                 elif file is None:
-                    outcome.output = new
+                    result.output = new
                 else:
                     file.write_bytes(new)
-                outcome.fixed = 0 if o.diff else fixed
-                outcome.text = fixed_source.text if not o.diff else source.text
             elif file is None and o.fix:
-                outcome.output = data
-        outcome.findings = [record(f) for f in result.findings]
-        if not outcome.findings and outcome.text:
-            outcome.text = ""  # only findings need the text; a run over many drafts must not hold them all
+                result.output = data
         if key is not None and self.cache is not None:
-            self.cache.store(key, outcome.findings)
-        outcome.timings = timings or {}
-        return outcome
+            self.cache.store(key, result.findings)
+        result.fail_on = config.fail_on
+        result.timings = timings or {}
+        return result.portable()
 
-    def cached(self, file: Path) -> Outcome | None:
+    def cached(self, file: Path) -> FileResult | None:
         """The outcome from the cache, or None on a miss (or with no cache): cheap enough to try
         for every file before any worker process is started."""
         if self.cache is None:
@@ -135,12 +118,12 @@ class Runner:
             code_fingerprint(),
         )
 
-    def _load(self, key: str, display: str, data: bytes, fail_on: str) -> Outcome | None:
-        records = self.cache.load(key) if self.cache is not None else None
-        if records is None:
+    def _load(self, key: str, display: str, data: bytes, fail_on: str) -> FileResult | None:
+        findings = self.cache.load(key) if self.cache is not None else None
+        if findings is None:
             return None
         # The text is only needed to place findings; a clean draft is not even decoded.
-        return Outcome(display, _decode(data) if records else "", records, fail_on=fail_on)
+        return FileResult(display, _decode(data) if findings else None, findings, fail_on=fail_on)
 
     def _config_digest(self, file: Path | None) -> str:
         path = self.resolver.config_file(file)
@@ -182,11 +165,11 @@ def _read(file: Path | None) -> bytes:
         raise UsageError(f"无法读取 {file}：{exc.strerror}") from exc
 
 
-def _decode(data: bytes) -> str | None:
+def _decode(data: bytes) -> Source | None:
     from .source import DecodeError, Source
 
     try:
-        return Source.from_bytes(data).text
+        return Source.from_text(Source.from_bytes(data).text)
     except DecodeError:
         return None
 
@@ -203,14 +186,14 @@ def _diff(path: str, before: str, after: str) -> str:
 _WORKER: Runner | None = None
 
 
-def _work(file: Path) -> Outcome:
+def _work(file: Path) -> FileResult:
     assert _WORKER is not None
     return _WORKER.run(file, cache_checked=True)
 
 
-def run_many(runner: Runner, files: list[Path], jobs: int) -> list[Outcome]:
+def run_many(runner: Runner, files: list[Path], jobs: int) -> list[FileResult]:
     """Check *files* with *jobs* processes; outcomes come back in the order of *files*."""
-    done: dict[int, Outcome] = {}
+    done: dict[int, FileResult] = {}
     for i, file in enumerate(files):  # hits first, in this process: they need no worker
         hit = runner.cached(file)
         if hit is not None:
@@ -221,7 +204,7 @@ def run_many(runner: Runner, files: list[Path], jobs: int) -> list[Outcome]:
     return [done[i] for i in range(len(files))]
 
 
-def _run_misses(runner: Runner, files: list[Path], jobs: int) -> list[Outcome]:
+def _run_misses(runner: Runner, files: list[Path], jobs: int) -> list[FileResult]:
     global _WORKER
     if jobs <= 1 or len(files) < 2 * jobs:
         return [runner.run(f, cache_checked=True) for f in files]

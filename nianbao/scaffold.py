@@ -61,12 +61,12 @@ RULE = '''from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from nianbao import SAFE, WARNING, Edit, Finding, Fix, Report, rule
+from nianbao import SAFE, WARNING, Edit, Finding, Fix, Fixable, Report, rule
 
 _SPACED_YEAR = re.compile(r"(\\s+)(\\d{{4}})(\\s+)(?=年)")
 
 
-@rule("{prefix}101", "title-year-spacing", WARNING, "标题中年份两侧有空格", fix=SAFE)
+@rule("{prefix}101", "title-year-spacing", WARNING, "标题中年份两侧有空格", fixable=Fixable.ALWAYS)
 def title_year_spacing(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

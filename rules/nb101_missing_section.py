@@ -4,11 +4,11 @@ from collections.abc import Iterator
 
 from nianbao.model import Report, Section
 from nianbao.render import render_heading, render_table
-from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, rule
+from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, Fixable, rule
 from nianbao.template import T2021
 
 
-@rule("NB101", "missing-section", ERROR, "缺少六个必备部分之一", fix=SUGGESTED)
+@rule("NB101", "missing-section", ERROR, "缺少六个必备部分之一", fixable=Fixable.SOMETIMES)
 def missing_section(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

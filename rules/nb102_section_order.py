@@ -3,11 +3,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model import Report, Section
-from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, Related, rule
+from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, Fixable, Related, rule
 from nianbao.textutil import int_to_cn
 
 
-@rule("NB102", "section-order", ERROR, "部分编号顺序错误、跳号或重复", fix=SUGGESTED)
+@rule("NB102", "section-order", ERROR, "部分编号顺序错误、跳号或重复", fixable=Fixable.SOMETIMES)
 def section_order(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

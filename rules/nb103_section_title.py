@@ -3,10 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.ruledef import SUGGESTED, WARNING, Edit, Finding, Fix, rule
+from nianbao.ruledef import SUGGESTED, WARNING, Edit, Finding, Fix, Fixable, rule
 
 
-@rule("NB103", "section-title", WARNING, "部分标题既非标准标题也非公认变体，或是旧版标题", fix=SUGGESTED)
+@rule("NB103", "section-title", WARNING, "部分标题既非标准标题也非公认变体，或是旧版标题", fixable=Fixable.SOMETIMES)
 def section_title(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

@@ -4,11 +4,11 @@ from collections.abc import Iterator
 
 from nianbao.model import Report
 from nianbao.render import render_table
-from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, rule
+from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, Fixable, rule
 from nianbao.template import T2021, TABLE_NAMES, TABLE_TITLES
 
 
-@rule("NB105", "missing-table", ERROR, "第二、三、四部分没有统计表", fix=SUGGESTED)
+@rule("NB105", "missing-table", ERROR, "第二、三、四部分没有统计表", fixable=Fixable.SOMETIMES)
 def missing_table(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

@@ -3,13 +3,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.ruledef import ERROR, SUGGESTED, Finding, rule
+from nianbao.ruledef import ERROR, Finding, Fixable, rule
 from nianbao.template import T3_APPLICANT_COLUMNS, T3_ORGANISATION_COLUMNS
 
 from ._support import check_sum
 
 
-@rule("NB201", "table3-row-total", ERROR, "表三某行的总计不等于六类申请人之和", fix=SUGGESTED)
+@rule("NB201", "table3-row-total", ERROR, "表三某行的总计不等于六类申请人之和", fixable=Fixable.SOMETIMES)
 def table3_row_total(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

@@ -4,13 +4,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from nianbao.model import Report, Table
-from nianbao.ruledef import ERROR, SUGGESTED, Finding, rule
+from nianbao.ruledef import ERROR, SUGGESTED, Finding, Fixable, rule
 from nianbao.template import T3_GROUPS, RowSpec, t3_rows
 
 from ._support import check_sum, fmt, related_cell, set_number
 
 
-@rule("NB202", "table3-outcome-total", ERROR, "表三（七）总计不等于（一）至（六）之和", fix=SUGGESTED)
+@rule("NB202", "table3-outcome-total", ERROR, "表三（七）总计不等于（一）至（六）之和", fixable=Fixable.SOMETIMES)
 def table3_outcome_total(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

@@ -3,13 +3,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.ruledef import ERROR, SUGGESTED, Finding, rule
+from nianbao.ruledef import ERROR, Finding, Fixable, rule
 from nianbao.template import T4_ADDENDS, T4_GROUPS
 
 from ._support import check_sum
 
 
-@rule("NB204", "table4-total", ERROR, "表四某组的总计不等于维持、纠正、其他、尚未审结之和", fix=SUGGESTED)
+@rule("NB204", "table4-total", ERROR, "表四某组的总计不等于维持、纠正、其他、尚未审结之和", fixable=Fixable.SOMETIMES)
 def table4_total(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

@@ -3,10 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.ruledef import ERROR, SAFE, SUGGESTED, Edit, Finding, Fix, Related, rule
+from nianbao.ruledef import ERROR, SAFE, SUGGESTED, Edit, Finding, Fix, Fixable, Related, rule
 
 
-@rule("NB301", "title-year", ERROR, "标题年份与报告年度不一致", fix=SAFE)
+@rule("NB301", "title-year", ERROR, "标题年份与报告年度不一致", fixable=Fixable.ALWAYS)
 def title_year(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

@@ -3,10 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, rule
+from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, Fixable, rule
 
 
-@rule("NB302", "title-missing-year", ERROR, "标题没有年份", fix=SUGGESTED)
+@rule("NB302", "title-missing-year", ERROR, "标题没有年份", fixable=Fixable.SOMETIMES)
 def title_missing_year(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

@@ -4,10 +4,10 @@ from collections import Counter
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, Related, rule
+from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, Fixable, Related, rule
 
 
-@rule("NB303", "period-year", ERROR, "统计期限不是报告年度的 1 月 1 日至 12 月 31 日", fix=SUGGESTED)
+@rule("NB303", "period-year", ERROR, "统计期限不是报告年度的 1 月 1 日至 12 月 31 日", fixable=Fixable.SOMETIMES)
 def period_year(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

@@ -4,12 +4,12 @@ from collections.abc import Iterator
 
 from nianbao.facts import same_agency
 from nianbao.model import Report
-from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, Related, rule
+from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, Fixable, Related, rule
 
 _WHERE = {"config": "配置（agency）", "title": "标题", "signature": "落款"}
 
 
-@rule("NB401", "agency-inconsistent", ERROR, "标题、落款中的机关名称不一致", fix=SUGGESTED)
+@rule("NB401", "agency-inconsistent", ERROR, "标题、落款中的机关名称不一致", fixable=Fixable.SOMETIMES)
 def agency_inconsistent(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

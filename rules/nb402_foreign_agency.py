@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from nianbao.facts import Agency, analyse_agency
 from nianbao.model import Report
-from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, Related, rule
+from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, Fixable, Related, rule
 from nianbao.template import GOVERNMENT_KINDS, NOT_AGENCY_NAMES, NOT_IN_PLACE_NAMES, TOWNSHIP_KINDS
 
 _CJK = "\u4e00-\u9fff"
@@ -18,7 +18,7 @@ _GOVERNMENT = re.compile(_CLAUSE + rf"(?P<name>{_GEO}[{_CJK}]{{2,3}}?(?:县|区|
 _NOT_SUBJECT = "、和与及等的"
 
 
-@rule("NB402", "foreign-agency", ERROR, "正文把另一个同级机关写成了本报告的主体", fix=SUGGESTED)
+@rule("NB402", "foreign-agency", ERROR, "正文把另一个同级机关写成了本报告的主体", fixable=Fixable.SOMETIMES)
 def foreign_agency(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

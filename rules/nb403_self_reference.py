@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.ruledef import SUGGESTED, WARNING, Edit, Finding, Fix, rule
+from nianbao.ruledef import SUGGESTED, WARNING, Edit, Finding, Fix, Fixable, rule
 from nianbao.template import SELF_REFERENCE_WORDS, SELF_REFERENCE_WRONG
 
 _SELF = re.compile("我(" + "|".join(sorted(SELF_REFERENCE_WORDS, key=len, reverse=True)) + ")")
@@ -12,7 +12,7 @@ _SELF = re.compile("我(" + "|".join(sorted(SELF_REFERENCE_WORDS, key=len, rever
 _WORD_CONTINUES = "场域级委内外"
 
 
-@rule("NB403", "self-reference", WARNING, "自称（我县、我镇……）与报告机关不符", fix=SUGGESTED)
+@rule("NB403", "self-reference", WARNING, "自称（我县、我镇……）与报告机关不符", fixable=Fixable.SOMETIMES)
 def self_reference(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

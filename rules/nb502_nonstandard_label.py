@@ -3,10 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.ruledef import SAFE, WARNING, Edit, Finding, Fix, rule
+from nianbao.ruledef import SAFE, WARNING, Edit, Finding, Fix, Fixable, rule
 
 
-@rule("NB502", "nonstandard-label", WARNING, "表格行、列标签与模板用语不一致", fix=SAFE)
+@rule("NB502", "nonstandard-label", WARNING, "表格行、列标签与模板用语不一致", fixable=Fixable.ALWAYS)
 def nonstandard_label(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.ruledef import ERROR, SAFE, Edit, Finding, Fix, rule
+from nianbao.ruledef import ERROR, SAFE, Edit, Finding, Fix, Fixable, rule
 from nianbao.template import REGULATION_NAME, REGULATION_SHORT
 from nianbao.textutil import normalize
 
@@ -12,7 +12,7 @@ _CITED = re.compile(r"《(?P<inner>[^《》\n]{2,30}?)》")
 _LOCAL = re.compile(r"省|市|县|区|自治|州|盟|旗")
 
 
-@rule("NB503", "regulation-name", ERROR, "《中华人民共和国政府信息公开条例》的名称写错", fix=SAFE)
+@rule("NB503", "regulation-name", ERROR, "《中华人民共和国政府信息公开条例》的名称写错", fixable=Fixable.ALWAYS)
 def regulation_name(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

@@ -4,14 +4,14 @@ import re
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.ruledef import SAFE, WARNING, Edit, Finding, Fix, rule
+from nianbao.ruledef import SAFE, WARNING, Edit, Finding, Fix, Fixable, rule
 from nianbao.textutil import ARTIFACT_PATTERN
 
 _ARTIFACT = re.compile(ARTIFACT_PATTERN)
 _BOLD = re.compile(r"\*\*(?=\S)(?P<body>[^*\n]+?)(?<=\S)\*\*")
 
 
-@rule("NB901", "conversion-artifact", WARNING, "格式转换留下的痕迹", fix=SAFE)
+@rule("NB901", "conversion-artifact", WARNING, "格式转换留下的痕迹", fixable=Fixable.ALWAYS)
 def conversion_artifact(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

@@ -4,12 +4,12 @@ import re
 from collections.abc import Iterator
 
 from nianbao.model import Report
-from nianbao.ruledef import SAFE, WARNING, Edit, Finding, Fix, rule
+from nianbao.ruledef import SAFE, WARNING, Edit, Finding, Fix, Fixable, rule
 
 _DOUBLED = re.compile(r"(?P<word>[\u4e00-\u9fff]{2,8})(?P<gap>\s*)(?P=word)")
 
 
-@rule("NB902", "title-duplication", WARNING, "标题中有重复的词", fix=SAFE)
+@rule("NB902", "title-duplication", WARNING, "标题中有重复的词", fixable=Fixable.ALWAYS)
 def title_duplication(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

@@ -186,11 +186,10 @@ def _fix_all(checked: Checked, linter: Linter, selection: Selection) -> types.Co
     """All safe fixes, applied to a fixpoint like ``nianbao check --fix``, as one minimal edit."""
     if not any(f.fix and f.fix.applicability == SAFE for f in checked.findings):
         return None
-    source = Source.from_text(checked.text)
-    fixed, n, _ = linter.fix(source, checked.report.path if checked.report else "-", selection)
-    if n == 0 or fixed.text == checked.text:
+    fixed = linter.fix(Source.from_text(checked.text), checked.result.path, selection)
+    if fixed.fixed == 0 or fixed.source is None or fixed.source.text == checked.text:
         return None
-    old, new = checked.text, fixed.text
+    old, new = checked.text, fixed.source.text
     head = 0
     while head < min(len(old), len(new)) and old[head] == new[head]:
         head += 1
@@ -201,7 +200,7 @@ def _fix_all(checked: Checked, linter: Linter, selection: Selection) -> types.Co
         lsp_range(checked.index, checked.encoding, head, len(old) - tail), new[head : len(new) - tail]
     )
     return types.CodeAction(
-        title=f"nianbao：修复全部可安全修复的问题（{n} 处）", kind=FIX_ALL_KIND, edit=_edit(checked.uri, [edit])
+        title=f"nianbao：修复全部可安全修复的问题（{fixed.fixed} 处）", kind=FIX_ALL_KIND, edit=_edit(checked.uri, [edit])
     )
 
 

@@ -9,29 +9,50 @@ one check of the latest version.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from nianbao.model import Report
-from nianbao.ruledef import Finding
-from nianbao.source import LineIndex
+from nianbao.results import FileResult
+from nianbao.ruledef import Finding, Rule
+from nianbao.source import LineIndex, Source
 
 from .documents import Document, Documents
 
 
 @dataclass
 class Checked:
-    """The findings for one version of a document, with the text they refer to."""
+    """The result for one version of a document: the engine's `FileResult` (whose source is the
+    document's text), with what the LSP needs around it."""
 
     uri: str
     version: int
-    text: str
-    encoding: str
-    findings: list[Finding]
-    report: Report | None
-    index: LineIndex  # of `text`: the one the lint built, not a second one
+    encoding: str  # the negotiated position encoding
+    result: FileResult
+    rules: Mapping[str, Rule]  # by code: documentation links and hover text
+
+    @property
+    def source(self) -> Source:
+        assert self.result.source is not None  # the server always lints text it holds
+        return self.result.source
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def index(self) -> LineIndex:
+        return self.source.index  # the one the lint built, not a second one
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.result.findings
+
+    @property
+    def report(self) -> Report | None:
+        return self.result.report
 
 
 Lint = Callable[[Document], Checked]  # runs in the worker thread on a snapshot

@@ -7,7 +7,7 @@ from typing import Any
 from lsprotocol import types
 
 from nianbao.ruledef import Finding, Fix
-from nianbao.source import LineIndex, Source
+from nianbao.source import LineIndex
 
 from .checker import Checked
 from .documents import lsp_range
@@ -38,10 +38,10 @@ def fix_edits(fix: Fix, index: LineIndex, encoding: str, newline: str) -> list[t
 
 
 def to_diagnostic(finding: Finding, checked: Checked) -> types.Diagnostic:
-    rule = finding.rule
+    rule = checked.rules.get(finding.code)
     data: dict[str, Any] = {"code": finding.code, "version": checked.version, "fix": None}
     if finding.fix:
-        newline = Source.from_text(checked.text).newline
+        newline = checked.source.newline
         data["fix"] = {
             "applicability": finding.fix.applicability,
             "description": finding.fix.description,

@@ -16,7 +16,7 @@ def hover(checked: Checked, offset: int) -> types.Hover | None:
         return None
     parts = []
     for f in hits:
-        rule = f.rule
+        rule = checked.rules.get(f.code)
         head = f"**{f.code}** `{rule.name if rule else ''}`（{SEVERITY_LABEL.get(f.severity, f.severity)}"
         if f.fix:
             head += f"，{APPLICABILITY_LABEL[f.fix.applicability]}：{f.fix.description}"

@@ -83,4 +83,4 @@ class Settings:
         form = "markdown" if doc.is_markdown else "text"
         source = Source.from_text(doc.text)
         result = linter.check(source, doc.name, selection, markdown=doc.markdown, form=form)
-        return Checked(doc.uri, doc.version, doc.text, doc.encoding, result.findings, result.report, source.index)
+        return Checked(doc.uri, doc.version, doc.encoding, result, linter.registry.rules)

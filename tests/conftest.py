@@ -5,8 +5,9 @@ from typing import Any
 
 import pytest
 
-from nianbao.engine import Linter, Result, Selection
+from nianbao.engine import Linter, Selection
 from nianbao.plugins import build_registry
+from nianbao.results import FileResult
 from nianbao.source import Source
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,7 +18,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is not present (a user's clone)")
 
 
-def lint(text: str, path: str = "draft.txt", **selection: Any) -> Result:
+def lint(text: str, path: str = "draft.txt", **selection: Any) -> FileResult:
     """Lint *text* with the built-in rules; keyword arguments go to `Selection`."""
     return Linter(build_registry(entry_points=False)).check(Source.from_text(text), path, Selection(**selection))
 

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from nianbao.engine import Linter, Selection
 from nianbao.hookspec import hookimpl
 from nianbao.plugins import build_registry
-from nianbao.ruledef import ERROR, Finding, rule
+from nianbao.ruledef import ERROR, SAFE, Edit, Finding, Fix, rule
 from nianbao.testing.drafts import clean
 
 from .conftest import codes, lint
@@ -31,7 +31,7 @@ RAISING = SimpleNamespace(__name__="zz_plugin", nianbao_rules=hookimpl(lambda: [
 
 def test_a_raising_rule_becomes_nb001_and_the_others_still_run() -> None:
     registry = build_registry(entry_points=False, extra=[("ZZ", RAISING)])
-    found = Linter(registry).check_bytes(BROKEN.encode(), "draft.txt", Selection())[0].findings
+    found = Linter(registry).check_bytes(BROKEN.encode(), "draft.txt", Selection()).findings
     internal = [f for f in found if f.code == "NB001"]
     assert len(internal) == 1
     assert "ZZ101" in internal[0].message and "always-raises" in internal[0].message
@@ -39,6 +39,38 @@ def test_a_raising_rule_becomes_nb001_and_the_others_still_run() -> None:
     assert {"NB502", "ZZ102"} <= {f.code for f in found}
     baseline = [f.code for f in lint(BROKEN).findings]
     assert [f.code for f in found if not f.code.startswith(("ZZ", "NB001"))] == baseline
+
+
+@rule("ZZ201", "exits", ERROR, "calls sys.exit")
+def _exits(report):  # type: ignore[no-untyped-def]
+    """Exits on purpose."""
+    raise SystemExit(3)
+
+
+@rule("ZZ202", "yields-junk", ERROR, "yields something that is not a finding")
+def _junk(report):  # type: ignore[no-untyped-def]
+    """Yields a string, then a finding outside the text, then a finding whose fix edits backwards."""
+    yield "标题错了"
+    yield Finding(0, len(report.text) + 5, "越界")
+    yield Finding(0, 1, "修复无效", fix=Fix("反向编辑", (Edit(5, 2, "x"),), SAFE))
+
+
+MISBEHAVING = SimpleNamespace(__name__="zz_bad", nianbao_rules=hookimpl(lambda: [_exits, _junk, _finds]))
+
+
+def test_misbehaving_rules_become_nb001_and_nothing_else_is_lost() -> None:
+    registry = build_registry(entry_points=False, extra=[("ZZ", MISBEHAVING)])
+    found = Linter(registry).check_bytes(BROKEN.encode(), "draft.txt", Selection()).findings
+    internal = sorted(f.message for f in found if f.code == "NB001")
+    assert len(internal) == 4, internal
+    assert any("ZZ201" in m and "SystemExit" in m for m in internal)
+    assert any("ZZ202" in m and "不是 Finding" in m and "str" in m for m in internal)
+    assert any("ZZ202" in m and "超出了文本范围" in m for m in internal)
+    assert any("ZZ202" in m and "已丢弃该修复" in m for m in internal)
+    # the finding whose fix was invalid is kept, without the fix; the others still ran
+    kept = [f for f in found if f.code == "ZZ202"]
+    assert [(f.message, f.fix) for f in kept] == [("修复无效", None)]
+    assert {"NB502", "ZZ102"} <= {f.code for f in found}
 
 
 def test_unreadable_inputs_are_nb002() -> None:
@@ -49,7 +81,7 @@ def test_unreadable_inputs_are_nb002() -> None:
         (b"\x00\x01bin\x00", "二进制"),
         (b"\xff\xfe\x00\xd8", "无法解码"),
     ):
-        result, source = linter.check_bytes(data, "x.txt", Selection())
+        result = linter.check_bytes(data, "x.txt", Selection())
         assert [f.code for f in result.findings] == ["NB002"], data
         assert why in result.findings[0].message
 
@@ -63,7 +95,7 @@ def test_gb18030_and_bom_drafts_are_linted_like_utf8() -> None:
         codecs.BOM_UTF16_LE + BROKEN.encode("utf-16-le"),
         BROKEN.replace("\n", "\r\n").encode(),
     ):
-        result, _ = linter.check_bytes(data, "x.txt", Selection())
+        result = linter.check_bytes(data, "x.txt", Selection())
         assert [f.code for f in result.findings] == expected
 
 
@@ -95,7 +127,7 @@ def test_a_checked_report_is_freed_without_the_cyclic_gc() -> None:
     gc.disable()
     try:
         for text, name in texts:
-            result, _ = linter.check_bytes(text.encode(), name, Selection())
+            result = linter.check_bytes(text.encode(), name, Selection())
             assert result.report is not None and result.report.facts.report_year
             del result
         assert gc.collect() == 0

@@ -9,6 +9,7 @@ import pytest
 from nianbao.engine import Linter, Selection
 from nianbao.fixes import apply_edits, apply_fixes
 from nianbao.plugins import build_registry
+from nianbao.results import FileResult
 from nianbao.ruledef import SAFE
 from nianbao.source import Source
 from nianbao.testing.drafts import clean
@@ -50,13 +51,19 @@ def test_each_safe_fix_clears_its_finding(code, draft, expect) -> None:  # type:
     assert fixed.text == apply_edits(source.text, edits)
 
 
+def _fix(source: Source, selection: Selection, unsafe: bool = False) -> tuple[Source, int, FileResult]:
+    result = LINTER.fix(source, "d.txt", selection, unsafe=unsafe)
+    assert result.source is not None
+    return result.source, result.fixed, result
+
+
 def test_fix_all_matches_the_clean_draft_and_is_idempotent() -> None:
     source = Source.from_text(DEFECTS)
-    once, n, result = LINTER.fix(source, "d.txt", Selection())
+    once, n, result = _fix(source, Selection())
     assert n == 7
     assert once.text == clean()
-    assert result.findings == []
-    twice, m, _ = LINTER.fix(once, "d.txt", Selection())
+    assert result.findings == ()
+    twice, m, _ = _fix(once, Selection())
     assert m == 0 and twice.text == once.text
 
 
@@ -66,21 +73,21 @@ def test_fix_keeps_encoding_bom_newlines_and_untouched_bytes(encoding: str, newl
     text = DEFECTS.replace("\n", newline)
     data = text.encode(encoding)
     source = Source.from_bytes(data)
-    fixed, n, _ = LINTER.fix(source, "d.txt", Selection())
+    fixed, n, _ = _fix(source, Selection())
     assert n == 7
     expected_text = clean().replace("\n", newline)
     assert fixed.raw == expected_text.encode(encoding)
     assert fixed.raw is not None and fixed.raw.startswith(source.bom)
     # a byte that is not valid text in any fix range survives untouched
     odd = text.replace("无。", "无\x0c。", 1).encode(encoding)
-    fixed_odd, _, _ = LINTER.fix(Source.from_bytes(odd), "d.txt", Selection())
+    fixed_odd, _, _ = _fix(Source.from_bytes(odd), Selection())
     assert fixed_odd.raw == expected_text.replace("无。", "无\x0c。", 1).encode(encoding)
 
 
 def test_inserted_text_uses_the_files_newlines() -> None:
     text = clean().replace("\n", "\r\n")
     text = text[: text.index("六、其他需要报告的事项")] + text[text.index("青禾县云溪镇人民政府\r\n\r\n2024") :]
-    fixed, n, _ = LINTER.fix(Source.from_text(text), "d.txt", Selection(select=["NB101"]), unsafe=True)
+    fixed, n, _ = _fix(Source.from_text(text), Selection(select=["NB101"]), unsafe=True)
     assert n == 1
     assert "六、其他需要报告的事项\r\n\r\n青禾县云溪镇人民政府" in fixed.text
     assert "\n" not in fixed.text.replace("\r\n", "")
@@ -88,20 +95,20 @@ def test_inserted_text_uses_the_files_newlines() -> None:
 
 def test_suggested_fixes_only_with_unsafe() -> None:
     text = clean().replace("三、收到和处理政府信息公开申请情况", "三、依申请公开政府信息情况")
-    _, n, result = LINTER.fix(Source.from_text(text), "d.txt", Selection())
+    _, n, result = _fix(Source.from_text(text), Selection())
     assert n == 0 and "NB103" in [f.code for f in result.findings]
-    fixed, n, result = LINTER.fix(Source.from_text(text), "d.txt", Selection(), unsafe=True)
+    fixed, n, result = _fix(Source.from_text(text), Selection(), unsafe=True)
     assert n == 1 and fixed.text == clean()
 
 
 def test_overlapping_fixes_are_applied_in_later_passes() -> None:
     # two findings whose fixes touch the same title: both end up applied, in two passes
     text = clean().replace("人民政府2023年政府信息公开工作", "人民政府2022年政府信息公开 公开工作")
-    fixed, n, result = LINTER.fix(Source.from_text(text), "d.txt", Selection())
-    assert fixed.text == clean() and n == 2 and result.findings == []
+    fixed, n, result = _fix(Source.from_text(text), Selection())
+    assert fixed.text == clean() and n == 2 and result.findings == ()
 
 
 def test_utf16_bom_preserved() -> None:
     data = codecs.BOM_UTF16_LE + DEFECTS.encode("utf-16-le")
-    fixed, _, _ = LINTER.fix(Source.from_bytes(data), "d.txt", Selection())
+    fixed, _, _ = _fix(Source.from_bytes(data), Selection())
     assert fixed.raw == codecs.BOM_UTF16_LE + clean().encode("utf-16-le")

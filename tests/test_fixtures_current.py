@@ -14,7 +14,7 @@ def test_committed_drafts_are_current(path) -> None:  # type: ignore[no-untyped-
 def test_clean_fixtures_and_example_are_clean() -> None:
     for path, text in files().items():
         if "clean" in path.parts or path.name.startswith("云溪镇"):
-            assert lint(text, path.name).findings == [], path
+            assert lint(text, path.name).findings == (), path
 
 
 def test_defective_example_shows_what_reviewers_send_back() -> None:

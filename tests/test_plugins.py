@@ -22,9 +22,9 @@ from .lsp_session import session
 BAD = clean().replace("1.属于国家秘密", "1.属于国家机密")
 
 RULE_PLUGIN = '''
-from nianbao import hookimpl, rule, WARNING, SAFE, Finding, Fix, Edit
+from nianbao import hookimpl, rule, WARNING, SAFE, Finding, Fix, Fixable, Edit
 
-@rule("ZP101", "title-says-report", WARNING, "标题应以“报告”结尾", fix=SAFE)
+@rule("ZP101", "title-says-report", WARNING, "标题应以“报告”结尾", fixable=Fixable.ALWAYS)
 def title_says_report(report):
     """检查内容\\n--------\\n示例插件规则。\\n\\n为什么重要\\n--------\\n示例。\\n\\n错误示例\\n--------\\n无。\\n\\n正确示例\\n--------\\n无。"""
     t = report.title

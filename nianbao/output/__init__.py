@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..ruledef import Edit, Finding
+from ..results import FileResult
+from ..ruledef import Edit
 from ..source import Source
 
-
-@dataclass
-class FileResult:
-    path: str  # as shown to the user
-    source: Source | None  # None when the file could not be decoded
-    findings: list[Finding]
-    fixed: int = 0
+__all__ = ["FileResult", "edit_span", "position", "span"]
 
 
 def position(source: Source | None, offset: int) -> tuple[int, int]:

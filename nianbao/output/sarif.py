@@ -38,7 +38,7 @@ def document(results: Sequence[FileResult], registry: Registry) -> dict[str, Any
             "fullDescription": {"text": rule.summary},
             "help": {"text": rule.doc, "markdown": rule.doc},
             "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-            "properties": {"origin": rule.origin, "fix": rule.fix or "none"},
+            "properties": {"origin": rule.origin, "fixable": rule.fixable.value},
         }
         if rule.url:
             entry["helpUri"] = rule.url

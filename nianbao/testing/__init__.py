@@ -56,7 +56,7 @@ def lint(
     selection = Selection(
         select=select, ignore=ignore, inference={k.replace("_", "-"): v for k, v in inference.items()}
     )
-    return _linter(plugins).check(Source.from_text(text), path, selection).findings
+    return list(_linter(plugins).check(Source.from_text(text), path, selection).findings)
 
 
 def fix(
@@ -67,8 +67,9 @@ def fix(
     unsafe: bool = False,
 ) -> str:
     """*text* after applying fixes to a fixpoint (safe only, or suggested too with *unsafe*)."""
-    fixed, _, _ = _linter(plugins).fix(Source.from_text(text), path, Selection(select=select), unsafe=unsafe)
-    return fixed.text
+    result = _linter(plugins).fix(Source.from_text(text), path, Selection(select=select), unsafe=unsafe)
+    assert result.source is not None
+    return result.source.text
 
 
 @dataclass

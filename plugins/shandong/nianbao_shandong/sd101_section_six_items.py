@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao import SUGGESTED, WARNING, Edit, Finding, Fix, Report, rule
+from nianbao import SUGGESTED, WARNING, Edit, Finding, Fix, Fixable, Report, rule
 from nianbao.model import Section
 from nianbao.textutil import int_to_cn, normalize
 
@@ -11,7 +11,7 @@ from .items import FIRST_YEAR
 _HEADING_LENGTH = 40
 
 
-@rule("SD101", "section-six-items", WARNING, "第六部分没有逐项报告山东省要求的事项", fix=SUGGESTED)
+@rule("SD101", "section-six-items", WARNING, "第六部分没有逐项报告山东省要求的事项", fixable=Fixable.SOMETIMES)
 def section_six_items(report: Report) -> Iterator[Finding]:
     """检查内容
     --------

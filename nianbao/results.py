@@ -1,0 +1,48 @@
+"""What checking one file produced: the one result type of the engine, the runner, the cache, the
+output formats and the language server.
+
+A `FileResult` holds Python objects (`Finding`, `Source`, the parsed `Report`) for as long as it
+stays in one process. It is serialised only where it must cross a boundary: `portable` trims it for
+the process pool (pickled as is), and `nianbao.cache` stores its findings as plain records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Report
+    from .ruledef import Finding
+    from .source import Source
+
+
+@dataclass(slots=True)
+class FileResult:
+    """The findings for one file, with the text they point into.
+
+    ``source`` is the text the findings' offsets refer to (after ``--fix``, the fixed text); None
+    when the bytes could not be decoded. ``report`` is the parsed draft, kept in process only (the
+    server's outline and hover use it); None across the process pool and from the cache.
+    """
+
+    path: str  # as shown to the user
+    source: Source | None
+    findings: tuple[Finding, ...] = ()
+    report: Report | None = None
+    fixed: int = 0  # fixes applied by --fix (0 with --diff)
+    diff: str = ""  # --diff: the unified diff of what --fix would change
+    output: bytes | None = None  # standard input with --fix: the fixed bytes to print
+    fail_on: str = "warning"  # the lowest severity that fails this file (from its configuration)
+    timings: dict[str, float] = field(default_factory=dict)  # --profile: seconds per phase and rule
+    error: str | None = None  # a usage error for this file (exit 2), e.g. unreadable path
+
+    def portable(self) -> FileResult:
+        """A copy fit to cross the process pool: no parsed report, and the text only when a finding
+        needs it (a run over many drafts must not hold every clean draft's text)."""
+        from .source import Source
+
+        source = self.source
+        if source is not None:
+            source = Source.from_text(source.text) if self.findings else None
+        return replace(self, source=source, report=None)
