@@ -199,6 +199,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             raise UsageError(result.error)
         if result.output is not None:
             sys.stdout.buffer.write(result.output)
+        for note in result.notes:
+            warn(note)
         fail_on = fail_on or result.fail_on
         for name, seconds in result.timings.items():
             timings[name] = timings.get(name, 0.0) + seconds
@@ -279,8 +281,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         return 0
     header = ("代码", "名称", "级别", "修复", "来源", "说明")
     rows = [header] + [
-        (r.code, r.name, SEVERITY_LABEL[r.severity], r.fixable.label, r.origin, r.summary)
-        for r in rules
+        (r.code, r.name, SEVERITY_LABEL[r.severity], r.fixable.label, r.origin, r.summary) for r in rules
     ]
     widths = [max(display_width(row[i]) for row in rows) for i in range(len(header) - 1)]
     for row in rows:

@@ -96,17 +96,28 @@ class Document:
             i -= 1
         return -1
 
+    def source_span(self, start: int, end: int) -> tuple[int, int, int, int] | None:
+        """HTML: 1-based line, column, end line, end column (exclusive) of text[start:end] in the
+        page source; None for other formats."""
+        if self.page_source is None:
+            return None
+        if self._page_index is None:
+            self._page_index = LineIndex(self.page_source)
+        first = self.origin_near(start, end)
+        if first < 0:
+            return 1, 1, 1, 1
+        last = next((self.origins[i] + 1 for i in range(end - 1, start - 1, -1) if self.origins[i] >= first), first)
+        (line, column), (end_line, end_column) = self._page_index.position(first), self._page_index.position(last)
+        return line + 1, column + 1, end_line + 1, end_column + 1
+
     def locate(self, start: int, end: int) -> Location:
         """The location of text[start:end]."""
         excerpt, span = self._excerpt(start, end)
         place = self.place_at(start)
-        if self.page_source is None:
+        where = self.source_span(start, end)
+        if where is None:
             return Location(self.format, place, excerpt, span)
-        if self._page_index is None:
-            self._page_index = LineIndex(self.page_source)
-        origin = self.origin_near(start, end)
-        line, column = self._page_index.position(origin) if origin >= 0 else (0, 0)
-        return Location(self.format, place, excerpt, span, line + 1, column + 1)
+        return Location(self.format, place, excerpt, span, where[0], where[1])
 
     def _excerpt(self, start: int, end: int) -> tuple[str, tuple[int, int]]:
         text = self.text
