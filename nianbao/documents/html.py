@@ -445,26 +445,20 @@ def _decode_run(source: str, start: int, end: int) -> tuple[str, list[int]]:
         return chunk, list(range(start, end))
     out: list[str] = []
     origins: list[int] = []
+
+    def plain(a: int, b: int) -> None:
+        for k in range(a, b):
+            if source[k] == "\r" and k + 1 < end and source[k + 1] == "\n":
+                continue  # the parser reads CR LF (and a lone CR) as LF
+            out.append("\n" if source[k] == "\r" else source[k])
+            origins.append(k)
+
     pos = start
     for m in _ENTITY.finditer(source, start, end):
-        for k in range(pos, m.start()):
-            if source[k] == "\r":  # the parser reads CR LF and lone CR as LF
-                if k + 1 < end and source[k + 1] == "\n":
-                    continue
-                out.append("\n")
-            else:
-                out.append(source[k])
-            origins.append(k)
+        plain(pos, m.start())
         value = html.unescape(m.group())
         out.append(value)
         origins.extend([m.start()] * len(value))
         pos = m.end()
-    for k in range(pos, end):
-        if source[k] == "\r":
-            if k + 1 < end and source[k + 1] == "\n":
-                continue
-            out.append("\n")
-        else:
-            out.append(source[k])
-        origins.append(k)
+    plain(pos, end)
     return "".join(out), origins
