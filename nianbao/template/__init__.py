@@ -101,6 +101,7 @@ from .vocabulary import (
     NOT_AGENCY_NAMES,
     NOT_APPLICABLE,
     NOT_IN_PLACE_NAMES,
+    PAGE_NUMBER_PATTERNS,
     PLACE_SUFFIXES,
     RULEMAKING_KINDS,
     SELF_REFERENCE_WORDS,
@@ -108,10 +109,15 @@ from .vocabulary import (
     TEXT_VALUES,
     TOP_ORDINALS,
     TOWNSHIP_KINDS,
+    WEB_CHROME_CLASSES,
+    WEB_CHROME_PHRASES,
     alternation,
 )
 
 __all__ = [
+    "PAGE_NUMBER_PATTERNS",
+    "WEB_CHROME_CLASSES",
+    "WEB_CHROME_PHRASES",
     "AGENCY_KIND_SUFFIXES",
     "AMOUNT",
     "Alias",
