@@ -35,6 +35,12 @@ def records(results: Sequence[FileResult]) -> list[dict[str, Any]]:
                     "fix": fix,
                 }
             )
+            if f.related:  # the places that explain the finding (cells added up, the other wrong cell …)
+                out[-1]["related"] = [
+                    dict(zip(("line", "column", "end_line", "end_column"), result_span(result, r.start, r.end)))
+                    | {"message": r.message}
+                    for r in f.related
+                ]
             where = location(result, f.start, f.end)
             if where is not None:  # .docx, web pages and PDFs: the place in the document's own terms
                 out[-1]["location"] = where.as_dict()

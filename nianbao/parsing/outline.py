@@ -122,8 +122,9 @@ def _join_fragments(text: str, blocks: Sequence[TextLine | Grid | Heading]) -> l
         if isinstance(block, TextLine) and out and isinstance(out[-1], Grid) and _is_glue(text, block):
             glue.append(block)
             continue
-        if isinstance(block, Grid) and out and isinstance(out[-1], Grid):
-            previous = out.pop()
+        previous = out[-1] if out else None
+        if isinstance(block, Grid) and isinstance(previous, Grid) and "run-on" not in (block.form, previous.form):
+            out.pop()
             rows = previous.rows + [_caption_row(text, g) for g in glue if CAPTION.match(text[g.start : g.end])]
             rows += block.rows
             out.append(Grid(rows, previous.form, previous.start, block.end))
