@@ -147,3 +147,13 @@ def test_correct_drafts_give_no_finding_in_any_form(seed: int, year: int, form: 
     else:
         text, suffix = render(draft, form), ".md" if form == "markdown" else ".txt"
     assert findings(text, "d" + suffix) == []
+
+
+def test_headings_run_into_the_text_of_a_many_line_draft_are_one_layout_finding() -> None:
+    tidy = render(Draft())
+    joined = tidy.replace("。\n\n二、主动公开政府信息情况\n", "。二、主动公开政府信息情况\n", 1)
+    joined = joined.replace("。\n\n六、其他需要报告的事项\n", "。六、其他需要报告的事项\n", 1)
+    found = [f for f in lint(joined) if f.code.startswith("NB10")]
+    assert len(found) == 1 and found[0].code == "NB101", [f.message for f in found]
+    assert found[0].message.startswith("版式丢失：“二、主动公开政府信息情况”、“六、其他需要报告的事项”没有单独成行")
+    assert joined[found[0].start : found[0].end] == "二、主动公开政府信息情况"
