@@ -1,7 +1,8 @@
 """nianbao — a linter for 政府信息公开工作年度报告 (government information-disclosure annual reports).
 
 The public API for plugins and scripts: `rule`, `Rule`, `Finding`, `Fix`, `Edit`, `Related`,
-`Fixable`, `hookimpl`, `TemplateVariants`, `Alias`, and `Report` (the parsed draft).
+`Fixable`, `hookimpl`, `TemplateVariants`, `Alias`, `Report` (the parsed draft), and for
+cross-year rules `year_rule`, `YearRule` and `ReportDigest` (a report as other years see it).
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ _LAZY = {
     "SAFE": ("ruledef", "SAFE"),
     "SUGGESTED": ("ruledef", "SUGGESTED"),
     "Fixable": ("ruledef", "Fixable"),
+    "year_rule": ("ruledef", "year_rule"),
+    "YearRule": ("ruledef", "YearRule"),
+    "ReportDigest": ("digest", "ReportDigest"),
     "hookimpl": ("hookspec", "hookimpl"),
     "TemplateVariants": ("template", "TemplateVariants"),
     "Alias": ("template", "Alias"),
@@ -34,9 +38,25 @@ _LAZY = {
 if TYPE_CHECKING:
     from typing import Any
 
+    from .digest import ReportDigest
     from .hookspec import hookimpl
     from .model import Report
-    from .ruledef import ERROR, INFO, SAFE, SUGGESTED, WARNING, Edit, Finding, Fix, Fixable, Related, Rule, rule
+    from .ruledef import (
+        ERROR,
+        INFO,
+        SAFE,
+        SUGGESTED,
+        WARNING,
+        Edit,
+        Finding,
+        Fix,
+        Fixable,
+        Related,
+        Rule,
+        YearRule,
+        rule,
+        year_rule,
+    )
     from .template import Alias, TemplateVariants
 
 

@@ -3,9 +3,11 @@
 A cache entry is keyed by everything that decides the findings: the draft's bytes and path, the
 configuration file's bytes, the command line's selectors, the nianbao version and code, and the
 plugins (entry points with their versions, local plugin files with their modification times).
-Nothing else is trusted: a changed input is a different key. Entries are small JSON files of
-finding records (see `record`) under ``<cache dir>/<version>/``; the directory carries a
-CACHEDIR.TAG and ignores itself for git.
+Nothing else is trusted: a changed input is a different key. Entries are small files under
+``<cache dir>/<version>/``: a JSON line ``{"f": [finding records (see `record`)], "d": the report
+digest's outline}`` and, when the report has tables or prose, a second line with the digest's body
+(`ReportDigest.record`), which a hit keeps as text until the report is paired with another year's.
+The directory carries a CACHEDIR.TAG and ignores itself for git.
 """
 
 from __future__ import annotations
@@ -16,16 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .digest import ReportDigest, new_digest
 from .ruledef import SAFE, SEVERITIES, SUGGESTED, Edit, Finding, Fix, Related
-
-try:  # CPython's built-in BLAKE2: importing hashlib loads OpenSSL, ~2 ms of every cached run
-    from _blake2 import blake2b as _new_digest
-except ImportError:  # other interpreters
-    from hashlib import blake2b as _new_digest
 
 
 def digest(data: bytes) -> str:
-    return _new_digest(data).hexdigest()
+    return new_digest(data).hexdigest()
 
 
 class Cache:
@@ -35,30 +33,37 @@ class Cache:
         self._ready = False
 
     def key(self, data: bytes, *parts: str) -> str:
-        h = _new_digest()
+        h = new_digest()
         for part in (__version__, *parts):
             h.update(part.encode("utf-8"))
             h.update(b"\0")
         h.update(data)
         return h.hexdigest()
 
-    def load(self, key: str) -> tuple[Finding, ...] | None:
-        """The findings stored under *key*, or None on a miss (a corrupt or foreign entry is a miss)."""
+    def load(self, key: str, path: str) -> tuple[tuple[Finding, ...], ReportDigest | None] | None:
+        """The findings and report digest (for the file *path* names) stored under *key*, or None on
+        a miss (a corrupt or foreign entry is a miss)."""
         try:
             with open(self.directory / key[:2] / f"{key}.json", encoding="utf-8") as fh:
-                records = json.load(fh)
-            return tuple(finding_from_record(r) for r in records)
+                head, _, body = fh.read().partition("\n")
+            entry = json.loads(head)
+            digest = ReportDigest.from_record(path, entry["d"], body) if "d" in entry else None
+            return tuple(finding_from_record(r) for r in entry["f"]), digest
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def store(self, key: str, findings: tuple[Finding, ...]) -> None:
-        records = [record(f) for f in findings]
+    def store(self, key: str, findings: tuple[Finding, ...], digest: ReportDigest | None = None) -> None:
+        entry: dict[str, Any] = {"f": [record(f) for f in findings]}
+        body = ""
+        if digest is not None:
+            entry["d"], body = digest.record()
+        text = json.dumps(entry, ensure_ascii=False) + ("\n" + body if body else "")
         try:
             self._prepare()
             folder = self.directory / key[:2]
             folder.mkdir(exist_ok=True)
             tmp = folder / f"{key}.{os.getpid()}.tmp"
-            tmp.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+            tmp.write_text(text, encoding="utf-8")
             os.replace(tmp, folder / f"{key}.json")  # atomic: parallel workers never see half a file
         except OSError:
             pass  # a read-only or full disk only costs speed
@@ -110,7 +115,7 @@ def record(f: Finding) -> dict[str, Any]:
     if f.detail:
         out["d"] = f.detail
     if f.related:
-        out["r"] = [[r.start, r.end, r.message] for r in f.related]
+        out["r"] = [[r.start, r.end, r.message, r.path] if r.path else [r.start, r.end, r.message] for r in f.related]
     if f.fix:
         out["f"] = [f.fix.description, f.fix.applicability, [[e.start, e.end, e.new_text] for e in f.fix.edits]]
     return out
@@ -132,7 +137,7 @@ def finding_from_record(r: dict[str, Any]) -> Finding:
         _int(r["e"]),
         _text(r["m"]),
         fix=fix,
-        related=tuple(Related(_int(a), _int(b), _text(m)) for a, b, m in r.get("r", ())),
+        related=tuple(Related(_int(a), _int(b), _text(m), _text(p[0]) if p else "") for a, b, m, *p in r.get("r", ())),
         detail=_text(r.get("d", "")),
         code=_text(r["c"]),
         name=_text(r["n"]),

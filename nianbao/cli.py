@@ -53,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--cache-dir", metavar="DIR", help=f"结果缓存目录（默认 {DEFAULT_CACHE_DIR}，或环境变量 NIANBAO_CACHE_DIR）"
     )
     check.add_argument("--profile", action="store_true", help="在标准错误输出中列出解析和每条规则的耗时")
+    check.add_argument(
+        "--previous", metavar="FILE", help="同一机关上一年度的报告，用于跨年度比对（只检查一份报告时可用）"
+    )
+    check.add_argument("--verbose", "-v", action="store_true", help="说明每份报告与哪份上年报告比对")
 
     rules = sub.add_parser("rules", help="列出所有规则（内置与插件）")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -160,7 +164,7 @@ def _walk(directory: Path, ctx: Resolver) -> list[Path]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .engine import fails
-    from .runner import Options, Runner, run_many
+    from .runner import Options, Runner, pair_run, run_many
 
     if not args.paths:
         raise UsageError("请给出要检查的文件或目录（- 表示标准输入），例如：nianbao check 报告.txt")
@@ -168,6 +172,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("--fix 与 --diff 不能同时使用")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs 应为正整数")
+    previous = Path(args.previous) if args.previous else None
+    if previous is not None and not previous.is_file():
+        raise UsageError(f"--previous 指定的文件不存在：{args.previous}")
     cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("NIANBAO_CACHE_DIR") or DEFAULT_CACHE_DIR)
     options = Options(
         select=_split_codes(args.select),
@@ -184,12 +191,23 @@ def cmd_check(args: argparse.Namespace) -> int:
     files = collect_files(args.paths, runner.resolver)
     if files.count(None) > 1:
         raise UsageError("标准输入（-）只能出现一次")
+    if previous is not None and len(files) != 1:
+        raise UsageError(
+            "--previous 只能在检查一份报告时使用；多份报告请在 nianbao.toml 的 [[overrides]] 中用 previous 指定"
+        )
+    jobs = args.jobs or os.cpu_count() or 1
     on_disk = [f for f in files if f is not None]
-    outcomes: dict[Path | None, FileResult] = dict(
-        zip(on_disk, run_many(runner, on_disk, args.jobs or os.cpu_count() or 1))
+    outcomes: dict[Path | None, FileResult] = dict(zip(on_disk, run_many(runner, on_disk, jobs)))
+    stdin = sys.stdin.buffer.read() if None in files else None
+    if stdin is not None:
+        outcomes[None] = runner.run(None, stdin)
+    checked, pairings = pair_run(
+        runner, files, [outcomes[f] for f in files], jobs, lambda root: _walk(root, runner.resolver), previous, stdin
     )
-    if None in files:
-        outcomes[None] = runner.run(None)
+    outcomes = dict(zip(files, checked))
+    if args.verbose:
+        for pairing in pairings:
+            print(f"nianbao: {pairing.describe()}", file=sys.stderr)
     results: list[FileResult] = []
     fail_on = args.fail_on
     timings: dict[str, float] = {}

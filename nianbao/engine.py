@@ -5,19 +5,22 @@ The CLI and the language server both go through `Linter`; neither knows how rule
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 from .results import FileResult
-from .ruledef import SAFE, SEVERITY_RANK, SUGGESTED, Edit, Finding, Fix, Rule
+from .ruledef import SAFE, SEVERITY_RANK, SUGGESTED, Edit, Finding, Fix, Rule, YearRule, no_findings
 from .source import DecodeError, Source
 
 if TYPE_CHECKING:  # the model and the registry are imported only when a draft is really linted
-    from .model import Report
+    from .digest import ReportDigest
+    from .model import Directive
     from .parsing.markdown import IncrementalParser
     from .plugins import Registry
+    from .source import LineIndex
 
 INTERNAL_ERROR, UNREADABLE = "NB001", "NB002"
 
@@ -29,7 +32,8 @@ class Selection:
     select: Sequence[str] | None = None  # None: every rule
     ignore: Sequence[str] = ()
     severity: Mapping[str, str] = field(default_factory=dict)
-    inference: Mapping[str, Any] = field(default_factory=dict)  # report-year / template / agency
+    # per-file settings from configuration: report-year / template / agency / copied-prose-threshold
+    inference: Mapping[str, Any] = field(default_factory=dict)
 
     def enabled(self, code: str) -> bool:
         chosen = _longest(code, self.select if self.select is not None else ("",))
@@ -48,10 +52,24 @@ def _longest(code: str, selectors: Iterable[str]) -> int:
     return best
 
 
+# How a check finds last year's report for the draft it has parsed: its digest → the predecessor's.
+Previous = Callable[["ReportDigest"], "ReportDigest | None"]
+
+
 class Linter:
-    def __init__(self, registry: Registry, timings: dict[str, float] | None = None) -> None:
+    """Runs the rules of a registry on one draft.
+
+    *previous*, when given, finds the predecessor of each draft checked (from its digest): the
+    cross-year rules then run with the single-report rules, so ``--fix`` and the editor treat their
+    findings like any other. Without it, `check_years` runs them later on two digests.
+    """
+
+    def __init__(
+        self, registry: Registry, timings: dict[str, float] | None = None, previous: Previous | None = None
+    ) -> None:
         self.registry = registry
         self.timings = timings  # when a dict: seconds spent parsing and in each rule, accumulated
+        self.previous = previous
 
     def rules_for(self, selection: Selection) -> list[Rule]:
         return [r for code, r in self.registry.rules.items() if selection.enabled(code)]
@@ -81,9 +99,7 @@ class Linter:
         form: str | None = None,
     ) -> FileResult:
         if not source.text.strip():
-            return FileResult(
-                path, source, self._finalize([self._unreadable("文件为空（没有任何正文）")], selection, None)
-            )
+            return FileResult(path, source, self._finalize([self._unreadable("文件为空（没有任何正文）")], selection))
         from .parsing import parse
 
         timings = self.timings
@@ -94,31 +110,65 @@ class Linter:
             )
         except Exception as exc:  # a parser bug must not cost the user a traceback
             why = f"解析失败（{type(exc).__name__}: {exc}）"
-            return FileResult(path, source, self._finalize([self._unreadable(why)], selection, None))
+            return FileResult(path, source, self._finalize([self._unreadable(why)], selection))
         if timings is not None:
             timings["parse"] = timings.get("parse", 0.0) + perf_counter() - started
         findings: list[tuple[Rule, Finding]] = []
-        for rule in self.rules_for(selection):
-            if rule.code in (INTERNAL_ERROR, UNREADABLE):
+        rules = self.rules_for(selection)
+        size = len(source.text)
+        for rule in rules:
+            if rule.code in (INTERNAL_ERROR, UNREADABLE) or isinstance(rule, YearRule):
                 continue
-            started = perf_counter()
-            try:
-                findings.extend(self._run(rule, report))
-            finally:
-                if timings is not None:
-                    timings[rule.code] = timings.get(rule.code, 0.0) + perf_counter() - started
-        return FileResult(path, source, self._finalize(findings, selection, report), report)
+            findings.extend(self._timed(rule, partial(rule.check, report), size))
+        result = FileResult(path, source, (), report)
+        if self.previous is not None:  # the cross-year rules, when last year's report is found
+            result = result.with_digest()
+            current = result.digest
+            before = self.previous(current) if current is not None else None
+            if current is not None and before is not None:
+                findings.extend(self._compare(rules, current, before, size))
+        return replace(result, findings=self._finalize(findings, selection, source.index, report.directives))
 
-    def _run(self, rule: Rule, report: Report) -> list[tuple[Rule, Finding]]:
-        """One rule's findings; whatever goes wrong inside it becomes NB001 and the others still run."""
+    def check_years(
+        self, current: ReportDigest, previous: ReportDigest, selection: Selection, source: Source
+    ) -> tuple[Finding, ...]:
+        """The cross-year findings for the report *current* digests, compared with *previous* (the
+        same agency's report for the year before); *source* is this year's text (a document's
+        rendering), for lines and suppression comments. Completed, selected and sorted."""
+        from .suppression import find_directives
+
+        found = self._compare(self.rules_for(selection), current, previous, len(source.text))
+        if not found:
+            return ()
+        return self._finalize(found, selection, source.index, find_directives(source.text, source.index))
+
+    def _compare(
+        self, rules: Sequence[Rule], current: ReportDigest, previous: ReportDigest, size: int
+    ) -> list[tuple[Rule, Finding]]:
+        out: list[tuple[Rule, Finding]] = []
+        for rule in rules:
+            if isinstance(rule, YearRule) and rule.compare is not None:
+                out.extend(self._timed(rule, partial(rule.compare, current, previous), size))
+        return out
+
+    def _timed(self, rule: Rule, produce: Callable[[], Iterable[Finding]], size: int) -> list[tuple[Rule, Finding]]:
+        started = perf_counter()
         try:
-            produced = list(rule.check(report))
+            return self._run(rule, produce, size)
+        finally:
+            if self.timings is not None:
+                self.timings[rule.code] = self.timings.get(rule.code, 0.0) + perf_counter() - started
+
+    def _run(self, rule: Rule, produce: Callable[[], Iterable[Finding]], size: int) -> list[tuple[Rule, Finding]]:
+        """One rule's findings in a text of *size* characters; whatever goes wrong inside it becomes
+        NB001 and the others still run."""
+        try:
+            produced = list(produce())
         except KeyboardInterrupt:
             raise  # the user's Ctrl-C stops the run
         except BaseException as exc:  # SystemExit from a plugin must not end the CLI or the server
             return [self._internal_error(rule, f"{type(exc).__name__}: {exc}")]
         out: list[tuple[Rule, Finding]] = []
-        size = len(report.text)
         for item in produced:
             if not isinstance(item, Finding):
                 out.append(self._internal_error(rule, f"产出了不是 Finding 的对象（{type(item).__name__}）"))
@@ -132,10 +182,14 @@ class Linter:
         return out
 
     def _finalize(
-        self, findings: Sequence[tuple[Rule, Finding]], selection: Selection, report: Report | None
+        self,
+        findings: Sequence[tuple[Rule, Finding]],
+        selection: Selection,
+        index: LineIndex | None = None,
+        directives: list[Directive] | None = None,
     ) -> tuple[Finding, ...]:
-        """Completed findings (code, name, severity, line), selected, unsuppressed and sorted."""
-        index = report.source.index if report else None
+        """Completed findings (code, name, severity, line), selected, unsuppressed (by the text's
+        suppression comments) and sorted."""
         done = [
             f.completed(
                 rule.code,
@@ -146,23 +200,23 @@ class Linter:
             for rule, f in findings
             if selection.enabled(rule.code)
         ]
-        if report:
+        if directives:
             from .suppression import filter_findings
 
-            done = filter_findings(done, report.directives)
+            done = filter_findings(done, directives)
         done.sort(key=lambda f: (f.start, f.end, f.code))
         return tuple(done)
 
     def unreadable(self, path: str, why: str, selection: Selection) -> FileResult:
         """The result for a file that cannot be read: one NB002 saying *why*."""
-        return FileResult(path, None, self._finalize([self._unreadable(why)], selection, None))
+        return FileResult(path, None, self._finalize([self._unreadable(why)], selection))
 
     def _own_rule(self, code: str) -> Rule:
         rule = self.registry.rules.get(code)
         if rule is None:  # the built-in rules were not registered: still say what happened
             from .ruledef import ERROR
 
-            rule = Rule(code, "internal-error" if code == INTERNAL_ERROR else "unreadable", ERROR, "", "", _no_check)
+            rule = Rule(code, "internal-error" if code == INTERNAL_ERROR else "unreadable", ERROR, "", "", no_findings)
         return rule
 
     def _unreadable(self, why: str) -> tuple[Rule, Finding]:
@@ -216,10 +270,6 @@ def _valid_fix(fix: object, size: int) -> bool:
         a_end <= b_start and (a_start, a_end) != (b_start, b_end)
         for (a_start, a_end), (b_start, b_end) in zip(spans, spans[1:])
     )
-
-
-def _no_check(report: Report) -> Iterable[Finding]:
-    return ()
 
 
 def fails(findings: Iterable[Finding], fail_on: str) -> bool:

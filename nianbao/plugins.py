@@ -23,7 +23,7 @@ from typing import Any
 
 from .entrypoints import discover_entry_points
 from .errors import ConfigError
-from .ruledef import Rule
+from .ruledef import Rule, YearRule
 from .template import TemplateSet, TemplateVariants
 
 # What plugin configuration defaults may set: the rule selection. Paths, exit status and inference
@@ -164,6 +164,11 @@ def _build(
                 )
             pm.register(plugin, name=info.prefix or info.name)
             found: list[Rule] = [r for batch in _call(pm, "nianbao_rules", plugin) for r in (batch or ())]
+            across = [r for batch in _call(pm, "nianbao_year_rules", plugin) for r in (batch or ())]
+            for r in across:
+                if not isinstance(r, YearRule):
+                    raise ValueError(f"nianbao_year_rules 返回了不是 YearRule 的对象 {r!r}")
+            found += across
             if not info.prefix:
                 info.prefix = _common_prefix(found)
             for r in found:

@@ -15,6 +15,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .digest import ReportDigest
     from .model import Report
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -60,11 +61,17 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Related:
-    """A place that explains a finding (the rows a total was summed from, the title's agency …)."""
+    """A place that explains a finding (the rows a total was summed from, the title's agency …).
+
+    ``path`` is empty for a place in the finding's own file; a cross-year rule names the other
+    file (last year's report, as the user named it), and ``start``/``end`` are offsets into that
+    file's text (a document's rendering).
+    """
 
     start: int
     end: int
     message: str
+    path: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +104,8 @@ class Finding:
 
 
 Check = Callable[["Report"], Iterable[Finding]]
+# A cross-year check: this year's digest, then last year's (the same agency's report for the year before).
+YearCheck = Callable[["ReportDigest", "ReportDigest"], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -118,6 +127,23 @@ class Rule:
             raise ValueError(f"{self.code}: fixable must be a nianbao.Fixable, not {self.fixable!r}")
 
 
+def no_findings(report: Report) -> Iterable[Finding]:
+    """The check of a rule that finds nothing in one report alone."""
+    return ()
+
+
+@dataclass(frozen=True)
+class YearRule(Rule):
+    """A cross-year rule: ``compare(current, previous)`` reads two `ReportDigest`s — this report's and
+    the same agency's report for the year before — and yields findings in this report's text; a
+    `Related` with a ``path`` points into last year's. ``check`` (one report alone) finds nothing.
+    Registered through the ``nianbao_year_rules`` hook; selected, configured and suppressed like any rule.
+    """
+
+    check: Check = no_findings
+    compare: YearCheck | None = None
+
+
 def rule(
     code: str,
     name: str,
@@ -131,5 +157,23 @@ def rule(
     def wrap(check: Check) -> Rule:
         doc = inspect.cleandoc(check.__doc__ or summary)
         return Rule(code, name, severity, summary, doc, check, fixable, url=url)
+
+    return wrap
+
+
+def year_rule(
+    code: str,
+    name: str,
+    severity: str,
+    summary: str,
+    fixable: Fixable = Fixable.NEVER,
+    url: str | None = None,
+) -> Callable[[YearCheck], YearRule]:
+    """Decorator turning a cross-year check ``(current, previous) -> findings`` into a `YearRule`;
+    its docstring becomes the documentation."""
+
+    def wrap(compare: YearCheck) -> YearRule:
+        doc = inspect.cleandoc(compare.__doc__ or summary)
+        return YearRule(code, name, severity, summary, doc, fixable=fixable, url=url, compare=compare)
 
     return wrap

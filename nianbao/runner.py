@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,11 +17,12 @@ from .cache import Cache, code_fingerprint, digest
 from .errors import UsageError, warn
 from .resolver import Resolver
 from .results import FileResult
+from .ruledef import SAFE
 
 if TYPE_CHECKING:
-    from .documents import Document
+    from .digest import ReportDigest
     from .engine import Linter, Selection
-    from .source import Source
+    from .years import Pairing
 
 
 @dataclass(frozen=True)
@@ -44,32 +46,41 @@ class Runner:
         self._fingerprints: dict[Path | None, str] = {}
         self._config_digests: dict[Path, str] = {}
 
-    def run(self, file: Path | None, data: bytes | None = None, *, cache_checked: bool = False) -> FileResult:
+    def run(
+        self,
+        file: Path | None,
+        data: bytes | None = None,
+        *,
+        cache_checked: bool = False,
+        previous: ReportDigest | None = None,
+    ) -> FileResult:
         """Check one file (None: standard input, or *data*); *cache_checked* when `cached` already
-        missed for it."""
+        missed for it. With *previous* (last year's report), the cross-year rules run in the same
+        check, so ``--fix`` applies their fixes too (the cache is not used)."""
         try:
-            return self._run(file, data, cache_checked)
+            return self._run(file, data, cache_checked, previous)
         except UsageError as exc:
             return FileResult("", None, error=str(exc))
 
-    def _run(self, file: Path | None, data: bytes | None, cache_checked: bool) -> FileResult:
+    def _run(
+        self, file: Path | None, data: bytes | None, cache_checked: bool, previous: ReportDigest | None
+    ) -> FileResult:
         from .engine import Linter
 
         o = self.options
         display = (o.stdin_filename or "-") if file is None else str(file)
-        # standard input is configured as if it were the file it names
-        as_file = file if file is not None else (Path(o.stdin_filename) if o.stdin_filename else None)
+        as_file = self.as_file(file)
         config = self.resolver.base_config(as_file)
         if data is None:
             data = _read(file)
-        key = self._cache_key(as_file, display, data)
+        key = self._cache_key(as_file, display, data) if previous is None else None
         if key is not None and not cache_checked:
             hit = self._load(key, display, data, config.fail_on)
             if hit is not None:
                 return hit
         selection = self.resolver.selection(as_file, o.select, o.ignore)
         timings: dict[str, float] | None = {} if o.profile else None
-        linter = Linter(self.resolver.registry(as_file), timings)
+        linter = Linter(self.resolver.registry(as_file), timings, (lambda _: previous) if previous else None)
         result = linter.check_bytes(data, display, selection)
         source = result.source
         if result.document is not None and (o.fix or o.diff):
@@ -88,11 +99,41 @@ class Runner:
                     file.write_bytes(new)
             elif file is None and o.fix:
                 result.output = data
-        if key is not None and self.cache is not None:
-            self.cache.store(key, result.findings)
         result.fail_on = config.fail_on
         result.timings = timings or {}
-        return result.portable()
+        result = result.portable()
+        if key is not None and self.cache is not None:
+            self.cache.store(key, result.findings, result.digest)
+        return result
+
+    def as_file(self, file: Path | None) -> Path | None:
+        """The path *file* is configured as: standard input as if it were the file it names."""
+        o = self.options
+        return file if file is not None else (Path(o.stdin_filename) if o.stdin_filename else None)
+
+    def compare(
+        self, file: Path | None, result: FileResult, previous: ReportDigest, data: bytes | None = None
+    ) -> FileResult:
+        """*result* (of *file*; standard input's bytes in *data*) with the findings of comparing it
+        with *previous*, last year's report, from the two digests: nothing is parsed again. The text
+        is read again only to place findings when the result came without it (a clean draft)."""
+        from .engine import Linter
+
+        if result.digest is None:
+            return result
+        o = self.options
+        as_file = self.as_file(file)
+        selection = self.resolver.selection(as_file, o.select, o.ignore)
+        here = result
+        if here.source is None:
+            raw = _read(file) if file is not None else data
+            here = result.placed(raw) if raw is not None else result
+        if here.source is None:
+            return result
+        found = Linter(self.resolver.registry(as_file)).check_years(result.digest, previous, selection, here.source)
+        if not found:
+            return result
+        return replace(here, findings=tuple(sorted(result.findings + found, key=lambda f: (f.start, f.end, f.code))))
 
     def _fix_document(
         self, linter: Linter, result: FileResult, file: Path | None, data: bytes, selection: Selection
@@ -147,22 +188,13 @@ class Runner:
         )
 
     def _load(self, key: str, display: str, data: bytes, fail_on: str) -> FileResult | None:
-        findings = self.cache.load(key) if self.cache is not None else None
-        if findings is None:
+        entry = self.cache.load(key, display) if self.cache is not None else None
+        if entry is None:
             return None
+        findings, digest = entry
+        result = FileResult(display, None, findings, fail_on=fail_on, digest=digest)
         # The text is only needed to place findings; a clean draft is not even decoded.
-        if not findings:
-            return FileResult(display, None, findings, fail_on=fail_on)
-        from .forms import document_format
-
-        fmt = document_format(display)
-        if fmt is None:
-            return FileResult(display, _decode(data), findings, fail_on=fail_on)
-        from .source import Source
-
-        document = _read_document(data, fmt)
-        source = Source.from_text(document.text) if document is not None else None
-        return FileResult(display, source, findings, fail_on=fail_on, document=document)
+        return result.placed(data) if findings else result
 
     def _config_digest(self, file: Path | None) -> str:
         path = self.resolver.config_file(file)
@@ -204,15 +236,6 @@ def _read(file: Path | None) -> bytes:
         raise UsageError(f"无法读取 {file}：{exc.strerror}") from exc
 
 
-def _read_document(data: bytes, fmt: str) -> Document | None:
-    from .documents import DocumentError, read_document
-
-    try:
-        return read_document(data, fmt)
-    except DocumentError:
-        return None
-
-
 def _write(file: Path, data: bytes) -> None:
     """Replace *file* with *data* atomically: a failed write never leaves half a document."""
     tmp = file.with_name(f".{file.name}.{os.getpid()}.nianbao-tmp")
@@ -222,15 +245,6 @@ def _write(file: Path, data: bytes) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise UsageError(f"无法写入 {file}：{exc.strerror}") from exc
-
-
-def _decode(data: bytes) -> Source | None:
-    from .source import DecodeError, Source
-
-    try:
-        return Source.from_text(Source.from_bytes(data).text)
-    except DecodeError:
-        return None
 
 
 def _diff(path: str, before: str, after: str) -> str:
@@ -243,6 +257,93 @@ def _diff(path: str, before: str, after: str) -> str:
 # --- a process pool over files ---------------------------------------------------------------------
 
 _WORKER: Runner | None = None
+
+
+def pair_run(
+    runner: Runner,
+    files: list[Path | None],
+    results: list[FileResult],
+    jobs: int,
+    walk: Callable[[Path], list[Path]],
+    named: Path | None = None,
+    stdin: bytes | None = None,
+) -> tuple[list[FileResult], list[Pairing]]:
+    """*results* (of *files*; None: standard input, whose bytes are *stdin*) with the cross-year
+    findings of each report whose predecessor is found, and what each report was paired with.
+
+    With ``--fix``/``--diff``, a report whose cross-year findings can be fixed is checked again with
+    its predecessor, so those fixes are applied (or shown) with the others.
+    """
+    o = runner.options
+    pairings = _predecessors(runner, files, results, jobs, walk, named)
+    out = list(results)
+    for i, (file, result, pairing) in enumerate(zip(files, results, pairings)):
+        if pairing is None or pairing.previous is None:
+            continue
+        compared = runner.compare(file, result, pairing.previous, stdin)
+        added = set(compared.findings) - set(result.findings)
+        if (o.fix or o.diff) and any(f.fix and (o.unsafe_fixes or f.fix.applicability == SAFE) for f in added):
+            again = runner.run(file, stdin, previous=pairing.previous)
+            compared = replace(again, fixed=again.fixed + (result.fixed if file is not None and o.fix else 0))
+        out[i] = compared
+    return out, [p for p in pairings if p is not None]
+
+
+def _predecessors(
+    runner: Runner,
+    files: list[Path | None],
+    results: list[FileResult],
+    jobs: int,
+    walk: Callable[[Path], list[Path]],
+    named: Path | None,
+) -> list[Pairing | None]:
+    """Last year's report of each result (None: nothing parsed): the one *named* (``--previous``)
+    or configured (``previous``), else one of this run's, else one of the folder tree's
+    (`years.search_root`, listed by *walk*) whose path mentions the year — those are checked (from
+    the cache when they can be) only for their digests."""
+    from .years import TREE, ReportIndex, may_be_of, named_pairing, search_root, shown
+
+    index = ReportIndex(r.digest for r in results if r.digest is not None)
+    in_run = {f.resolve(): r.digest for f, r in zip(files, results) if f is not None}
+    looked: dict[Path, ReportDigest | None] = {}
+    pairings: list[Pairing | None] = []
+    roots: list[Path | None] = []  # the folder tree to search, for reports not paired yet
+
+    def digest_of(path: Path) -> ReportDigest | None:
+        key = path.resolve()
+        if key not in looked:
+            looked[key] = in_run[key] if key in in_run else runner.run(shown(path)).digest
+        return looked[key]
+
+    for file, result in zip(files, results):
+        digest, as_file = result.digest, runner.as_file(file)
+        pairing, root = None, None
+        if digest is not None:
+            config = runner.resolver.base_config(as_file)
+            given = named or (config.inference_for(as_file) if as_file else config.inference).get("previous")
+            if given:
+                pairing = named_pairing(digest, digest_of(Path(given)), str(shown(Path(given))))
+            else:
+                pairing = index.previous_of(digest)
+                if pairing.previous is None and digest.year is not None and as_file is not None:
+                    root = search_root(as_file, digest.year, config)
+        pairings.append(pairing)
+        roots.append(root)
+    wanted: dict[Path, set[int]] = {}
+    for root, result in zip(roots, results):
+        if root is not None and result.digest is not None and result.digest.year is not None:
+            wanted.setdefault(root, set()).add(result.digest.year - 1)
+    for root, years in wanted.items():
+        listed = [
+            shown(p) for p in walk(root) if p.resolve() not in in_run and any(may_be_of(p, root, y) for y in years)
+        ]
+        tree = ReportIndex(r.digest for r in run_many(runner, listed, jobs) if r.digest is not None)
+        for i, (here, result) in enumerate(zip(roots, results)):
+            if here == root and result.digest is not None:
+                found = tree.previous_of(result.digest, TREE)
+                if found.previous is not None:
+                    pairings[i] = found
+    return pairings
 
 
 def _work(file: Path) -> FileResult:

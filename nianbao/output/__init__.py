@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..results import FileResult
-from ..ruledef import Edit
+from ..ruledef import Edit, Related
 from ..source import Source
 
 if TYPE_CHECKING:
     from ..documents import Location
 
-__all__ = ["FileResult", "edit_span", "location", "position", "result_span", "span"]
+__all__ = ["FileResult", "edit_span", "elsewhere", "location", "position", "related_in", "result_span", "span"]
 
 
 def position(source: Source | None, offset: int) -> tuple[int, int]:
@@ -44,3 +45,23 @@ def result_span(result: FileResult, start: int, end: int) -> tuple[int, int, int
 def location(result: FileResult, start: int, end: int) -> Location | None:
     """Where a span is in a .docx, web page or PDF (None for a text draft)."""
     return result.document.locate(start, end) if result.document is not None else None
+
+
+def related_in(result: FileResult, related: Related) -> FileResult:
+    """The file a related place is in: *result*'s own, or another (last year's report, for a
+    cross-year finding), read once to place it in that file's own text."""
+    if not related.path or related.path == result.path:
+        return result
+    return elsewhere(related.path)
+
+
+@lru_cache(maxsize=64)
+def elsewhere(path: str) -> FileResult:
+    """Another file as the output formats place spans in it (its text, or a document's rendering
+    and the way back); a file that cannot be read is placed at its start."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return FileResult(path, None)
+    return FileResult(path, None).placed(data)

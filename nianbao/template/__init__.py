@@ -18,6 +18,7 @@ listed in ``notes/peers.md`` §3.
 from __future__ import annotations
 
 from .sections import (
+    PROBLEMS_SECTION,
     REGULATION_NAME,
     REGULATION_SHORT,
     REPORT_TITLE_SUFFIX,
@@ -98,6 +99,7 @@ from .vocabulary import (
     GOVERNMENT_SUFFIXES,
     GROUP_ORDINALS,
     MEASURE_WORDS,
+    MIN_COMPARED_SENTENCE,
     NON_NAME_PREFIXES,
     NOT_AGENCY_NAMES,
     NOT_APPLICABLE,
@@ -107,6 +109,7 @@ from .vocabulary import (
     RULEMAKING_KINDS,
     SELF_REFERENCE_WORDS,
     SELF_REFERENCE_WRONG,
+    SENTENCE_ENDS,
     TEXT_VALUES,
     TOP_ORDINALS,
     TOWNSHIP_KINDS,
@@ -142,6 +145,7 @@ __all__ = [
     "Identity",
     "LABEL_ALIASES",
     "MEASURE_WORDS",
+    "MIN_COMPARED_SENTENCE",
     "NON_NAME_PREFIXES",
     "NOT_AGENCY_NAMES",
     "NOT_APPLICABLE",
@@ -149,6 +153,7 @@ __all__ = [
     "OBSOLETE_TABLE_MARKERS",
     "OUTCOME_TOTAL",
     "PLACE_SUFFIXES",
+    "PROBLEMS_SECTION",
     "REGULATION_NAME",
     "REGULATION_SHORT",
     "REPORT_TITLE_SUFFIX",
@@ -159,6 +164,7 @@ __all__ = [
     "SECTION_KEYWORD_ORDER",
     "SELF_REFERENCE_WORDS",
     "SELF_REFERENCE_WRONG",
+    "SENTENCE_ENDS",
     "SIGNED",
     "SectionSpec",
     "T2019",

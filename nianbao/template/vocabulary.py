@@ -28,6 +28,14 @@ NOT_APPLICABLE = ("/", "-", "—", "——", "–", "--", "不适用", "N/A", "n
 # Words drafters write where a number belongs; they are (invalid) values, not row labels.
 TEXT_VALUES = ("无", "暂无", "没有", "空", "略", "未统计", "不详", "x", "X", "×", "*", "?", "？")
 
+# --- prose -------------------------------------------------------------------------------------
+
+# What ends a sentence (or a clause as drafters list them: 一是……；二是……) when prose is compared
+# across years.
+SENTENCE_ENDS = "。！？；!?;"
+# A sentence shorter than this, once normalised, is too common to say it was copied (无。 一是……).
+MIN_COMPARED_SENTENCE = 8
+
 # --- places and agencies ----------------------------------------------------------------------
 
 GOVERNMENT_SUFFIXES = ("人民政府", "政府")

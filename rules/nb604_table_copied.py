@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from nianbao.digest import ReportDigest, TableDigest
+from nianbao.ruledef import WARNING, Finding, year_rule
+from nianbao.template import T3_SUBTOTAL_ROWS, TABLE_NAMES, T3Col, T3Row, T4Col
+
+from ._years import last_year, there
+
+# Totals and subtotals repeat what the detail cells say: they do not count as evidence.
+_DERIVED_ROWS = frozenset({T3Row.TOTAL.key, *(r.key for r in T3_SUBTOTAL_ROWS)})
+_DERIVED_COLUMNS = {"t3": frozenset({T3Col.TOTAL.key, T3Col.SUBTOTAL.key}), "t4": frozenset({T4Col.TOTAL.key})}
+# A table with only one or two cases may well come out the same two years running.
+MIN_NONZERO_DETAILS = 3
+
+
+@year_rule("NB604", "table-copied", WARNING, "表三或表四与上年报告的同一张表完全相同")
+def table_copied(current: ReportDigest, previous: ReportDigest) -> Iterator[Finding]:
+    """检查内容
+    --------
+    表三（收到和处理政府信息公开申请情况）或表四（行政复议、行政诉讼情况）的每一个数字都与同一机关
+    上一年度报告的同一张表相同，而且表中至少有 3 个非零的明细数字（不计总计、小计）。
+    跨 2019、2021 两版模板时，比对两版都有的行列，只有一版才有的行列须两年都为 0。
+
+    为什么重要
+    --------
+    申请和复议、诉讼的数字每年都会变化；整张表一字不差，多半是沿用了上年的表格忘了更新。
+    只有一两件申请的表两年相同并不少见，所以明细数字太少时不报告。
+
+    错误示例
+    --------
+    2023 年度报告的表三与 2022 年度报告的表三逐格相同（本年新收 12 件、予以公开 8 件……）。
+
+    正确示例
+    --------
+    按本年度实际收到和办理的申请填写表三；确实与上年相同时，可用行内注释
+    ``<!-- nianbao-disable-next-line NB604 -->`` 说明已核实。
+    """
+    for kind in ("t3", "t4"):
+        this, last = current.table(kind), previous.table(kind)
+        if this is None or last is None:
+            continue
+        details = _copied_details(kind, this, last)
+        if details < MIN_NONZERO_DETAILS:
+            continue
+        name = TABLE_NAMES[kind]
+        yield Finding(
+            this.start,
+            this.head_end,
+            f"{name}与{last_year(previous)}的{name}完全相同（{details} 个非零明细数字逐一相等）：是否沿用了上年的数据？",
+            related=(there(previous, last.start, last.head_end, f"{last_year(previous)}的{name}"),),
+        )
+
+
+def _copied_details(kind: str, this: TableDigest, last: TableDigest) -> int:
+    """The number of non-zero detail cells when the two tables are the same, else 0: every cell of
+    one is the other's where both have it, and zero where only one has it."""
+    now = {key: cell.number for key, cell in this.items()}
+    before = {key: cell.number for key, cell in last.items()}
+    zero = Decimal(0)
+    if any(now.get(key, zero) != before.get(key, zero) for key in now.keys() | before.keys()):
+        return 0
+    derived = _DERIVED_COLUMNS[kind]
+    return sum(1 for (row, column), n in now.items() if n and row not in _DERIVED_ROWS and column not in derived)
