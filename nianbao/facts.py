@@ -21,6 +21,7 @@ from .template import (
     AGENCY_KIND_SUFFIXES,
     GOVERNMENT_SUFFIXES,
     NON_NAME_PREFIXES,
+    OFFICE_FORMS,
     TOWNSHIP_KINDS,
     template_for_year,
 )
@@ -87,7 +88,8 @@ class Agency:
 
 
 def analyse_agency(name: str, start: int = 0, end: int = 0, source: str = "") -> Agency:
-    """Split an agency name into its core and kind: 烟台市牟平区莒格庄镇 → 莒格庄镇, 镇."""
+    """Split an agency name into its core and kind: 烟台市牟平区莒格庄镇 → 莒格庄镇, 镇;
+    青禾县东岭街道办事处 → 东岭街道, 街道."""
     full = normalize(name)
     body = full
     government = False
@@ -95,6 +97,10 @@ def analyse_agency(name: str, start: int = 0, end: int = 0, source: str = "") ->
         if body.endswith(suffix) and len(body) > len(suffix):
             body = body[: -len(suffix)]
             government = True
+            break
+    for office, own in OFFICE_FORMS:
+        if body.endswith(office):
+            body = body[: -len(office)] + own
             break
     core = body
     while True:

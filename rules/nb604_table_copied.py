@@ -5,15 +5,17 @@ from decimal import Decimal
 
 from nianbao.digest import ReportDigest, TableDigest
 from nianbao.ruledef import WARNING, Finding, year_rule
-from nianbao.template import T3_SUBTOTAL_ROWS, TABLE_NAMES, T3Col, T3Row, T4Col
+from nianbao.template import T4_ROWS, TABLE_NAMES, T3Col, T3Row, T4Col
 
+from ._support import fmt
 from ._years import last_year, there
 
-# Totals and subtotals repeat what the detail cells say: they do not count as evidence.
-_DERIVED_ROWS = frozenset({T3Row.TOTAL.key, *(r.key for r in T3_SUBTOTAL_ROWS)})
-_DERIVED_COLUMNS = {"t3": frozenset({T3Col.TOTAL.key, T3Col.SUBTOTAL.key}), "t4": frozenset({T4Col.TOTAL.key})}
+# The cells that count a table's cases: applications received and carried over (table 3, by
+# applicant), reviews and lawsuits by outcome (table 4); totals repeat them.
+_CASE_ROWS = {"t3": frozenset({T3Row.NEW.key, T3Row.CARRIED.key}), "t4": frozenset(r.key for r in T4_ROWS)}
+_TOTAL_COLUMNS = frozenset({T3Col.TOTAL.key, T3Col.SUBTOTAL.key, T4Col.TOTAL.key})
 # A table with only one or two cases may well come out the same two years running.
-MIN_NONZERO_DETAILS = 3
+MIN_CASES = 3
 
 
 @year_rule("NB604", "table-copied", WARNING, "表三或表四与上年报告的同一张表完全相同")
@@ -21,13 +23,14 @@ def table_copied(current: ReportDigest, previous: ReportDigest) -> Iterator[Find
     """检查内容
     --------
     表三（收到和处理政府信息公开申请情况）或表四（行政复议、行政诉讼情况）的每一个数字都与同一机关
-    上一年度报告的同一张表相同，而且表中至少有 3 个非零的明细数字（不计总计、小计）。
+    上一年度报告的同一张表相同，而且表中至少有 3 件（表三：本年新收与上年结转的申请；表四：行政复议
+    与行政诉讼的案件）。
     跨 2019、2021 两版模板时，比对两版都有的行列，只有一版才有的行列须两年都为 0。
 
     为什么重要
     --------
     申请和复议、诉讼的数字每年都会变化；整张表一字不差，多半是沿用了上年的表格忘了更新。
-    只有一两件申请的表两年相同并不少见，所以明细数字太少时不报告。
+    只有一两件的表两年相同并不少见，所以件数太少时不报告。
 
     错误示例
     --------
@@ -42,25 +45,25 @@ def table_copied(current: ReportDigest, previous: ReportDigest) -> Iterator[Find
         this, last = current.table(kind), previous.table(kind)
         if this is None or last is None:
             continue
-        details = _copied_details(kind, this, last)
-        if details < MIN_NONZERO_DETAILS:
+        cases = _copied_cases(kind, this, last)
+        if cases < MIN_CASES:
             continue
         name = TABLE_NAMES[kind]
         yield Finding(
             this.start,
             this.head_end,
-            f"{name}与{last_year(previous)}的{name}完全相同（{details} 个非零明细数字逐一相等）：是否沿用了上年的数据？",
+            f"{name}与{last_year(previous)}的{name}逐格相同（共 {fmt(cases)} 件）：是否沿用了上年的数据？",
             related=(there(previous, last.start, last.head_end, f"{last_year(previous)}的{name}"),),
         )
 
 
-def _copied_details(kind: str, this: TableDigest, last: TableDigest) -> int:
-    """The number of non-zero detail cells when the two tables are the same, else 0: every cell of
-    one is the other's where both have it, and zero where only one has it."""
+def _copied_cases(kind: str, this: TableDigest, last: TableDigest) -> Decimal:
+    """The table's number of cases when the two tables are the same, else 0: every cell of one is
+    the other's where both have it, and zero where only one has it."""
     now = {key: cell.number for key, cell in this.items()}
     before = {key: cell.number for key, cell in last.items()}
     zero = Decimal(0)
     if any(now.get(key, zero) != before.get(key, zero) for key in now.keys() | before.keys()):
-        return 0
-    derived = _DERIVED_COLUMNS[kind]
-    return sum(1 for (row, column), n in now.items() if n and row not in _DERIVED_ROWS and column not in derived)
+        return zero
+    rows = _CASE_ROWS[kind]
+    return sum((n for (row, column), n in now.items() if row in rows and column not in _TOTAL_COLUMNS), zero)

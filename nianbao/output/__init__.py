@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -55,12 +56,20 @@ def related_in(result: FileResult, related: Related) -> FileResult:
     return elsewhere(related.path)
 
 
-@lru_cache(maxsize=64)
 def elsewhere(path: str) -> FileResult:
     """Another file as the output formats place spans in it (its text, or a document's rendering
-    and the way back); a file that cannot be read is placed at its start."""
+    and the way back), read once per version; a file that cannot be read is placed at its start."""
     try:
-        with open(path, "rb") as fh:
+        stat = os.stat(path)
+    except OSError:
+        return FileResult(path, None)
+    return _read(path, os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _read(path: str, absolute: str, mtime: int, size: int) -> FileResult:
+    try:
+        with open(absolute, "rb") as fh:
             data = fh.read()
     except OSError:
         return FileResult(path, None)

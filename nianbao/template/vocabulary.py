@@ -39,6 +39,9 @@ MIN_COMPARED_SENTENCE = 8
 # --- places and agencies ----------------------------------------------------------------------
 
 GOVERNMENT_SUFFIXES = ("人民政府", "政府")
+# An agency that reports as its office: the agency itself is what the office serves, so the full
+# and the short name are one agency (青禾县东岭街道办事处 and 东岭街道).
+OFFICE_FORMS = (("街道办事处", "街道"),)
 # Endings of the place names that prefix an agency's own name (云州市临川区白沙镇 → 白沙镇).
 PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "省", "市", "州", "盟", "区", "县", "旗")
 # Name endings → agency kind, longest first. Kinds decide self-references and deadlines.

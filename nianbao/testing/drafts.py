@@ -114,6 +114,7 @@ class Draft:
     t3: dict[RowSpec, tuple[int, ...]] = field(default_factory=lambda: dict(T3_DATA))
     extra: tuple[str, ...] = ()  # more paragraphs for section 一 (to make larger drafts)
     t2: dict[CellKey, str] | None = None  # table 2's values; None: `T2_DATA` for the template
+    t4: dict[CellKey, str] | None = None  # table 4's values; None: one review, upheld
     problems: str = PROBLEMS_DEFAULT  # the text of section 五
 
     @property
@@ -141,6 +142,8 @@ class Draft:
         return values
 
     def t4_values(self) -> dict[CellKey, str]:
+        if self.t4 is not None:
+            return self.t4
         values = {(g, c): "0" for g in T4_ROWS for c in T4_COLUMNS}
         values[(T4Row.REVIEW, T4Col.UPHELD)] = values[(T4Row.REVIEW, T4Col.TOTAL)] = "1"
         return values
@@ -181,7 +184,7 @@ def render(d: Draft, form: str = "tab") -> str:
         f"{h2}三、收到和处理政府信息公开申请情况",
         render_table("t3", d.template, table_form, d.t3_values()),
         f"{h2}四、政府信息公开行政复议、行政诉讼情况",
-        "本年度因政府信息公开工作被申请行政复议 1 件，结果维持；未发生行政诉讼。",
+        _t4_text(d),
         render_table("t4", d.template, table_form, d.t4_values()),
         f"{h2}五、存在的主要问题及改进情况",
         d.problems,
@@ -202,6 +205,15 @@ def render(d: Draft, form: str = "tab") -> str:
         d.signed,
     ]
     return "\n\n".join(parts) + "\n"
+
+
+def _t4_text(d: Draft) -> str:
+    """What section 四 says of table 4: the default's one review, or the totals of the draft's own."""
+    if d.t4 is None:
+        return "本年度因政府信息公开工作被申请行政复议 1 件，结果维持；未发生行政诉讼。"
+    review = d.t4.get((T4Row.REVIEW, T4Col.TOTAL), "0")
+    lawsuits = sum(int(d.t4.get((row, T4Col.TOTAL), "0")) for row in (T4Row.DIRECT, T4Row.AFTER_REVIEW))
+    return f"本年度因政府信息公开工作被申请行政复议 {review} 件，提起行政诉讼 {lawsuits} 件。"
 
 
 def clean(form: str = "tab", year: int = 2023) -> str:
