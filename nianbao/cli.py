@@ -140,7 +140,7 @@ def collect_files(paths: Sequence[str], ctx: Resolver) -> list[Path | None]:
             continue
         path = Path(raw)
         if path.is_dir():
-            for found in sorted(_walk(path, ctx)):
+            for found in sorted(walk_drafts(path, ctx)):
                 out.append(found)
         elif path.is_file():
             out.append(path)
@@ -149,7 +149,9 @@ def collect_files(paths: Sequence[str], ctx: Resolver) -> list[Path | None]:
     return out
 
 
-def _walk(directory: Path, ctx: Resolver) -> list[Path]:
+def walk_drafts(directory: Path, ctx: Resolver) -> list[Path]:
+    """The drafts under *directory* a folder argument checks (hidden and excluded paths left out);
+    the server lists its workspace's reports the same way."""
     files = []
     for root, dirs, names in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
@@ -202,7 +204,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if stdin is not None:
         outcomes[None] = runner.run(None, stdin)
     checked, pairings = pair_run(
-        runner, files, [outcomes[f] for f in files], jobs, lambda root: _walk(root, runner.resolver), previous, stdin
+        runner, files, [outcomes[f] for f in files], jobs, lambda root: walk_drafts(root, runner.resolver), previous, stdin
     )
     outcomes = dict(zip(files, checked))
     if args.verbose:

@@ -20,6 +20,7 @@ from nianbao.source import Source
 
 from .checker import Checked
 from .documents import Document
+from .years import WorkspaceReports
 
 
 @dataclass
@@ -56,14 +57,18 @@ class EditorSettings:
 
 class Settings:
     def __init__(self, report: Callable[[str], None], trusted: bool = False) -> None:
+        from nianbao.cli import walk_drafts
+
         self.report = report
         self.trusted = trusted
         self.editor = EditorSettings()
         self.resolver = Resolver(report=report, allow_local_plugins=trusted)
+        self.reports = WorkspaceReports(self.resolver, lambda root: walk_drafts(root, self.resolver))
 
     def reload(self) -> None:
         """A configuration file changed: forget what was loaded."""
         self.resolver.forget()
+        self.reports.forget()
 
     def linter_for(self, doc: Document) -> tuple[Linter, Selection]:
         path = doc.path
@@ -78,8 +83,10 @@ class Settings:
         return Linter(registry), selection
 
     def lint(self, doc: Document) -> Checked:
-        """Check one snapshot; runs in the checker's worker thread."""
+        """Check one snapshot, with last year's report when the workspace holds it; runs in the
+        checker's worker thread."""
         linter, selection = self.linter_for(doc)
+        linter.previous = self.reports.previous(doc.name, doc.path, selection)
         form = "markdown" if doc.is_markdown else "text"
         source = Source.from_text(doc.text)
         result = linter.check(source, doc.name, selection, markdown=doc.markdown, form=form)
