@@ -204,7 +204,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     if stdin is not None:
         outcomes[None] = runner.run(None, stdin)
     checked, pairings = pair_run(
-        runner, files, [outcomes[f] for f in files], jobs, lambda root: walk_drafts(root, runner.resolver), previous, stdin
+        runner,
+        files,
+        [outcomes[f] for f in files],
+        jobs,
+        lambda root: walk_drafts(root, runner.resolver),
+        previous,
+        stdin,
     )
     outcomes = dict(zip(files, checked))
     if args.verbose:

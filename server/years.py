@@ -109,4 +109,3 @@ def _read_digest(resolver: Resolver, file: Path) -> ReportDigest | None:
         return None
     result = Linter(registry).check_bytes(data, str(file), Selection(select=[], inference=inference))
     return result.with_digest().digest
-
