@@ -2,7 +2,7 @@
 
 The public API for plugins and scripts: `rule`, `Rule`, `Finding`, `Fix`, `Edit`, `Related`,
 `Fixable`, `hookimpl`, `TemplateVariants`, `Alias`, `Report` (the parsed draft), and for
-cross-year rules `year_rule`, `YearRule` and `ReportDigest` (a report as other years see it).
+cross-year rules `year_rule` and `ReportDigest` (a report as other years see it).
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ _LAZY = {
     "SUGGESTED": ("ruledef", "SUGGESTED"),
     "Fixable": ("ruledef", "Fixable"),
     "year_rule": ("ruledef", "year_rule"),
-    "YearRule": ("ruledef", "YearRule"),
     "ReportDigest": ("digest", "ReportDigest"),
     "hookimpl": ("hookspec", "hookimpl"),
     "TemplateVariants": ("template", "TemplateVariants"),
@@ -53,7 +52,6 @@ if TYPE_CHECKING:
         Fixable,
         Related,
         Rule,
-        YearRule,
         rule,
         year_rule,
     )

@@ -12,7 +12,7 @@ from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 from .results import FileResult
-from .ruledef import SAFE, SEVERITY_RANK, SUGGESTED, Edit, Finding, Fix, Rule, YearRule, no_findings
+from .ruledef import SAFE, SEVERITY_RANK, SUGGESTED, Edit, Finding, Fix, Rule, no_findings
 from .source import DecodeError, Source
 
 if TYPE_CHECKING:  # the model and the registry are imported only when a draft is really linted
@@ -117,7 +117,7 @@ class Linter:
         rules = self.rules_for(selection)
         size = len(source.text)
         for rule in rules:
-            if rule.code in (INTERNAL_ERROR, UNREADABLE) or isinstance(rule, YearRule):
+            if rule.code in (INTERNAL_ERROR, UNREADABLE) or rule.compare is not None:
                 continue
             findings.extend(self._timed(rule, partial(rule.check, report), size))
         result = FileResult(path, source, (), report)
@@ -147,7 +147,7 @@ class Linter:
     ) -> list[tuple[Rule, Finding]]:
         out: list[tuple[Rule, Finding]] = []
         for rule in rules:
-            if isinstance(rule, YearRule) and rule.compare is not None:
+            if rule.compare is not None:
                 out.extend(self._timed(rule, partial(rule.compare, current, previous), size))
         return out
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
-    from .ruledef import Rule, YearRule
+    from .ruledef import Rule
     from .template import TemplateVariants
 
 PROJECT = "nianbao"
@@ -40,11 +40,11 @@ def nianbao_rules() -> Sequence[Rule]:
 
 
 @hookspec
-def nianbao_year_rules() -> Sequence[YearRule]:
+def nianbao_year_rules() -> Sequence[Rule]:
     """Return the cross-year rules this plugin contributes: rules that compare a report with the
     same agency's report for the year before.
 
-    Each is a `nianbao.YearRule`, usually made with the ``@nianbao.year_rule`` decorator on a
+    Each is a `nianbao.Rule` made with the ``@nianbao.year_rule`` decorator on a
     function ``(current, previous) -> Iterable[Finding]`` taking two `nianbao.ReportDigest` objects —
     this year's and last year's. The digest is all a cross-year rule sees (the agency, the year,
     the table cells by the specs' ``key`` names, sentence fingerprints per section); findings are

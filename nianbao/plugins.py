@@ -23,7 +23,7 @@ from typing import Any
 
 from .entrypoints import discover_entry_points
 from .errors import ConfigError
-from .ruledef import Rule, YearRule
+from .ruledef import Rule
 from .template import TemplateSet, TemplateVariants
 
 # What plugin configuration defaults may set: the rule selection. Paths, exit status and inference
@@ -166,8 +166,8 @@ def _build(
             found: list[Rule] = [r for batch in _call(pm, "nianbao_rules", plugin) for r in (batch or ())]
             across = [r for batch in _call(pm, "nianbao_year_rules", plugin) for r in (batch or ())]
             for r in across:
-                if not isinstance(r, YearRule):
-                    raise ValueError(f"nianbao_year_rules 返回了不是 YearRule 的对象 {r!r}")
+                if not isinstance(r, Rule) or r.compare is None:
+                    raise ValueError(f"nianbao_year_rules 返回了不是跨年度规则（year_rule）的对象 {r!r}")
             found += across
             if not info.prefix:
                 info.prefix = _common_prefix(found)

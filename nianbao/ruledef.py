@@ -110,6 +110,12 @@ YearCheck = Callable[["ReportDigest", "ReportDigest"], Iterable[Finding]]
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule: ``check(report)`` yields its findings in one report. A cross-year rule (made with
+    `year_rule`, registered through the ``nianbao_year_rules`` hook) has ``compare`` instead: it
+    reads two `ReportDigest` objects — this report's and the same agency's report for the year before —
+    and runs only when that report is found; it is selected, configured and suppressed like any rule.
+    """
+
     code: str
     name: str
     severity: str
@@ -119,6 +125,7 @@ class Rule:
     fixable: Fixable = Fixable.NEVER
     origin: str = "nianbao"  # the plugin that contributed it (set by the registry)
     url: str | None = None  # documentation link shown by editors, if one exists
+    compare: YearCheck | None = None  # a cross-year rule's check (its ``check`` finds nothing)
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -128,20 +135,8 @@ class Rule:
 
 
 def no_findings(report: Report) -> Iterable[Finding]:
-    """The check of a rule that finds nothing in one report alone."""
+    """The check of a rule that finds nothing in one report alone (a cross-year rule)."""
     return ()
-
-
-@dataclass(frozen=True)
-class YearRule(Rule):
-    """A cross-year rule: ``compare(current, previous)`` reads two `ReportDigest`s — this report's and
-    the same agency's report for the year before — and yields findings in this report's text; a
-    `Related` with a ``path`` points into last year's. ``check`` (one report alone) finds nothing.
-    Registered through the ``nianbao_year_rules`` hook; selected, configured and suppressed like any rule.
-    """
-
-    check: Check = no_findings
-    compare: YearCheck | None = None
 
 
 def rule(
@@ -168,12 +163,12 @@ def year_rule(
     summary: str,
     fixable: Fixable = Fixable.NEVER,
     url: str | None = None,
-) -> Callable[[YearCheck], YearRule]:
-    """Decorator turning a cross-year check ``(current, previous) -> findings`` into a `YearRule`;
-    its docstring becomes the documentation."""
+) -> Callable[[YearCheck], Rule]:
+    """Decorator turning a cross-year check ``(current, previous) -> findings`` into a cross-year
+    `Rule` (its ``compare``); the function's docstring becomes the documentation."""
 
-    def wrap(compare: YearCheck) -> YearRule:
+    def wrap(compare: YearCheck) -> Rule:
         doc = inspect.cleandoc(compare.__doc__ or summary)
-        return YearRule(code, name, severity, summary, doc, fixable=fixable, url=url, compare=compare)
+        return Rule(code, name, severity, summary, doc, no_findings, fixable, url=url, compare=compare)
 
     return wrap

@@ -304,13 +304,14 @@ def _predecessors(
     from .years import TREE, ReportIndex, may_be_of, named_pairing, search_root, shown
 
     index = ReportIndex(r.digest for r in results if r.digest is not None)
-    in_run = {f.resolve(): r.digest for f, r in zip(files, results) if f is not None}
+    # by absolute path (no symlink resolution: a run over thousands of files must not stat each)
+    in_run = {f.absolute(): r.digest for f, r in zip(files, results) if f is not None}
     looked: dict[Path, ReportDigest | None] = {}
     pairings: list[Pairing | None] = []
     roots: list[Path | None] = []  # the folder tree to search, for reports not paired yet
 
     def digest_of(path: Path) -> ReportDigest | None:
-        key = path.resolve()
+        key = path.absolute()
         if key not in looked:
             looked[key] = in_run[key] if key in in_run else runner.run(shown(path)).digest
         return looked[key]
@@ -335,7 +336,7 @@ def _predecessors(
             wanted.setdefault(root, set()).add(result.digest.year - 1)
     for root, years in wanted.items():
         listed = [
-            shown(p) for p in walk(root) if p.resolve() not in in_run and any(may_be_of(p, root, y) for y in years)
+            shown(p) for p in walk(root) if p.absolute() not in in_run and any(may_be_of(p, root, y) for y in years)
         ]
         tree = ReportIndex(r.digest for r in run_many(runner, listed, jobs) if r.digest is not None)
         for i, (here, result) in enumerate(zip(roots, results)):

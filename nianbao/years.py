@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .config import Config
@@ -23,8 +22,7 @@ NAMED, RUN, TREE = "named", "run", "tree"  # how a predecessor was found
 HOW = {NAMED: "配置或命令行指定", RUN: "同一次检查中的文件", TREE: "同一目录树中的文件"}
 
 
-@dataclass(frozen=True)
-class Pairing:
+class Pairing(NamedTuple):  # not a dataclass: this module is imported by every run, cached ones too
     """What a report was paired with (``previous`` None: nothing, and ``why`` says why)."""
 
     path: str
@@ -111,7 +109,7 @@ def search_root(file: Path, year: int, config: Config) -> Path:
     if config.path is not None:
         return config.path.parent
     folder = file.parent
-    return folder.parent if str(year) in folder.resolve().name else folder
+    return folder.parent if str(year) in (folder.name or folder.absolute().name) else folder
 
 
 def may_be_of(path: Path, root: Path, year: int) -> bool:
@@ -126,7 +124,10 @@ def may_be_of(path: Path, root: Path, year: int) -> bool:
 
 def shown(path: Path) -> Path:
     """*path* as output names it: relative to the working directory when it is under it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()) if path.is_absolute() else path
-    except ValueError:
+    if not path.is_absolute():
         return path
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive
+        return path
+    return path if relative.startswith("..") else Path(relative)

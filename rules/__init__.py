@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from nianbao.hookspec import hookimpl
 
 if TYPE_CHECKING:
-    from nianbao.ruledef import Rule, YearRule
+    from nianbao.ruledef import Rule
 
 
 @hookimpl
@@ -83,7 +83,7 @@ def nianbao_rules() -> list[Rule]:
 
 
 @hookimpl
-def nianbao_year_rules() -> list[YearRule]:
+def nianbao_year_rules() -> list[Rule]:
     from .nb601_carry_over import carry_over
     from .nb602_document_stock import document_stock
     from .nb603_item_count import item_count

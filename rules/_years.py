@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from nianbao.digest import CellDigest, ReportDigest
+from nianbao.digest import ReportDigest
+from nianbao.digest_parts import CellDigest
 from nianbao.ruledef import Related
 
 from ._support import fmt

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.digest import CellDigest, ReportDigest, TableDigest
+from nianbao.digest import ReportDigest
+from nianbao.digest_parts import CellDigest, TableDigest
 from nianbao.ruledef import ERROR, Finding, year_rule
 from nianbao.template import T3_APPLICANT_COLUMNS, ColumnSpec, T3Col, T3Row
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from nianbao.digest import ReportDigest, TableDigest
+from nianbao.digest import ReportDigest
+from nianbao.digest_parts import TableDigest
 from nianbao.ruledef import WARNING, Finding, year_rule
 from nianbao.template import T4_ROWS, TABLE_NAMES, T3Col, T3Row, T4Col
 

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.digest import ReportDigest, Sentence
+from nianbao.digest import ReportDigest
+from nianbao.digest_parts import Sentence
 from nianbao.ruledef import ERROR, SAFE, Edit, Finding, Fix, Fixable, year_rule
 
 from ._years import last_year, there
