@@ -80,13 +80,13 @@ class Settings:
         except UsageError as exc:  # a bad nianbao.toml or setting: say so, and lint with the defaults
             self.report(f"{exc}；暂按默认配置检查")
             return Linter(build_registry()), Selection()
-        return Linter(registry), selection
+        # with last year's report when the workspace holds it: quick fixes and fix-all include the
+        # cross-year rules' fixes
+        return Linter(registry, previous=self.reports.previous(path, selection)), selection
 
     def lint(self, doc: Document) -> Checked:
-        """Check one snapshot, with last year's report when the workspace holds it; runs in the
-        checker's worker thread."""
+        """Check one snapshot; runs in the checker's worker thread."""
         linter, selection = self.linter_for(doc)
-        linter.previous = self.reports.previous(doc.name, doc.path, selection)
         form = "markdown" if doc.is_markdown else "text"
         source = Source.from_text(doc.text)
         result = linter.check(source, doc.name, selection, markdown=doc.markdown, form=form)

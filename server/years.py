@@ -35,7 +35,6 @@ class WorkspaceReports:
         self._digests: dict[Path, ReportDigest | None] = {}  # None: read, but not a report
         self._index = ReportIndex()
         self._lock = threading.Lock()
-        self.pairings: dict[str, Pairing] = {}  # by the open draft's name: what it was last paired with
 
     def forget(self) -> None:
         """The configuration changed (inference settings shape digests): read everything again."""
@@ -57,16 +56,10 @@ class WorkspaceReports:
                     else:
                         self._files.pop(path, None)
 
-    def previous(self, name: str, path: Path | None, selection: Selection) -> Previous:
-        """The predecessor lookup for the draft *name* (at *path* on disk, if saved), as the engine
-        calls it with the draft's digest; what it found is kept in `pairings`."""
-
-        def lookup(digest: ReportDigest) -> ReportDigest | None:
-            pairing = self._pairing(digest, path, selection)
-            self.pairings[name] = pairing
-            return pairing.previous
-
-        return lookup
+    def previous(self, path: Path | None, selection: Selection) -> Previous:
+        """The predecessor lookup for a draft (at *path* on disk, if saved; configured by
+        *selection*), as the engine calls it with the draft's digest."""
+        return lambda digest: self._pairing(digest, path, selection).previous
 
     def _pairing(self, digest: ReportDigest, path: Path | None, selection: Selection) -> Pairing:
         named = selection.inference.get("previous")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from lsprotocol import types
 from pygls.uris import from_fs_path
 
-from nianbao.testing.drafts import clean
+from nianbao.template import RowSpec, T3Row
+from nianbao.testing.drafts import clean, first_of_series, render, series
 
 from .lsp_session import Session, raw_exchange, session
 
@@ -372,36 +374,35 @@ def test_requests_from_a_regular_file_on_stdin(tmp_path: Path) -> None:
     assert proc.returncode == 0
 
 
+def _plus_one(t3: dict[RowSpec, tuple[int, ...]], *rows: RowSpec) -> dict[RowSpec, tuple[int, ...]]:
+    """*t3* with one more in the 自然人 column of each of *rows*."""
+    return t3 | {r: (t3.get(r, (0,) * 6)[0] + 1, *t3.get(r, (0,) * 6)[1:]) for r in rows}
+
+
 async def test_open_draft_is_compared_with_last_years_report_in_the_workspace(tmp_path: Path) -> None:
-    """Last year's report on disk, this year's draft open: the carry-over finding points into last
-    year's file (its URI, its own lines), hover gives both years' numbers, and fixing last year's
-    file on disk (a watched-file change) re-checks the draft."""
-    from dataclasses import replace
-
-    from nianbao.template import T3Row
-    from nianbao.testing.drafts import first_of_series, render, series
-
+    """Last year's report on disk (and another agency's), this year's draft open: the carry-over
+    finding points into last year's file (its URI, its own lines), hover gives both years' numbers,
+    fix-all updates a year left from last year, and fixing last year's file on disk (a watched-file
+    change) re-checks the draft."""
     last, this = series(first_of_series(2022, "青禾县云溪镇人民政府", "云溪镇", 4), 2, 4)
-    carried = this.t3[T3Row.CARRIED]
-    granted = this.t3.get(T3Row.GRANTED, (0,) * 6)
-    this = replace(
-        this,
-        t3=this.t3 | {T3Row.CARRIED: (carried[0] + 1, *carried[1:]), T3Row.GRANTED: (granted[0] + 1, *granted[1:])},
-    )
+    this = replace(this, t3=_plus_one(this.t3, T3Row.CARRIED, T3Row.GRANTED))
     old = tmp_path / "2022" / "云溪镇.txt"
     old.parent.mkdir()
     old.write_text(render(last), encoding="utf-8")
-    (tmp_path / "2022" / "石桥镇.txt").write_text(render(replace(last, agency="青禾县石桥镇人民政府", name="石桥镇")))
+    other = replace(last, agency="青禾县石桥镇人民政府", name="石桥镇")
+    (tmp_path / "2022" / "石桥镇.txt").write_text(render(other), encoding="utf-8")
+    draft = render(this).replace("2023年，云溪镇坚持", "2022年，云溪镇坚持")
     async with session("visual-studio-code", tmp_path) as s:
-        uri = s.open(tmp_path / "2023" / "云溪镇.txt", render(this))
-        (nb601,) = by_code(await s.diagnostics(uri), "NB601")
-        assert nb601.range.start == s.position(
-            uri, s.texts[uri].index("二、上年结转") + len("二、上年结转政府信息公开申请数量\t\t\t")
-        )
+        uri = s.open(tmp_path / "2023" / "云溪镇.txt", draft)
+        diags = await s.diagnostics(uri)
+        assert sorted(d.code for d in diags) == ["NB601", "NB606"]
+        (nb601,) = by_code(diags, "NB601")
+        assert s.texts[uri].splitlines()[nb601.range.start.line].startswith("二、上年结转")
         (there,) = nb601.related_information or []
-        lines = old.read_text(encoding="utf-8").splitlines()
         assert there.location.uri == from_fs_path(str(old))
-        assert lines[there.location.range.start.line].startswith("四、结转下年度继续办理")
+        assert (
+            old.read_text(encoding="utf-8").splitlines()[there.location.range.start.line].startswith("四、结转下年度")
+        )
         hover = await s.client.text_document_hover_async(
             types.HoverParams(types.TextDocumentIdentifier(uri), nb601.range.start)
         )
@@ -409,26 +410,15 @@ async def test_open_draft_is_compared_with_last_years_report_in_the_workspace(tm
         forward = last.t3[T3Row.CARRY_FORWARD][0]
         assert f"本年（2023 年度）二、上年结转（自然人）：{forward + 1}" in value
         assert f"上年（2022 年度）四、结转下年度继续办理（自然人）：{forward}" in value
-        old.write_text(
-            render(
-                replace(
-                    last,
-                    t3=last.t3
-                    | {
-                        T3Row.CARRY_FORWARD: (forward + 1, *last.t3[T3Row.CARRY_FORWARD][1:]),
-                        T3Row.NEW: (last.t3[T3Row.NEW][0] + 1, *last.t3[T3Row.NEW][1:]),
-                    },
-                )
-            ),
-            encoding="utf-8",
-        )
-        s.client.workspace_did_change_watched_files(
-            types.DidChangeWatchedFilesParams(
-                [types.FileEvent(uri=from_fs_path(str(old)) or "", type=types.FileChangeType.Changed)]
-            )
-        )
+        fix_all = await s.actions(uri, [], only=["source.fixAll"])
+        s.apply(uri, fix_all[0].edit.changes[uri])  # type: ignore[union-attr,index]
+        assert "2023年，云溪镇坚持" in s.texts[uri]
+        assert [d.code for d in await s.diagnostics(uri)] == ["NB601"]
+        old.write_text(render(replace(last, t3=_plus_one(last.t3, T3Row.CARRY_FORWARD, T3Row.NEW))), encoding="utf-8")
+        changed = types.FileEvent(uri=from_fs_path(str(old)) or "", type=types.FileChangeType.Changed)
+        s.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams([changed]))
         for _ in range(100):
             await asyncio.sleep(0.05)
-            if s.client.diagnostics.get(uri) is not None and not by_code(list(s.client.diagnostics[uri]), "NB601"):
+            if not by_code(list(s.client.diagnostics.get(uri, [])), "NB601"):
                 break
-        assert by_code(list(s.client.diagnostics[uri]), "NB601") == []
+        assert list(s.client.diagnostics[uri]) == []

@@ -29,6 +29,16 @@ AGENCIES = (
 )
 
 
+# Table 4 with three reviews and a lawsuit: enough cases that the same table two years running is a copy.
+FOUR_CASES = {(g, c): "0" for g in T4_ROWS for c in T4_COLUMNS} | {
+    (T4Row.REVIEW, T4Col.UPHELD): "2",
+    (T4Row.REVIEW, T4Col.CORRECTED): "1",
+    (T4Row.REVIEW, T4Col.TOTAL): "3",
+    (T4Row.DIRECT, T4Col.PENDING): "1",
+    (T4Row.DIRECT, T4Col.TOTAL): "1",
+}
+
+
 def chain(start: int, years: int = 3, agency: int = 0, seed: int = 0) -> list[Draft]:
     full, name = AGENCIES[agency]
     return series(first_of_series(start, full, name, seed), years, seed)
@@ -76,6 +86,40 @@ def test_consistent_series_of_several_agencies_give_nothing(tmp_cwd: Path, capsy
     assert err.count("与上年报告") == 4 * len(AGENCIES) and err.count("不作跨年度比对") == len(AGENCIES)
     status, records, _ = check(capsys, "reports")  # answered from the cache, digests included
     assert (status, records) == (0, [])
+
+
+def test_a_folder_of_several_agencies_and_years_with_every_kind_of_fault(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Three agencies over 2019–2023, with faults of every kind in different reports (across the
+    template change too): one run finds each fault, in its report, and nothing else."""
+    one, two, three = chain(2019, 5, 0, seed=1), chain(2019, 5, 1, seed=2), chain(2019, 5, 2, seed=3)
+    one[2] = _carried_plus_one(one[2])  # 2021 against 2020: across the template change
+    t2 = dict(two[2].t2_values())  # two more made in 2021, and the stock not moved
+    t2[(T2Row.NORMATIVE, T2Col.MADE)] = str(int(t2[(T2Row.NORMATIVE, T2Col.MADE)]) + 2)
+    two[2] = replace(two[2], t2=t2)
+    two[4] = replace(two[4], problems=two[3].problems)
+    t2 = dict(three[1].t2_values())
+    t2[(T2Row.PENALTY, T2Col.PREVIOUS)] = str(int(t2[(T2Row.PENALTY, T2Col.PREVIOUS)]) + 1)
+    three[1] = replace(three[1], t2=t2)
+    three[2], three[3] = (replace(d, t4=FOUR_CASES) for d in three[2:4])  # 2022's table 4 is 2021's
+    for d in (*one, *two, *three):
+        write(tmp_cwd / "reports", [d])
+    paths = {(d.name, d.year): tmp_cwd / "reports" / str(d.year) / f"{d.name}.txt" for d in (*one, *two, *three)}
+    edit(paths[("云溪镇", 2023)], "2023年，云溪镇坚持", "2022年，云溪镇坚持")
+    expected = {
+        (("云溪镇", 2021), "NB601"),
+        (("云溪镇", 2023), "NB606"),
+        (("石桥镇", 2021), "NB602"),
+        (("石桥镇", 2023), "NB605"),
+        (("东岭街道", 2020), "NB603"),
+        (("东岭街道", 2022), "NB604"),
+    }
+    status, records, _ = check(capsys, "reports")
+    where = {str(path.relative_to(tmp_cwd)): key for key, path in paths.items()}
+    found = [(where[r["path"]], r["code"]) for r in records]
+    assert status == 1 and sorted(found) == sorted(expected)
+    assert all(r["related"][0]["path"] != r["path"] for r in records)  # each points into last year's report
 
 
 # --- each break, exactly its finding ------------------------------------------------------------
@@ -159,11 +203,7 @@ def test_item_count_break(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_table_copied(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Table 3 and table 4 the same as last year's: one warning each (the default table 3 carries
     over exactly what it carried forward, so only the copy is wrong)."""
-    t4 = {(g, c): "0" for g in T4_ROWS for c in T4_COLUMNS}
-    t4 |= {(T4Row.REVIEW, T4Col.UPHELD): "2", (T4Row.REVIEW, T4Col.CORRECTED): "1", (T4Row.REVIEW, T4Col.TOTAL): "3"}
-    t4 |= {(T4Row.DIRECT, T4Col.PENDING): "1", (T4Row.DIRECT, T4Col.TOTAL): "1"}
-    drafts = chain(2022, 2)
-    drafts = [replace(d, t3=Draft().t3, t4=t4) for d in drafts]
+    drafts = [replace(d, t3=Draft().t3, t4=FOUR_CASES) for d in chain(2022, 2)]
     paths = write(tmp_cwd, drafts)
     _, records, _ = check(capsys, str(tmp_cwd))
     assert sorted(r["code"] for r in records) == ["NB604", "NB604"]
