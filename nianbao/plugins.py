@@ -173,9 +173,9 @@ def _build(
                     raise ValueError(f"规则代码 {r.code} 已被 {registry.rules[r.code].origin} 使用")
             new_variants = [v for v in _call(pm, "nianbao_template_variants", plugin) if v]
             new_defaults = [d for d in _call(pm, "nianbao_config_defaults", plugin) if d]
-        except ConfigError:
+        except (ConfigError, KeyboardInterrupt):
             raise
-        except Exception as exc:  # an import error, a raising hook, a bad rule: skip this plugin only
+        except BaseException as exc:  # an import error, a raising hook, SystemExit, a bad rule: skip this plugin only
             info.error = f"{type(exc).__name__}: {exc}"
             registry.problems.append(f"插件 {info.origin}（前缀 {info.prefix or '?'}）加载失败，已跳过：{info.error}")
             if plugin is not None and pm.is_registered(plugin):

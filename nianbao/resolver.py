@@ -118,4 +118,6 @@ class Resolver:
             ignore=[*base_ignore, *extra_ignore, *per_file],
             severity={**config.severity, **(severity or {})},
             inference=config.inference_for(file) if file is not None else dict(config.inference),
+            rule_timeout=config.rule_timeout,
+            max_file_size=config.max_file_size,
         )
