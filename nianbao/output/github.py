@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import IO
 
-from . import FileResult, span
+from . import FileResult, shown, span
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -23,6 +23,6 @@ def render(results: Sequence[FileResult], stream: IO[str]) -> None:
         for f in result.findings:
             line, col, end_line, end_col = span(result.source, f.start, f.end)
             name = f.name
-            props = f"file={_prop(result.path)},line={line},col={col},endLine={end_line},endColumn={end_col}"
+            props = f"file={_prop(shown(result.path))},line={line},col={col},endLine={end_line},endColumn={end_col}"
             props += f",title={_prop(f'{f.code} {name}'.strip())}"
             stream.write(f"::{_LEVEL.get(f.severity, 'error')} {props}::{_data(f'{f.code} {f.message}')}\n")

@@ -8,7 +8,7 @@ from typing import IO
 
 from ..ruledef import APPLICABILITY_LABEL, ERROR, SAFE, SEVERITY_LABEL, SUGGESTED, WARNING
 from ..textutil import display_width
-from . import FileResult, position
+from . import FileResult, position, shown
 
 _COLOURS = {ERROR: "\033[31m", WARNING: "\033[33m"}
 _BOLD, _DIM, _RESET, _CYAN, _MARK = "\033[1m", "\033[2m", "\033[0m", "\033[36m", "\033[31m"
@@ -39,7 +39,7 @@ def render(results: Sequence[FileResult], stream: IO[str], colour: bool, show_so
             if f.fix:
                 fixable[f.fix.applicability] += 1
             line, col = position(result.source, f.start)
-            head = f"{c(_BOLD, result.path)}:{line}:{col}: {c(_COLOURS.get(f.severity, _CYAN) + _BOLD, f.code)} {f.message}"
+            head = f"{c(_BOLD, shown(result.path))}:{line}:{col}: {c(_COLOURS.get(f.severity, _CYAN) + _BOLD, f.code)} {f.message}"
             stream.write(head + "\n")
             if show_source and result.source is not None:
                 _snippet(stream, result, f.start, f.end, c)
