@@ -147,7 +147,7 @@ class Runner:
         """What identifies the plugins in use, without importing any of them."""
         path = self.resolver.config_file(file)
         if path not in self._fingerprints:
-            from .entrypoints import discover_entry_points
+            from .entrypoints import discover_entry_points, local_stamp
 
             config = self.resolver.base_config(file)
             refs = [
@@ -156,10 +156,7 @@ class Runner:
                 if r.name not in config.disable_plugins and (config.plugins is None or r.name in config.plugins)
             ]
             parts = [f"{r.name}={r.value}@{r.dist}-{r.version}" for r in refs]
-            for local in config.local_plugins:
-                files = local.rglob("*.py") if local.is_dir() else [local]
-                parts += [f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in sorted(files) if p.exists()]
-            self._fingerprints[path] = "|".join(parts)
+            self._fingerprints[path] = "|".join([*parts, local_stamp(config.local_plugins)])
         return self._fingerprints[path]
 
 

@@ -59,7 +59,7 @@ class Settings:
         self.report = report
         self.trusted = trusted
         self.editor = EditorSettings()
-        self.resolver = Resolver(report=report, allow_local_plugins=trusted)
+        self.resolver = Resolver(report=report, allow_local_plugins=trusted, watch_local_plugins=True)
 
     def reload(self) -> None:
         """A configuration file changed: forget what was loaded."""

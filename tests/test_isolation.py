@@ -6,6 +6,7 @@ Budgets in these tests are a fraction of a second, so a rule that loops forever 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -197,3 +198,37 @@ async def test_the_server_applies_the_size_limit(tmp_path: Path) -> None:
         uri = s.open(tmp_path / "big.txt", BROKEN)
         diags = await s.diagnostics(uri)
         assert [d.code for d in diags] == ["NB002"] and "文件过大" in diags[0].message
+
+
+def test_plugin_objects_at_a_reused_address_get_their_own_registry() -> None:
+    from nianbao.testing import lint
+
+    for i in range(40):  # each plugin object is freed after its run; the next may take its address
+
+        @rule(f"ZQ{100 + i % 7}", "says-which", ERROR, "names its plugin")
+        def says(report, i=i):  # type: ignore[no-untyped-def]
+            """Names the plugin object it came from."""
+            yield Finding(0, 1, f"插件 {i}")
+
+        plugin = SimpleNamespace(__name__=f"zq{i}", PREFIX="ZQ", nianbao_rules=hookimpl(lambda says=says: [says]))
+        assert [f.message for f in lint(BROKEN, plugins=[plugin], select=["ZQ"])] == [f"插件 {i}"]
+
+
+async def test_the_server_loads_a_changed_local_plugin_again(tmp_path: Path) -> None:
+    plugin = tmp_path / "local_rules.py"
+    source = (
+        "from nianbao import hookimpl, rule, ERROR, Finding\nPREFIX = 'LV'\n"
+        "@rule('LV101', 'version', ERROR, 'says its version')\n"
+        "def version(report):\n    '''Says its version.'''\n    yield Finding(0, 1, '版本一')\n"
+        "@hookimpl\ndef nianbao_rules():\n    return [version]\n"
+    )
+    plugin.write_text(source, encoding="utf-8")
+    (tmp_path / "nianbao.toml").write_text('local-plugins = ["local_rules.py"]\n', encoding="utf-8")
+    async with session("visual-studio-code", tmp_path, options={"trusted": True}) as s:
+        uri = s.open(tmp_path / "a.txt", BROKEN)
+        assert [d.message for d in await s.diagnostics(uri) if d.code == "LV101"] == ["版本一"]
+        plugin.write_text(source.replace("版本一", "版本二"), encoding="utf-8")
+        stamp = plugin.stat().st_mtime + 5
+        os.utime(plugin, (stamp, stamp))  # a file system with coarse timestamps still sees a change
+        s.change(uri, 0, 0, "\n")
+        assert [d.message for d in await s.diagnostics(uri) if d.code == "LV101"] == ["版本二"]
