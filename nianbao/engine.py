@@ -192,9 +192,16 @@ class Linter:
     # --- fixes ---------------------------------------------------------------------------------
 
     def fix(
-        self, source: Source, path: str, selection: Selection, unsafe: bool = False, max_passes: int = 10
+        self,
+        source: Source,
+        path: str,
+        selection: Selection,
+        unsafe: bool = False,
+        max_passes: int = 10,
+        form: str | None = None,
     ) -> FileResult:
-        """Apply fixes until none is left (a fixpoint, so fixing twice equals fixing once).
+        """Apply fixes until none is left (a fixpoint, so fixing twice equals fixing once); *form*
+        as for `check` (None: from the file name).
 
         Returns the result for the fixed text: its ``source`` is the fixed source and ``fixed`` the
         number of fixes applied.
@@ -202,7 +209,7 @@ class Linter:
         from .fixes import apply_fixes
 
         applied = 0
-        result = self.check(source, path, selection)
+        result = self.check(source, path, selection, form=form)
         for _ in range(max_passes):
             fixes = [f.fix for f in result.findings if f.fix and (unsafe or f.fix.applicability == SAFE)]
             if not fixes:
@@ -211,7 +218,7 @@ class Linter:
             if n == 0:
                 break
             applied += n
-            result = self.check(source, path, selection)
+            result = self.check(source, path, selection, form=form)
         result.fixed = applied
         return result
 

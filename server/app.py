@@ -19,7 +19,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from nianbao import __version__
 from nianbao.engine import INTERNAL_ERROR
 
-from .actions import FIX_ALL_KIND, SHOW_DOCS, code_actions, config_target
+from .actions import FIX_ALL_KIND, SHOW_DOCS, code_actions, config_target, wants_fix_all
 from .checker import Checked, Checker
 from .diagnostics import diagnostics
 from .documents import Documents
@@ -246,7 +246,7 @@ def create_server() -> NianbaoServer:
         checked = await ls.checker.current(params.text_document.uri)
         if doc is None or checked is None:
             return None
-        linter, selection = ls.settings.linter_for(doc)
+        fixed = await ls.checker.in_worker(ls.settings.fix_all, doc, checked) if wants_fix_all(params) else None
         target = config_target(doc.path, ls.settings.resolver.config_file(doc.path) if doc.path else None, ls.roots)
         edit_caps = ls.client_capabilities.workspace.workspace_edit if ls.client_capabilities.workspace else None
         can_create = bool(
@@ -254,7 +254,7 @@ def create_server() -> NianbaoServer:
             and edit_caps.resource_operations
             and types.ResourceOperationKind.Create in edit_caps.resource_operations
         )
-        return code_actions(params, checked, linter, selection, target, can_create)
+        return code_actions(params, checked, fixed, target, can_create)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def on_hover(ls: NianbaoServer, params: types.HoverParams) -> types.Hover | None:

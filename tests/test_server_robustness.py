@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from nianbao.testing.drafts import clean
+
 from .lsp_session import SERVER
+from .lsp_session import session as lsp_session
 
 INIT = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "capabilities": {}}}
 SHUTDOWN = {"jsonrpc": "2.0", "id": 99, "method": "shutdown"}
@@ -96,3 +100,35 @@ def test_a_second_initialize_is_an_invalid_request() -> None:
     assert "capabilities" in responses[1]["result"]
     assert responses[2]["error"]["code"] == -32600
     assert "initialize" in responses[2]["error"]["message"]
+
+
+async def test_fix_all_keeps_the_documents_form(tmp_path: Path) -> None:
+    # A Markdown buffer named .txt: **bold** is Markdown there, not a conversion artifact to remove
+    text = clean("markdown").replace("1.属于国家秘密", "1.属于国家机密").replace("（一）主动公开", "（一）**主动公开**")
+    async with lsp_session("visual-studio-code", tmp_path) as s:
+        uri = s.open(tmp_path / "a.txt", text, language="markdown")
+        assert [d.code for d in await s.diagnostics(uri)] == ["NB502"]
+        fix_all = await s.actions(uri, [], only=["source.fixAll"])
+        s.apply(uri, fix_all[0].edit.changes[uri])  # type: ignore[union-attr,index]
+        assert s.texts[uri] == text.replace("1.属于国家机密", "1.属于国家秘密")
+
+
+async def test_fix_all_lints_in_the_lint_thread_not_on_the_event_loop(tmp_path: Path) -> None:
+    log = tmp_path / "threads.log"
+    (tmp_path / "spy.py").write_text(
+        "import threading\nfrom nianbao import hookimpl, rule, ERROR\nPREFIX = 'SP'\n"
+        "@rule('SP101', 'spy', ERROR, 'notes the thread it runs in')\n"
+        f"def spy(report):\n    '''Notes its thread.'''\n    with open({str(log)!r}, 'a') as fh:\n"
+        "        fh.write(threading.current_thread().name + '\\n')\n    return ()\n"
+        "@hookimpl\ndef nianbao_rules():\n    return [spy]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "nianbao.toml").write_text('local-plugins = ["spy.py"]\n', encoding="utf-8")
+    text = clean().replace("1.属于国家秘密", "1.属于国家机密")
+    async with lsp_session("visual-studio-code", tmp_path, options={"trusted": True}) as s:
+        uri = s.open(tmp_path / "a.txt", text)
+        await s.diagnostics(uri)
+        fix_all = await s.actions(uri, [], only=["source.fixAll"])
+        assert fix_all
+    threads = log.read_text(encoding="utf-8").split()
+    assert len(threads) >= 2 and all(t.startswith("nianbao-lint") for t in threads), threads
