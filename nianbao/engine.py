@@ -11,6 +11,7 @@ from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 from .budget import DEFAULT_SECONDS, RuleTimeout, TimeBudget
+from .fixes import changes_text, comment_spans, edits_comment
 from .results import FileResult
 from .ruledef import SAFE, SEVERITY_RANK, SUGGESTED, Edit, Finding, Fix, Rule
 from .source import DecodeError, Source
@@ -102,13 +103,14 @@ class Linter:
         if timings is not None:
             timings["parse"] = timings.get("parse", 0.0) + perf_counter() - started
         findings: list[tuple[Rule, Finding]] = []
+        fixable = _FixCheck(source)
         with TimeBudget(selection.rule_timeout) as budget:
             for rule in self.rules_for(selection):
                 if rule.code in (INTERNAL_ERROR, UNREADABLE):
                     continue
                 started = perf_counter()
                 try:
-                    findings.extend(self._run(rule, report, budget))
+                    findings.extend(fixable.keep(found) for found in self._run(rule, report, budget))
                 finally:
                     if timings is not None:
                         timings[rule.code] = timings.get(rule.code, 0.0) + perf_counter() - started
@@ -221,6 +223,22 @@ class Linter:
             result = self.check(source, path, selection, form=form)
         result.fixed = applied
         return result
+
+
+class _FixCheck:
+    """Drops the fix of a finding when applying it would be pointless or never converge: it changes
+    nothing, or it edits inside an HTML comment (`nianbao.fixes.edits_comment`). The finding stays."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.comments = comment_spans(source.text)
+
+    def keep(self, found: tuple[Rule, Finding]) -> tuple[Rule, Finding]:
+        rule, finding = found
+        fix = finding.fix
+        if fix is not None and (edits_comment(fix, self.comments) or not changes_text(fix, self.source)):
+            return rule, replace(finding, fix=None)
+        return found
 
 
 def _utf8_size(text: str, limit: int | None) -> int:
