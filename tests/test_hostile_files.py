@@ -116,3 +116,33 @@ def test_a_corrupted_cache_entry_is_rechecked_by_the_cli(tmp_path: Path) -> None
         entry.write_text(entry.read_text(encoding="utf-8").replace('"warning"', '"fatal"'), encoding="utf-8")
     again = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert again.returncode == first.returncode == 1 and again.stdout == first.stdout, again.stderr
+
+
+def test_the_outline_of_a_file_holding_many_reports_is_linear_work() -> None:
+    """Counted, not timed: the Python lines the outline builder executes for 10 and for 40 reports
+    in one file. Linear work gives four times as many; finding each line's section by scanning
+    every section gave ten times as many."""
+    import nianbao.parsing.outline as outline
+    from nianbao.parsing import parse
+    from nianbao.source import Source
+
+    def executed(reports: int) -> int:
+        count = 0
+
+        def local(frame, event, arg):  # type: ignore[no-untyped-def]
+            nonlocal count
+            count += 1
+            return local
+
+        def calls(frame, event, arg):  # type: ignore[no-untyped-def]
+            return local if frame.f_code.co_filename == outline.__file__ else None
+
+        source = Source.from_text((clean() + "\n") * reports)
+        sys.settrace(calls)
+        try:
+            parse(source, "many.txt")
+        finally:
+            sys.settrace(None)
+        return count
+
+    assert executed(40) < 5 * executed(10)

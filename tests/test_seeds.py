@@ -146,9 +146,7 @@ def test_seed_structure_is_recognised(prefix: str) -> None:
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))
 def test_seed_defects_are_reported_without_false_alarms(prefix: str) -> None:
     _, _, must, must_not = EXPECTED[prefix]
-    result = Linter(build_registry(entry_points=False)).check_bytes(
-        _seed(prefix).read_bytes(), "seed.txt", Selection()
-    )
+    result = Linter(build_registry(entry_points=False)).check_bytes(_seed(prefix).read_bytes(), "seed.txt", Selection())
     found = [(f.code, f.message) for f in result.findings]
     for code, text in must:
         assert any(c == code and text in m for c, m in found), (code, text, found)
