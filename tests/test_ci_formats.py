@@ -11,9 +11,8 @@ import jsonschema
 
 from nianbao.testing.drafts import clean
 
-from .conftest import ROOT
+from .conftest import SARIF_SCHEMA as SCHEMA
 
-SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
 BAD = (
     clean()
     .replace("1.属于国家秘密", "1.属于国家机密")

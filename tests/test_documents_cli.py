@@ -17,10 +17,9 @@ import pytest
 
 from nianbao.testing.drafts import clean
 
-from .conftest import ROOT
+from .conftest import SARIF_SCHEMA as SCHEMA
 from .documents_support import make_docx, make_html, make_pdfs
 
-SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
 BAD = (
     clean()
     .replace("（七）总计\t\t3\t1", "（七）总计\t\t4\t1")
