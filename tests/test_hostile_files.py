@@ -15,21 +15,10 @@ from nianbao.cache import Cache
 from nianbao.cli import main
 from nianbao.testing.drafts import clean
 
+from .conftest import check_cli
+
 BAD = clean().replace("1.属于国家秘密", "1.属于国家机密")
 POSIX = pytest.mark.skipif(os.name != "posix", reason="FIFOs, symlinks and byte file names are POSIX")
-
-
-def check(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "nianbao", "check", "--no-cache", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="strict",  # the output must be valid UTF-8
-        timeout=60,  # a FIFO that is opened for reading would hang here
-        env={**os.environ, **(env or {})},
-    )
 
 
 @POSIX
@@ -38,7 +27,7 @@ def test_a_fifo_and_a_dangling_link_are_reported_and_the_rest_is_checked(tmp_pat
     os.mkfifo(tmp_path / "pipe.txt")
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
     for args in ((".",), ("pipe.txt", "dangling.txt", "bad.txt")):
-        run = check(tmp_path, "--format", "json", *args)
+        run = check_cli(tmp_path, "--format", "json", *args)
         assert run.returncode == 2, run.stderr
         assert [f["path"] for f in json.loads(run.stdout)] == ["bad.txt"]  # the rest was checked
         assert "pipe.txt" in run.stderr and "不是普通文件" in run.stderr
@@ -55,7 +44,7 @@ def test_a_file_name_that_is_not_utf8_gives_valid_output(tmp_path: Path, fmt: st
     except (OSError, UnicodeEncodeError):
         pytest.skip("this file system does not take a name that is not UTF-8")
     for env in ({}, {"PYTHONIOENCODING": "utf-8"}):
-        run = check(tmp_path, "--format", fmt, ".", env=env)
+        run = check_cli(tmp_path, "--format", fmt, ".", env=env)
         assert run.returncode == 1, run.stderr
         if fmt == "json":
             assert json.loads(run.stdout)[0]["path"] == "bad\\xff.txt"
@@ -110,7 +99,7 @@ def test_a_corrupted_cache_entry_is_a_miss(tmp_path: Path, entry: bytes) -> None
 
 def test_a_corrupted_cache_entry_is_rechecked_by_the_cli(tmp_path: Path) -> None:
     (tmp_path / "bad.txt").write_text(BAD, encoding="utf-8")
-    run = [sys.executable, "-m", "nianbao", "check", "--format", "json", "bad.txt"]
+    run = [sys.executable, "-m", "nianbao", "check", "--format", "json", "bad.txt"]  # with the cache
     first = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=60)
     for entry in (tmp_path / ".nianbao_cache").rglob("*.json"):
         entry.write_text(entry.read_text(encoding="utf-8").replace('"warning"', '"fatal"'), encoding="utf-8")

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -25,6 +23,7 @@ from nianbao.results import FileResult
 from nianbao.ruledef import ERROR, Finding, rule
 from nianbao.testing.drafts import clean
 
+from .conftest import check_cli
 from .lsp_session import session
 
 BROKEN = clean().replace("1.属于国家秘密", "1.属于国家机密")
@@ -133,14 +132,7 @@ def test_the_cli_finishes_with_a_rule_that_never_returns(tmp_path: Path, jobs: s
     project = _project(tmp_path, "rule-timeout = 0.3\n")
     for i in range(4):  # four drafts: with two jobs they go through the process pool
         (project / f"{i}.txt").write_text(BROKEN + "\n死循环\n", encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "nianbao", "check", "--no-cache", "--format", "json", "-j", jobs, "."],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    run = check_cli(project, "--format", "json", "-j", jobs, ".")
     assert run.returncode == 1, run.stderr
     found = json.loads(run.stdout)
     for i in range(4):
@@ -181,14 +173,7 @@ def test_a_draft_over_the_size_limit_is_one_nb002(tmp_path: Path) -> None:
     assert linter.check_bytes(data, "draft.txt", Selection(max_file_size=len(data))).findings  # at the limit: checked
     (tmp_path / "nianbao.toml").write_text("max-file-size = 0.001\n", encoding="utf-8")
     (tmp_path / "big.txt").write_bytes(data)
-    run = subprocess.run(
-        [sys.executable, "-m", "nianbao", "check", "--no-cache", "--format", "json", "big.txt"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
+    run = check_cli(tmp_path, "--format", "json", "big.txt")
     assert [f["code"] for f in json.loads(run.stdout)] == ["NB002"] and run.returncode == 1
 
 
