@@ -18,6 +18,7 @@ Neither can stop a rule that catches `BaseException` and carries on; the contrac
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -98,6 +99,11 @@ class _Watchdog:
     """One daemon thread that raises `RuleTimeout` in threads whose guard outlived its deadline."""
 
     def __init__(self) -> None:
+        self._reset()
+        if hasattr(os, "register_at_fork"):  # a forked worker has no watchdog thread: start its own
+            os.register_at_fork(after_in_child=self._reset)
+
+    def _reset(self) -> None:
         self._cond = threading.Condition()
         self._guards: dict[int, _Guard] = {}  # thread id → the guard that thread is inside
         self._wake_at = float("inf")  # when the watchdog thread next looks

@@ -13,6 +13,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from lsprotocol import types
 
 from nianbao.config import load_config
 from nianbao.engine import Linter, Selection
@@ -183,6 +184,9 @@ async def test_the_server_applies_the_size_limit(tmp_path: Path) -> None:
         uri = s.open(tmp_path / "big.txt", BROKEN)
         diags = await s.diagnostics(uri)
         assert [d.code for d in diags] == ["NB002"] and "文件过大" in diags[0].message
+        doc = types.TextDocumentIdentifier(uri)  # an unchecked draft still answers the other requests
+        assert await s.client.text_document_document_symbol_async(types.DocumentSymbolParams(doc)) == []
+        await s.client.text_document_hover_async(types.HoverParams(doc, types.Position(0, 0)))
 
 
 def test_plugin_objects_at_a_reused_address_get_their_own_registry() -> None:
