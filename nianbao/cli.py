@@ -138,7 +138,7 @@ def collect_files(paths: Sequence[str], ctx: Resolver) -> list[Path | None]:
         if path.is_dir():
             for found in sorted(_walk(path, ctx)):
                 out.append(found)
-        elif path.is_file():
+        elif path.is_symlink() or path.exists():  # not a regular file, or a dangling link: the runner says so
             out.append(path)
         else:
             raise UsageError(f"路径不存在：{raw}")
@@ -193,10 +193,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     results: list[FileResult] = []
     fail_on = args.fail_on
     timings: dict[str, float] = {}
+    errors = 0  # files that could not be read or written: said as they come, exit status 2 at the end
     for file in files:
         result = outcomes[file]
         if result.error:
-            raise UsageError(result.error)
+            errors += 1
+            print(f"nianbao: 错误：{result.error}", file=sys.stderr)
         if result.output is not None:
             sys.stdout.buffer.write(result.output)
         for note in result.notes:
@@ -210,9 +212,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.diff:
         chunks = [outcomes[f].diff for f in files if outcomes[f].diff]
         sys.stdout.write("".join(chunks))
-        return 1 if chunks and not args.exit_zero else 0
+        return 2 if errors else 1 if chunks and not args.exit_zero else 0
     stream = sys.stderr if (args.fix and None in files) else sys.stdout
     _emit(args.format, results, runner.resolver, stream, args)
+    if errors:
+        return 2
     if args.exit_zero:
         return 0
     return 1 if fails((f for r in results for f in r.findings), fail_on or "warning") else 0
