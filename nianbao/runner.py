@@ -90,6 +90,15 @@ class Runner:
         result.timings = timings or {}
         return result.portable()
 
+    def prepare(self, files: list[Path]) -> None:
+        """Resolve each configuration's selection here, before workers fork: a configuration error
+        stops the run at once, its warnings print once, and the workers inherit loaded plugins."""
+        seen: set[Path | None] = set()
+        for file in files:
+            if (path := self.resolver.config_file(file)) not in seen:
+                seen.add(path)
+                self.resolver.selection(file, self.options.select, self.options.ignore)
+
     def cached(self, file: Path) -> FileResult | None:
         """The outcome from the cache, or None on a miss (or with no cache): cheap enough to try
         for every file before any worker process is started."""
@@ -208,6 +217,7 @@ def _run_misses(runner: Runner, files: list[Path], jobs: int) -> list[FileResult
     global _WORKER
     if jobs <= 1 or len(files) < 2 * jobs:
         return [runner.run(f, cache_checked=True) for f in files]
+    runner.prepare(files)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

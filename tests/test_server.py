@@ -325,6 +325,18 @@ async def test_raising_local_plugin_is_nb001_and_logged(tmp_path: Path) -> None:
         assert any("不受信任" in m.message for m in s.client.messages)
 
 
+async def test_a_typo_in_configuration_is_shown_and_the_defaults_lint(tmp_path: Path) -> None:
+    (tmp_path / "nianbao.toml").write_text('ignore = ["NB5O2"]\n', encoding="utf-8")
+    async with session("visual-studio-code", tmp_path) as s:
+        uri = s.open(tmp_path / "a.txt", BAD)
+        assert sorted(d.code for d in await s.diagnostics(uri)) == ["NB502", "NB503"]
+        for _ in range(50):
+            if s.client.messages:
+                break
+            await asyncio.sleep(0.05)
+        assert any("“NB5O2” 不对应任何规则；最接近的是 NB502" in m.message for m in s.client.messages)
+
+
 def test_check_does_not_import_the_server_stack() -> None:
     import subprocess
     import sys
