@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING
 
 from . import __version__
 from .errors import UsageError, warn
-from .forms import DRAFT_SUFFIXES
+from .walk import walk
 
 if TYPE_CHECKING:
     from .plugins import Registry
@@ -53,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--cache-dir", metavar="DIR", help=f"结果缓存目录（默认 {DEFAULT_CACHE_DIR}，或环境变量 NIANBAO_CACHE_DIR）"
     )
     check.add_argument("--profile", action="store_true", help="在标准错误输出中列出解析和每条规则的耗时")
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="对直接给出的文件也应用 exclude 和“是否像年度报告”的判断（pre-commit 钩子使用）",
+    )
+    check.add_argument("--verbose", "-v", action="store_true", help="列出跳过的每个文件")
 
     rules = sub.add_parser("rules", help="列出所有规则（内置与插件）")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -127,35 +133,32 @@ def _split_codes(value: str | None) -> list[str] | None:
 # --- check -----------------------------------------------------------------------------------
 
 
-def collect_files(paths: Sequence[str], ctx: Resolver) -> list[Path | None]:
-    """Files to check, in a deterministic order; None stands for standard input."""
+def collect_files(
+    paths: Sequence[str], ctx: Resolver, force_exclude: bool = False
+) -> tuple[list[Path | None], set[Path]]:
+    """Files to check, in a deterministic order (None stands for standard input), and those of
+    them a folder walk found (or, with *force_exclude*, every file on disk): they are checked only
+    if they look like a report. *force_exclude* also drops named files the configuration excludes."""
     out: list[Path | None] = []
+    sniffed: set[Path] = set()
     for raw in paths:
         if raw == "-":
             out.append(None)
             continue
         path = Path(raw)
         if path.is_dir():
-            for found in sorted(_walk(path, ctx)):
-                out.append(found)
+            found = walk(path, lambda p: ctx.base_config(p).is_excluded(p))
+            out.extend(found)
+            sniffed.update(found)
         elif path.is_file():
+            if force_exclude and ctx.base_config(path).is_excluded(path):
+                continue
             out.append(path)
+            if force_exclude:
+                sniffed.add(path)
         else:
             raise UsageError(f"路径不存在：{raw}")
-    return out
-
-
-def _walk(directory: Path, ctx: Resolver) -> list[Path]:
-    files = []
-    for root, dirs, names in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
-        for name in names:
-            if name.startswith(".") or not name.lower().endswith(DRAFT_SUFFIXES):
-                continue
-            path = Path(root) / name
-            if not ctx.base_config(path).is_excluded(path):
-                files.append(path)
-    return files
+    return out, sniffed
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -181,12 +184,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         profile=args.profile,
     )
     runner = Runner(options)
-    files = collect_files(args.paths, runner.resolver)
+    files, sniffed = collect_files(args.paths, runner.resolver, args.force_exclude)
     if files.count(None) > 1:
         raise UsageError("标准输入（-）只能出现一次")
     on_disk = [f for f in files if f is not None]
     outcomes: dict[Path | None, FileResult] = dict(
-        zip(on_disk, run_many(runner, on_disk, args.jobs or os.cpu_count() or 1))
+        zip(on_disk, run_many(runner, on_disk, args.jobs or os.cpu_count() or 1, sniffed))
     )
     if None in files:
         outcomes[None] = runner.run(None)
@@ -203,6 +206,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         for name, seconds in result.timings.items():
             timings[name] = timings.get(name, 0.0) + seconds
         results.append(result)
+    skipped = [r.path for r in results if r.skipped]
+    if skipped:
+        _report_skipped(skipped, args.verbose)
+        results = [r for r in results if not r.skipped]
     if args.profile:
         _print_profile(timings, len(files))
     if args.diff:
@@ -214,6 +221,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.exit_zero:
         return 0
     return 1 if fails((f for r in results for f in r.findings), fail_on or "warning") else 0
+
+
+def _report_skipped(paths: list[str], verbose: bool) -> None:
+    """Say which walked files were left out as not a report: the first few, or all with --verbose."""
+    shown = paths if verbose or len(paths) <= 3 else paths[:3]
+    more = "" if len(shown) == len(paths) else " 等（--verbose 列出全部）"
+    if verbose and len(paths) > 1:
+        print(f"nianbao: 跳过 {len(paths)} 个不像年度报告的文件：", file=sys.stderr)
+        for path in paths:
+            print(f"  {path}", file=sys.stderr)
+    else:
+        print(f"nianbao: 跳过 {len(paths)} 个不像年度报告的文件：{'、'.join(shown)}{more}", file=sys.stderr)
 
 
 def _print_profile(timings: dict[str, float], files: int) -> None:
@@ -279,8 +298,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         return 0
     header = ("代码", "名称", "级别", "修复", "来源", "说明")
     rows = [header] + [
-        (r.code, r.name, SEVERITY_LABEL[r.severity], r.fixable.label, r.origin, r.summary)
-        for r in rules
+        (r.code, r.name, SEVERITY_LABEL[r.severity], r.fixable.label, r.origin, r.summary) for r in rules
     ]
     widths = [max(display_width(row[i]) for row in rows) for i in range(len(header) - 1)]
     for row in rows:

@@ -36,6 +36,7 @@ class FileResult:
     fail_on: str = "warning"  # the lowest severity that fails this file (from its configuration)
     timings: dict[str, float] = field(default_factory=dict)  # --profile: seconds per phase and rule
     error: str | None = None  # a usage error for this file (exit 2), e.g. unreadable path
+    skipped: bool = False  # found by a folder walk but does not look like a report: not checked
 
     def portable(self) -> FileResult:
         """A copy fit to cross the process pool: no parsed report, and the text only when a finding
