@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from . import __version__
+from .argparse_zh import ArgumentParser
 from .errors import UsageError, warn
 from .walk import walk
 
@@ -26,15 +27,39 @@ FORMATS = ("text", "json", "github", "sarif")
 DEFAULT_CACHE_DIR = ".nianbao_cache"  # relative to the working directory, like ruff's
 
 
+CHECK_EPILOG = """\
+示例：
+  nianbao check 报告.txt                    检查一个文件
+  nianbao check 草稿目录/                   检查目录下所有像年度报告的 .txt/.md 文件
+  nianbao check --fix 报告.txt              就地应用安全修复，再报告剩下的问题
+  nianbao check --diff 报告.txt             只显示修复会改什么，不写文件
+  nianbao check --select NB2 --ignore NB203 .
+  nianbao check --format sarif . > nianbao.sarif
+  cat 草稿.txt | nianbao check - --stdin-filename 草稿.txt
+
+退出码：
+  0  没有达到 --fail-on 级别（默认 warning）的问题
+  1  发现了问题（--diff：有可修复的内容）
+  2  用法错误、路径不存在、配置文件有误（错误信息写在标准错误输出）
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="nianbao",
         description="政府信息公开工作年度报告的检查工具（linter）。",
+        epilog="每个命令的说明：nianbao 命令 --help，例如 nianbao check --help",
     )
-    parser.add_argument("--version", action="version", version=f"nianbao {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"nianbao {__version__}", help="显示版本号并退出")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="命令")
 
-    check = sub.add_parser("check", help="检查草稿（文件、目录，或 - 表示标准输入）")
+    check = sub.add_parser(
+        "check",
+        help="检查草稿（文件、目录，或 - 表示标准输入）",
+        description="检查年度报告草稿，报告问题，并可自动修复。",
+        epilog=CHECK_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     check.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录；- 读取标准输入")
     check.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
     check.add_argument("--select", metavar="CODES", help="只启用这些规则（逗号分隔的代码或前缀，如 NB2,NB301）")
@@ -60,23 +85,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--verbose", "-v", action="store_true", help="列出跳过的每个文件")
 
-    rules = sub.add_parser("rules", help="列出所有规则（内置与插件）")
-    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    rules = sub.add_parser("rules", help="列出所有规则（内置与插件）", description="列出所有规则（内置与插件）。")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="输出格式（默认 text）")
     rules.add_argument("--config", metavar="FILE", help="按此配置加载插件")
 
-    explain = sub.add_parser("explain", help="显示一条规则的详细说明")
-    explain.add_argument("code", metavar="CODE")
+    explain = sub.add_parser(
+        "explain",
+        help="显示一条规则的详细说明",
+        description="显示一条规则的详细说明：检查内容、为什么重要、错误示例和正确示例。",
+        epilog="示例：nianbao explain NB202，或 nianbao explain table3-outcome-total",
+    )
+    explain.add_argument("code", metavar="RULE", help="规则代码或名称")
     explain.add_argument("--config", metavar="FILE", help="按此配置加载插件")
 
-    lsp = sub.add_parser("lsp", help="启动语言服务器（默认使用标准输入输出）")
+    lsp = sub.add_parser(
+        "lsp", help="启动语言服务器（默认使用标准输入输出）", description="启动语言服务器，供编辑器使用。"
+    )
     lsp.add_argument("--tcp", metavar="HOST:PORT", help="改为在 TCP 端口上监听（调试用）")
 
-    new = sub.add_parser("new-plugin", help="生成一个可直接安装、测试的插件包骨架")
+    new = sub.add_parser(
+        "new-plugin",
+        help="生成一个可直接安装、测试的插件包骨架",
+        description="生成一个可直接安装、测试的插件包骨架（见 docs/plugins.md）。",
+    )
     new.add_argument("name", metavar="NAME", help="插件名（小写英文，如 jiangsu）")
     new.add_argument("--prefix", help="规则代码前缀（1–3 个大写字母；默认取名字的前两个字母）")
     new.add_argument("--dir", default=".", help="在此目录下生成（默认当前目录）")
 
-    plugins = sub.add_parser("plugins", help="列出已安装的插件及其是否加载成功")
+    plugins = sub.add_parser(
+        "plugins", help="列出已安装的插件及其是否加载成功", description="列出已安装的插件、版本及其是否加载成功。"
+    )
     plugins.add_argument("--config", metavar="FILE", help="按此配置加载插件")
     return parser
 
@@ -321,10 +359,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from .ruledef import SEVERITY_LABEL, Fixable
 
     registry = _resolver(args.config).registry(None)
-    code = args.code.strip().upper()
-    rule = registry.rules.get(code)
+    query = args.code.strip()
+    rule = registry.rules.get(query.upper()) or next((r for r in registry.rules.values() if r.name == query), None)
     if rule is None:
-        raise UsageError(f"未知的规则代码 {args.code}（nianbao rules 可列出全部规则）")
+        from .selectors import hint
+
+        names = [r.name for r in registry.rules.values()]
+        raise UsageError(
+            f"没有代码或名称为 {args.code} 的规则{hint(query, list(registry.rules), names, prefixes=False)}"
+        )
     fix = rule.fixable.label if rule.fixable is not Fixable.NEVER else "无自动修复"
     sys.stdout.write(f"{rule.code} {rule.name}（{SEVERITY_LABEL[rule.severity]}，{fix}，来自 {rule.origin}）\n")
     sys.stdout.write(f"{rule.summary}\n\n{rule.doc}\n")
