@@ -179,6 +179,7 @@ def collect_files(
     if they look like a report. *force_exclude* also drops named files the configuration excludes."""
     out: list[Path | None] = []
     sniffed: set[Path] = set()
+    named: set[Path] = set()
     for raw in paths:
         if raw == "-":
             out.append(None)
@@ -192,11 +193,11 @@ def collect_files(
             if force_exclude and ctx.base_config(path).is_excluded(path):
                 continue
             out.append(path)
-            if force_exclude:
-                sniffed.add(path)
+            named.add(path)
         else:
             raise UsageError(f"路径不存在：{raw}")
-    return out, sniffed
+    unique = list(dict.fromkeys(out))  # a file given twice, or named and walked, is checked once
+    return unique, {p for p in unique if p is not None} if force_exclude else sniffed - named
 
 
 def cmd_check(args: argparse.Namespace) -> int:

