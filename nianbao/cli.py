@@ -378,6 +378,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def cmd_lsp(args: argparse.Namespace) -> int:
     if args.tcp and not args.tcp.rpartition(":")[2].isdigit():
         raise UsageError(f"--tcp 应为 HOST:PORT，例如 127.0.0.1:2087，而不是 {args.tcp}")
+    from ._safepath import drop_working_directory
+
+    # The server runs in a workspace that may not be trusted; `python -m` already dropped the working
+    # directory, the console script too in case PYTHONPATH holds an empty entry.
+    drop_working_directory(sys.path)
     from .server.app import serve  # the only place pygls/lsprotocol are imported
 
     serve(args.tcp)

@@ -161,7 +161,9 @@ async def session(
     options: dict[str, Any] | None = None,
     configuration: dict[str, Any] | None = None,
     command: list[str] | None = None,
+    **process: Any,
 ) -> AsyncIterator[Session]:
+    """A session with the server; *process* goes to the subprocess (``cwd``, ``env``)."""
     client = make_test_lsp_client()
     if configuration is not None:
         client.set_configuration(configuration)
@@ -178,7 +180,7 @@ async def session(
 
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = on_publish
 
-    await client.start_io(*(command or SERVER))
+    await client.start_io(*(command or SERVER), **process)
     root_uri = from_fs_path(str(root)) if root else None
     result = await client.initialize_session(
         types.InitializeParams(
