@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lsprotocol import types
@@ -349,24 +352,13 @@ def test_check_does_not_import_the_server_stack() -> None:
 __all__ = ["Session"]
 
 
-def test_requests_from_a_regular_file_on_stdin(tmp_path: Path) -> None:
-    # stdin that is not a pipe cannot be read on the event loop; the server falls back to a thread
-    import json
-    import subprocess
-
+def _scripted(
+    tmp_path: Path, messages: list[dict[str, Any]]
+) -> tuple[dict[int, Any], subprocess.CompletedProcess[bytes]]:
+    """Run the server on a file of messages (stdin that is not a pipe: the server reads it in a
+    thread, not on the event loop); its responses by id, and the process."""
     from .lsp_session import SERVER
 
-    messages = [
-        {
-            "jsonrpc": "2.0",
-            "id": 1,
-            "method": "initialize",
-            "params": {"processId": None, "rootUri": None, "capabilities": {}},
-        },
-        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
-        {"jsonrpc": "2.0", "id": 2, "method": "shutdown"},
-        {"jsonrpc": "2.0", "method": "exit"},
-    ]
     requests = tmp_path / "requests.bin"
     requests.write_bytes(
         b"".join(
@@ -376,6 +368,23 @@ def test_requests_from_a_regular_file_on_stdin(tmp_path: Path) -> None:
     with requests.open("rb") as stdin:
         proc = subprocess.run(SERVER, stdin=stdin, capture_output=True, timeout=60)
     replies = [json.loads(part.split(b"\r\n\r\n", 1)[1]) for part in proc.stdout.split(b"Content-Length: ")[1:]]
-    by_id = {r["id"]: r for r in replies if "id" in r and "method" not in r}
+    return {r["id"]: r for r in replies if "id" in r and "method" not in r}, proc
+
+
+INITIALIZE = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "capabilities": {}}}
+SHUTDOWN = [{"jsonrpc": "2.0", "id": 2, "method": "shutdown"}, {"jsonrpc": "2.0", "method": "exit"}]
+
+
+def test_requests_from_a_regular_file_on_stdin(tmp_path: Path) -> None:
+    by_id, proc = _scripted(
+        tmp_path, [INITIALIZE, {"jsonrpc": "2.0", "method": "initialized", "params": {}}, *SHUTDOWN]
+    )
     assert by_id[1]["result"]["serverInfo"]["name"] == "nianbao" and by_id[2]["result"] is None
     assert proc.returncode == 0
+
+
+def test_a_late_cancel_is_not_logged_as_an_error(tmp_path: Path) -> None:
+    cancel = [{"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": i}} for i in (1, 99)]
+    by_id, proc = _scripted(tmp_path, [INITIALIZE, *cancel, *SHUTDOWN])
+    assert by_id[2]["result"] is None and proc.returncode == 0
+    assert b"Cancel" not in proc.stderr and b"cancel" not in proc.stderr, proc.stderr
