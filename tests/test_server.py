@@ -342,7 +342,6 @@ async def test_a_typo_in_configuration_is_shown_and_the_defaults_lint(tmp_path: 
 
 
 def test_check_does_not_import_the_server_stack() -> None:
-    import subprocess
     import sys
 
     code = "import sys, nianbao.cli, nianbao.engine, nianbao.parsing; print([m for m in sys.modules if m.startswith(('pygls', 'lsprotocol'))])"
@@ -371,8 +370,16 @@ def _scripted(
     return {r["id"]: r for r in replies if "id" in r and "method" not in r}, proc
 
 
-INITIALIZE = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "capabilities": {}}}
-SHUTDOWN = [{"jsonrpc": "2.0", "id": 2, "method": "shutdown"}, {"jsonrpc": "2.0", "method": "exit"}]
+INITIALIZE: dict[str, Any] = {
+    "jsonrpc": "2.0",
+    "id": 1,
+    "method": "initialize",
+    "params": {"processId": None, "capabilities": {}},
+}
+SHUTDOWN: list[dict[str, Any]] = [
+    {"jsonrpc": "2.0", "id": 2, "method": "shutdown"},
+    {"jsonrpc": "2.0", "method": "exit"},
+]
 
 
 def test_requests_from_a_regular_file_on_stdin(tmp_path: Path) -> None:
