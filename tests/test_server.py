@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import json
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from lsprotocol import types
@@ -20,6 +21,7 @@ BAD = (
     .replace("1.属于国家秘密", "1.属于国家机密")
     .replace("本报告依据《中华人民共和国政府信息公开条例》", "𠮷本报告依据《中华人民共和国信息公开条例》")
 )
+MessageT = TypeVar("MessageT", types.ShowMessageParams, types.LogMessageParams)
 CLIENTS = ["visual-studio-code", "vscode-pull", "neovim@v0.7.0", "neovim", "emacs"]
 
 
@@ -299,6 +301,14 @@ def test_malformed_requests_get_json_rpc_errors_and_the_server_keeps_serving() -
     assert responses[5]["result"] is None
 
 
+async def said(messages: Sequence[MessageT], text: str, timeout: float = 2.5) -> list[MessageT]:
+    """The messages (shown or logged) containing *text*, waiting up to *timeout* seconds for one."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not (found := [m for m in messages if text in m.message]) and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.05)
+    return found
+
+
 async def test_raising_local_plugin_is_nb001_and_logged(tmp_path: Path) -> None:
     (tmp_path / "local_rules.py").write_text(
         "from nianbao import hookimpl, rule, ERROR\n"
@@ -314,19 +324,12 @@ async def test_raising_local_plugin_is_nb001_and_logged(tmp_path: Path) -> None:
         diags = await s.diagnostics(uri)
         assert sorted(str(d.code) for d in diags) == ["NB001", "NB502", "NB503"]
         assert "LX101" in by_code(diags, "NB001")[0].message
-        for _ in range(50):
-            if any("LX101" in m.message for m in s.client.log_messages):
-                break
-            await asyncio.sleep(0.05)
-        assert any("LX101" in m.message and m.type == types.MessageType.Error for m in s.client.log_messages)
+        logged = await said(s.client.log_messages, "LX101")
+        assert any(m.type == types.MessageType.Error for m in logged)
     async with session("visual-studio-code", tmp_path) as s:  # untrusted: the local plugin never runs
         uri = s.open(tmp_path / "a.txt", BAD)
         assert sorted(str(d.code) for d in await s.diagnostics(uri)) == ["NB502", "NB503"]
-        for _ in range(50):
-            if s.client.messages:
-                break
-            await asyncio.sleep(0.05)
-        assert any("不受信任" in m.message for m in s.client.messages)
+        assert await said(s.client.messages, "不受信任")
 
 
 async def test_a_typo_in_configuration_is_shown_and_the_defaults_lint(tmp_path: Path) -> None:
@@ -334,11 +337,7 @@ async def test_a_typo_in_configuration_is_shown_and_the_defaults_lint(tmp_path: 
     async with session("visual-studio-code", tmp_path) as s:
         uri = s.open(tmp_path / "a.txt", BAD)
         assert sorted(str(d.code) for d in await s.diagnostics(uri)) == ["NB502", "NB503"]
-        for _ in range(50):
-            if s.client.messages:
-                break
-            await asyncio.sleep(0.05)
-        assert any("“NB5O2” 不对应任何规则；最接近的是 NB502" in m.message for m in s.client.messages)
+        assert await said(s.client.messages, "“NB5O2” 不对应任何规则；最接近的是 NB502")
 
 
 def test_check_does_not_import_the_server_stack() -> None:
