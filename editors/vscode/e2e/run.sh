@@ -75,6 +75,11 @@ PY
     kill -- -"$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     trap - EXIT
+    # Normal use must leave no [error] in nianbao's output channel (a user reads it as a crash).
+    if grep -rs "\[error\]" "$work"/profile/logs/*/exthost*/nianbao.nianbao/; then
+        echo "e2e ($name): errors in nianbao's output channel" >&2
+        rc=1
+    fi
     return $rc
 }
 
