@@ -77,23 +77,24 @@ def test_walk_skips_non_reports_and_says_so(tmp_cwd: Path, capsys: pytest.Captur
     assert all(f"note{i}.txt" in err for i in range(5)) and "README.md" in err
 
 
-def test_a_cached_walk_skips_the_same_files(tmp_cwd: Path) -> None:
+def test_a_cached_walk_skips_the_same_files_without_parsing(tmp_cwd: Path) -> None:
     write(tmp_cwd / "README.md", README)
     write(tmp_cwd / "a.txt", BAD)
+    code = (
+        "import sys; from nianbao.cli import main; main(['check', '--format', 'json', '.']); "
+        "print('parser imported' if 'nianbao.parsing' in sys.modules else '', file=sys.stderr)"
+    )
 
     def run() -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "nianbao", "check", "--format", "json", "."],
-            cwd=tmp_cwd,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
+            [sys.executable, "-c", code], cwd=tmp_cwd, capture_output=True, text=True, encoding="utf-8"
         )
 
     subprocess.run([sys.executable, "-m", "nianbao", "check", "README.md"], cwd=tmp_cwd, capture_output=True)
-    for _ in range(2):  # the README's findings from the named run are not reused by the walk
-        proc = run()
+    first, again = run(), run()  # the README's findings from the named run are not reused by the walk
+    for proc in (first, again):
         assert {r["path"] for r in json.loads(proc.stdout)} == {"a.txt"} and "README.md" in proc.stderr
+    assert "parser imported" in first.stderr and "parser imported" not in again.stderr
 
 
 def test_walk_respects_gitignore_like_git(tmp_path: Path) -> None:
