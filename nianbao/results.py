@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .documents import Document
     from .model import Report
     from .ruledef import Finding
     from .source import Source
@@ -36,6 +37,8 @@ class FileResult:
     fail_on: str = "warning"  # the lowest severity that fails this file (from its configuration)
     timings: dict[str, float] = field(default_factory=dict)  # --profile: seconds per phase and rule
     error: str | None = None  # a usage error for this file (exit 2), e.g. unreadable path
+    document: Document | None = None  # a .docx/HTML/PDF: the findings' offsets are into its rendering
+    notes: tuple[str, ...] = ()  # what the user should know about this file besides findings (stderr)
     skipped: bool = False  # found by a folder walk but does not look like a report: not checked
 
     def portable(self) -> FileResult:
@@ -46,4 +49,4 @@ class FileResult:
         source = self.source
         if source is not None:
             source = Source.from_text(source.text) if self.findings else None
-        return replace(self, source=source, report=None)
+        return replace(self, source=source, report=None, document=self.document if self.findings else None)

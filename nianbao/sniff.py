@@ -4,12 +4,12 @@ A walk meets READMEs, notes and tool output next to the drafts; checking those g
 findings about a "report" that never was one. A text file counts as a report when its first
 64 KB (decoded as drafts are; spaces and tabs dropped) hold at least one of:
 
-- a title line: a line ending in ``政府信息公开工作年度报告`` or a variant (``template.REPORT_TITLE_ENDINGS``),
+- a title line: a line ending in ``政府信息公开工作年度报告`` or a variant (``template.sections.REPORT_TITLE_ENDINGS``),
   optionally followed by a note in brackets (``（初稿）``);
 - a section heading of the template: ``一、总体情况`` … ``六、其他需要报告的事项``, or an accepted
   variant or old wording of those titles;
 - three different words that mark the same template table (``申请人情况``, ``本年新收``, …;
-  ``template.TABLE_MARKERS``), or three of the pre-2019 table's words.
+  ``template.tables.TABLE_MARKERS``), or three of the pre-2019 table's words.
 
 The test is deliberately generous (a real draft must never be skipped): a file that cannot be
 decoded is checked, so NB002 says why. Files named on the command line are always checked.
@@ -54,7 +54,8 @@ def text_looks_like_report(data: bytes) -> bool:
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pattern[str], ...]]:
-    from .template import OBSOLETE_TABLE_MARKERS, REPORT_TITLE_ENDINGS, SECTIONS, TABLE_MARKERS
+    from .template.sections import REPORT_TITLE_ENDINGS, SECTIONS
+    from .template.tables import OBSOLETE_TABLE_MARKERS, TABLE_MARKERS
 
     def alternatives(words: tuple[str, ...] | list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

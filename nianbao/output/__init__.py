@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..results import FileResult
 from ..ruledef import Edit
 from ..source import Source
 
-__all__ = ["FileResult", "edit_span", "position", "span"]
+if TYPE_CHECKING:
+    from ..documents import Location
+
+__all__ = ["FileResult", "edit_span", "location", "position", "result_span", "span"]
 
 
 def position(source: Source | None, offset: int) -> tuple[int, int]:
@@ -21,5 +26,21 @@ def span(source: Source | None, start: int, end: int) -> tuple[int, int, int, in
     return (*position(source, start), *position(source, end))
 
 
-def edit_span(source: Source | None, edit: Edit) -> tuple[int, int, int, int]:
-    return span(source, edit.start, edit.end)
+def edit_span(result: FileResult, edit: Edit) -> tuple[int, int, int, int]:
+    return result_span(result, edit.start, edit.end)
+
+
+def result_span(result: FileResult, start: int, end: int) -> tuple[int, int, int, int]:
+    """1-based line, column, end line, end column of a finding's span as the output formats give
+    it: in the file's text; for a web page in its source; for .docx and PDF in the text nianbao
+    read from them (the rendering `--diff` shows), the document's own terms being in `location`."""
+    if result.document is not None:
+        where = result.document.source_span(start, end)
+        if where is not None:
+            return where
+    return span(result.source, start, end)
+
+
+def location(result: FileResult, start: int, end: int) -> Location | None:
+    """Where a span is in a .docx, web page or PDF (None for a text draft)."""
+    return result.document.locate(start, end) if result.document is not None else None
