@@ -10,6 +10,7 @@ import errno
 import os
 import stat
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,15 +48,18 @@ class Runner:
         self._fingerprints: dict[Path | None, str] = {}
         self._config_digests: dict[Path, str] = {}
 
-    def run(self, file: Path | None, data: bytes | None = None, *, cache_checked: bool = False) -> FileResult:
+    def run(
+        self, file: Path | None, data: bytes | None = None, *, cache_checked: bool = False, sniff: bool = False
+    ) -> FileResult:
         """Check one file (None: standard input, or *data*); *cache_checked* when `cached` already
-        missed for it."""
+        missed for it; *sniff* for a file a folder walk found: one that does not look like a report
+        (`nianbao.sniff`) comes back ``skipped``."""
         try:
-            return self._run(file, data, cache_checked)
+            return self._run(file, data, cache_checked, sniff)
         except UsageError as exc:
             return FileResult("", None, error=str(exc))
 
-    def _run(self, file: Path | None, data: bytes | None, cache_checked: bool) -> FileResult:
+    def _run(self, file: Path | None, data: bytes | None, cache_checked: bool, sniff: bool) -> FileResult:
         from .engine import Linter
 
         o = self.options
@@ -64,11 +68,16 @@ class Runner:
         as_file = file if file is not None else (Path(o.stdin_filename) if o.stdin_filename else None)
         config = self.resolver.base_config(as_file)
         data, size = _read(file, config.max_file_size) if data is None else (data, len(data))
-        key = self._cache_key(as_file, display, data)
+        key = self._cache_key(as_file, display, data, sniff)
         if key is not None and not cache_checked:
             hit = self._load(key, display, data, config.fail_on)
             if hit is not None:
                 return hit
+        if sniff and file is not None:
+            from .sniff import looks_like_report  # a hit was a report: only misses are sniffed
+
+            if not looks_like_report(display, data):
+                return FileResult(display, None, fail_on=config.fail_on, skipped=True)
         selection = self.resolver.selection(as_file, o.select, o.ignore)
         timings: dict[str, float] | None = {} if o.profile else None
         linter = Linter(self.resolver.registry(as_file), timings)
@@ -101,6 +110,15 @@ class Runner:
         result.timings = timings or {}
         return result.portable()
 
+    def prepare(self, files: list[Path]) -> None:
+        """Resolve each configuration's selection here, before workers fork: a configuration error
+        stops the run at once, its warnings print once, and the workers inherit loaded plugins."""
+        seen: set[Path | None] = set()
+        for file in files:
+            if (path := self.resolver.config_file(file)) not in seen:
+                seen.add(path)
+                self.resolver.selection(file, self.options.select, self.options.ignore)
+
     def _fix_document(
         self, linter: Linter, result: FileResult, file: Path | None, data: bytes, selection: Selection
     ) -> FileResult:
@@ -125,7 +143,7 @@ class Runner:
         _write(file, new)
         return fixed
 
-    def cached(self, file: Path) -> FileResult | None:
+    def cached(self, file: Path, sniff: bool = False) -> FileResult | None:
         """The outcome from the cache, or None on a miss (or with no cache): cheap enough to try
         for every file before any worker process is started."""
         if self.cache is None:
@@ -133,22 +151,23 @@ class Runner:
         try:
             config = self.resolver.base_config(file)
             data, _ = _read(file, config.max_file_size)
-            key = self._cache_key(file, str(file), data)
+            key = self._cache_key(file, str(file), data, sniff)
         except UsageError:
             return None  # the full run reports it
         return self._load(key, str(file), data, config.fail_on) if key is not None else None
 
-    def _cache_key(self, file: Path | None, display: str, data: bytes) -> str | None:
+    def _cache_key(self, file: Path | None, display: str, data: bytes, sniff: bool) -> str | None:
         if self.cache is None:
             return None
         o = self.options
         # Everything the findings depend on: the configuration file's bytes (path-dependent
-        # settings too, hence the draft's path), the command line's selectors, the plugins.
+        # settings too, hence the draft's path), the command line's selectors, the plugins; and
+        # whether the file was sniffed (a walk stores reports only, a named file is always checked).
         return self.cache.key(
             data,
             display,
             self._config_digest(file),
-            repr((o.select, o.ignore)),
+            repr((o.select, o.ignore, sniff)),
             self._fingerprint(file),
             code_fingerprint(),
         )
@@ -280,28 +299,31 @@ def _diff(path: str, before: str, after: str) -> str:
 _WORKER: Runner | None = None
 
 
-def _work(file: Path) -> FileResult:
+def _work(task: tuple[Path, bool]) -> FileResult:
     assert _WORKER is not None
-    return _WORKER.run(file, cache_checked=True)
+    return _WORKER.run(task[0], cache_checked=True, sniff=task[1])
 
 
-def run_many(runner: Runner, files: list[Path], jobs: int) -> list[FileResult]:
-    """Check *files* with *jobs* processes; outcomes come back in the order of *files*."""
+def run_many(runner: Runner, files: list[Path], jobs: int, sniffed: Collection[Path] = ()) -> list[FileResult]:
+    """Check *files* with *jobs* processes; outcomes come back in the order of *files*. Files in
+    *sniffed* (found by a folder walk) are checked only if they look like a report."""
+    tasks = [(f, f in sniffed) for f in files]
     done: dict[int, FileResult] = {}
-    for i, file in enumerate(files):  # hits first, in this process: they need no worker
-        hit = runner.cached(file)
+    for i, (file, sniff) in enumerate(tasks):  # hits first, in this process: they need no worker
+        hit = runner.cached(file, sniff)
         if hit is not None:
             done[i] = hit
-    todo = [(i, f) for i, f in enumerate(files) if i not in done]
-    for i, outcome in zip((i for i, _ in todo), _run_misses(runner, [f for _, f in todo], jobs)):
+    todo = [(i, t) for i, t in enumerate(tasks) if i not in done]
+    for i, outcome in zip((i for i, _ in todo), _run_misses(runner, [t for _, t in todo], jobs)):
         done[i] = outcome
     return [done[i] for i in range(len(files))]
 
 
-def _run_misses(runner: Runner, files: list[Path], jobs: int) -> list[FileResult]:
+def _run_misses(runner: Runner, tasks: list[tuple[Path, bool]], jobs: int) -> list[FileResult]:
     global _WORKER
-    if jobs <= 1 or len(files) < 2 * jobs:
-        return [runner.run(f, cache_checked=True) for f in files]
+    if jobs <= 1 or len(tasks) < 2 * jobs:
+        return [runner.run(f, cache_checked=True, sniff=sniff) for f, sniff in tasks]
+    runner.prepare([f for f, _ in tasks])
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -316,7 +338,7 @@ def _run_misses(runner: Runner, files: list[Path], jobs: int) -> list[FileResult
             initializer=_init,
             initargs=(runner.options,) if context.get_start_method() != "fork" else (),
         ) as pool:
-            return list(pool.map(_work, files, chunksize=max(1, len(files) // (jobs * 8))))
+            return list(pool.map(_work, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
     finally:
         _WORKER = None
 

@@ -38,9 +38,9 @@ class AnsweredError(Exception):
 
 
 class NianbaoProtocol(LanguageServerProtocol):
-    """pygls' protocol without its own copy of open documents (see documents.py for why), and
-    with JSON-RPC error responses for requests whose params do not parse (pygls only shows a
-    message, leaving the client waiting for a response forever)."""
+    """pygls' protocol without its own copy of open documents (see documents.py for why), with
+    JSON-RPC error responses for requests whose params do not parse (pygls only shows a message,
+    leaving the client waiting for a response forever), and quiet about late cancellations."""
 
     _initialize_seen = False
 
@@ -64,6 +64,13 @@ class NianbaoProtocol(LanguageServerProtocol):
                 return
             self._initialize_seen = True
         super()._handle_request(msg_id, method_name, params)
+
+    def _handle_cancel_notification(self, msg_id: Any) -> None:
+        # A cancel for a request already answered is normal (the client cancels what it no longer
+        # needs, often just after the answer left). pygls logs it as a warning on stderr, which VS
+        # Code shows as "[error]": a user reads it as a crash. Cancel quietly.
+        if msg_id in self._request_futures:
+            super()._handle_cancel_notification(msg_id)
 
     def _user(self, method: str, params: Any) -> Generator[Any, Any, None]:
         if (handler := self.fm.features.get(method)) is not None:
