@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,11 +85,12 @@ class Runner:
                     file.write_bytes(new)
             elif file is None and o.fix:
                 result.output = data
-        if key is not None and self.cache is not None:
-            self.cache.store(key, result.findings)
         result.fail_on = config.fail_on
         result.timings = timings or {}
-        return result.portable()
+        result = result.portable()
+        if key is not None and self.cache is not None:
+            self.cache.store(key, result.findings, result.summary)
+        return result
 
     def cached(self, file: Path) -> FileResult | None:
         """The outcome from the cache, or None on a miss (or with no cache): cheap enough to try
@@ -119,11 +121,12 @@ class Runner:
         )
 
     def _load(self, key: str, display: str, data: bytes, fail_on: str) -> FileResult | None:
-        findings = self.cache.load(key) if self.cache is not None else None
-        if findings is None:
+        entry = self.cache.load(key) if self.cache is not None else None
+        if entry is None:
             return None
+        findings, summary = entry
         # The text is only needed to place findings; a clean draft is not even decoded.
-        return FileResult(display, _decode(data) if findings else None, findings, fail_on=fail_on)
+        return FileResult(display, _decode(data) if findings else None, findings, fail_on=fail_on, summary=summary)
 
     def _config_digest(self, file: Path | None) -> str:
         path = self.resolver.config_file(file)
@@ -191,23 +194,32 @@ def _work(file: Path) -> FileResult:
     return _WORKER.run(file, cache_checked=True)
 
 
-def run_many(runner: Runner, files: list[Path], jobs: int) -> list[FileResult]:
-    """Check *files* with *jobs* processes; outcomes come back in the order of *files*."""
+def run_many(
+    runner: Runner, files: list[Path], jobs: int, advance: Callable[[], None] | None = None
+) -> list[FileResult]:
+    """Check *files* with *jobs* processes; outcomes come back in the order of *files*. *advance* is
+    called once per finished file (a progress bar)."""
     done: dict[int, FileResult] = {}
     for i, file in enumerate(files):  # hits first, in this process: they need no worker
         hit = runner.cached(file)
         if hit is not None:
             done[i] = hit
+            if advance:
+                advance()
     todo = [(i, f) for i, f in enumerate(files) if i not in done]
     for i, outcome in zip((i for i, _ in todo), _run_misses(runner, [f for _, f in todo], jobs)):
         done[i] = outcome
+        if advance:
+            advance()
     return [done[i] for i in range(len(files))]
 
 
-def _run_misses(runner: Runner, files: list[Path], jobs: int) -> list[FileResult]:
+def _run_misses(runner: Runner, files: list[Path], jobs: int) -> Iterator[FileResult]:
+    """The outcomes of *files*, in order, as they finish."""
     global _WORKER
     if jobs <= 1 or len(files) < 2 * jobs:
-        return [runner.run(f, cache_checked=True) for f in files]
+        yield from (runner.run(f, cache_checked=True) for f in files)
+        return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -222,7 +234,7 @@ def _run_misses(runner: Runner, files: list[Path], jobs: int) -> list[FileResult
             initializer=_init,
             initargs=(runner.options,) if context.get_start_method() != "fork" else (),
         ) as pool:
-            return list(pool.map(_work, files, chunksize=max(1, len(files) // (jobs * 8))))
+            yield from pool.map(_work, files, chunksize=max(1, len(files) // (jobs * 8)))
     finally:
         _WORKER = None
 
