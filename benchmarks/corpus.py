@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from nianbao.template import t3_rows
+from nianbao.template import RowSpec, T3Row, t3_outcome_rows
 from nianbao.testing.drafts import FORMS, SUFFIX, Draft, render
 
 _PLACE = "云溪石桥东岭青禾松柏梅兰竹安平和顺河湾山塘花林泉源丰泰新华光明"
@@ -47,14 +47,14 @@ class Sample:
     defect: str = ""
 
 
-def _t3(rng: random.Random, year: int) -> dict[str, tuple[int, ...]]:
-    rows = [s.key for s in t3_rows("2021" if year >= 2021 else "2019") if s.group]
-    data: dict[str, list[int]] = {key: [0] * 6 for key in ("new", "carried", "carry_forward", *rows)}
+def _t3(rng: random.Random, year: int) -> dict[RowSpec, tuple[int, ...]]:
+    rows = list(t3_outcome_rows("2021" if year >= 2021 else "2019"))
+    data: dict[RowSpec, list[int]] = {key: [0] * 6 for key in (T3Row.NEW, T3Row.CARRIED, T3Row.CARRY_FORWARD, *rows)}
     for col, scale in enumerate((30, 6, 2, 2, 2, 3)):
         new = rng.randint(0, scale)
         carried = rng.randint(0, max(1, scale // 10))
         forward = rng.randint(0, min(2, new + carried))
-        data["new"][col], data["carried"][col], data["carry_forward"][col] = new, carried, forward
+        data[T3Row.NEW][col], data[T3Row.CARRIED][col], data[T3Row.CARRY_FORWARD][col] = new, carried, forward
         for _ in range(new + carried - forward):
             data[rng.choice(rows)][col] += 1
     return {key: tuple(values) for key, values in data.items()}

@@ -375,8 +375,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         return 0
     header = ("代码", "名称", "级别", "修复", "来源", "说明")
     rows = [header] + [
-        (r.code, r.name, SEVERITY_LABEL[r.severity], r.fixable.label, r.origin, r.summary)
-        for r in rules
+        (r.code, r.name, SEVERITY_LABEL[r.severity], r.fixable.label, r.origin, r.summary) for r in rules
     ]
     widths = [max(display_width(row[i]) for row in rows) for i in range(len(header) - 1)]
     for row in rows:

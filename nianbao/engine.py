@@ -132,7 +132,7 @@ class Linter:
             f.completed(
                 rule.code,
                 rule.name,
-                selection.severity.get(rule.code) or rule.severity,
+                selection.severity.get(rule.code) or f.severity or rule.severity,
                 index.line_of(f.start) if index else 0,
             )
             for rule, f in findings

@@ -7,19 +7,21 @@ fix can point at exact characters; line/column come from ``report.source.index``
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .source import Source
-from .template import DEFAULT_TEMPLATES, Alias, ColumnSpec, RowSpec, SectionSpec, TemplateSet
+from .template import CELL_UNITS, DEFAULT_TEMPLATES, Alias, CellKey, ColumnSpec, RowSpec, SectionSpec, TemplateSet
 from .template import NOT_APPLICABLE as NA_MARKERS
+from .template.vocabulary import alternation
 from .textutil import Normalized, fold, normalize
 
 if TYPE_CHECKING:
     from .facts import Facts
+    from .reconcile import Reconciliation
 
 # Cell value kinds. A blank is not a zero and "/" is neither: rules must tell them apart.
 NUMBER, BLANK, NOT_APPLICABLE, TEXT = "number", "blank", "n/a", "text"
@@ -81,7 +83,7 @@ class Cell:
 
 _NA = frozenset(NA_MARKERS)
 # A number, optionally signed, with thousands separators and decimals, then an optional unit.
-_NUMBER = re.compile(r"([+\-−]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|元|件|条|个|项|次|人次|篇|%)?")
+_NUMBER = re.compile(rf"([+\-−]?)\s*(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?\s*({alternation(CELL_UNITS)})?")
 
 
 _SMALL = {str(i): Decimal(i) for i in range(1000)}
@@ -173,32 +175,50 @@ class LabelMatch:
     end: int = 0
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class BoundCell:
+    """A cell keyed to its template row and column (compared by identity, like the specs)."""
+
     cell: Cell
-    row_label: str
+    row: RowSpec
     column: ColumnSpec
-    row: RowSpec | None = None
+
+    @property
+    def row_label(self) -> str:
+        return self.row.short
+
+
+@dataclass(slots=True)
+class ShortRow:
+    """A template row found with fewer (or more) value cells than the template has columns."""
+
+    row: RowSpec
+    grid_row: Row
+    found: int
+    expected: int
 
 
 @dataclass
 class Table:
     """A grid recognised as template table 2, 3 or 4 and bound to template keys.
 
-    ``cells`` maps (row key, column key) to the cell; table-2 row keys are ``"一/rules"`` (article
-    item / row), table-4 row keys are the group (``review``, ``direct``, ``after_review``).
+    ``cells`` maps (`RowSpec`, `ColumnSpec`) — the template's own specs, e.g.
+    ``(T3Row.GRANTED, T3Col.NATURAL)`` — to the bound cell; read it through `cell` and `number`.
+    ``unreadable`` says why a table that is there cannot be read (its cells lost their separators,
+    its rows are scrambled …); rules then leave its cells alone and NB106 says so once.
     """
 
     grid: Grid
     kind: str | None  # t2 | t3 | t4 | obsolete | None
-    template: str | None = None
-    cells: dict[tuple[str, str], BoundCell] = field(default_factory=dict)
-    rows: dict[str, Row] = field(default_factory=dict)  # row key → the grid row it was read from
-    row_specs: dict[str, RowSpec] = field(default_factory=dict)
+    template: str | None = None  # the template its labels show, when they show one
+    cells: dict[CellKey, BoundCell] = field(default_factory=dict)
+    rows: dict[RowSpec, Row] = field(default_factory=dict)  # row spec → the grid row it was read from
     columns: tuple[ColumnSpec, ...] = ()
     labels: list[LabelMatch] = field(default_factory=list)
     blocks: dict[str, Row] = field(default_factory=dict)  # table 2: article item → its header row
-    short_rows: list[tuple[str, Row, int, int]] = field(default_factory=list)  # (label, row, found, expected)
+    short_rows: list[ShortRow] = field(default_factory=list)
+    unreadable: str = ""
+    reconciliation: Reconciliation | None = field(default=None, repr=False)  # see nianbao.reconcile
 
     @property
     def start(self) -> int:
@@ -208,33 +228,21 @@ class Table:
     def end(self) -> int:
         return self.grid.end
 
-    def cell(self, row: str, column: str) -> Cell | None:
-        bound = self.cells.get((row, column))
-        return bound.cell if bound else None
+    def cell(self, row: RowSpec, column: ColumnSpec) -> BoundCell | None:
+        return self.cells.get((row, column))
 
-    def number(self, row: str, column: str) -> Decimal | None:
+    def number(self, row: RowSpec, column: ColumnSpec) -> Decimal | None:
         """The cell's number, or None when the cell is absent, blank, n/a or text."""
         return self.numbers.get((row, column))
 
     @cached_property
-    def numbers(self) -> dict[tuple[str, str], Decimal]:
-        """Every bound cell that holds a number, by (row key, column key)."""
+    def numbers(self) -> dict[CellKey, Decimal]:
+        """Every bound cell that holds a number, by (row, column)."""
         out = {}
         for key, bound in self.cells.items():
             value = bound.cell.value
             if value.kind == NUMBER and value.number is not None:
                 out[key] = value.number
-        return out
-
-    def numbers_at(self, keys: Iterable[tuple[str, str]]) -> list[Decimal] | None:
-        """The numbers at *keys*, or None when any of them is absent, blank, n/a or text."""
-        numbers = self.numbers
-        out = []
-        for key in keys:
-            number = numbers.get(key)
-            if number is None:
-                return None
-            out.append(number)
         return out
 
 

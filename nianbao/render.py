@@ -1,19 +1,19 @@
 """Rendering template pieces as draft text (headings, tables) for insertion fixes and sample drafts.
 
 Rendered tables are parsed back by the same parser, so an inserted table is a table. Values are
-keyed like `Table.cells`: (row key, column key); a missing value renders as a blank cell.
+keyed like `Table.cells`: (`RowSpec`, `ColumnSpec`); a missing value renders as a blank cell.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .template import T3_COLUMNS, T4_COLUMNS, T4_GROUPS, SectionSpec, t2_blocks, t3_rows
+from .template import T3_COLUMNS, T4_COLUMNS, T4_ROWS, T4_WIDTH, CellKey, SectionSpec, t2_blocks, t3_rows
 
 T3_CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 FORMS = ("tab", "pipe", "cells", "markdown")
 
-Values = Mapping[tuple[str, str], str]
+Values = Mapping[CellKey, str]
 
 
 def _rows(kind: str, template: str, values: Values) -> list[list[str]]:
@@ -24,10 +24,7 @@ def _rows(kind: str, template: str, values: Values) -> list[list[str]]:
             pad = [""] * (width - 1 - len(block.columns))
             rows.append([block.header] + [""] * (width - 1))
             rows.append(["信息内容"] + [c.label for c in block.columns] + pad)
-            rows.extend(
-                [r.label] + [values.get((f"{block.item}/{r.key}", c.key), "") for c in block.columns] + pad
-                for r in block.rows
-            )
+            rows.extend([r.label] + [values.get((r, c), "") for c in block.columns] + pad for r in block.rows)
         return rows
     if kind == "t3":
         n = len(T3_COLUMNS)
@@ -43,14 +40,13 @@ def _rows(kind: str, template: str, values: Values) -> list[list[str]]:
             # Repeated group labels are left empty, as merged cells come out of Word.
             cells = [p if p != q else "" for p, q in zip(parts, previous)]
             previous = parts
-            body.append(cells + [values.get((spec.key, c.key), "") for c in T3_COLUMNS])
+            body.append(cells + [values.get((spec, c), "") for c in T3_COLUMNS])
         return head + body
-    width = len(T4_GROUPS) * len(T4_COLUMNS)
     return [
-        ["行政复议"] + [""] * 4 + ["行政诉讼"] + [""] * (width - 6),
+        ["行政复议"] + [""] * 4 + ["行政诉讼"] + [""] * (T4_WIDTH - 6),
         [c.label for c in T4_COLUMNS] + ["未经复议直接起诉"] + [""] * 4 + ["复议后起诉"] + [""] * 4,
         [""] * 5 + [c.label for c in T4_COLUMNS] * 2,
-        [values.get((g, c.key), "") for g, _, _ in T4_GROUPS for c in T4_COLUMNS],
+        [values.get((g, c), "") for g in T4_ROWS for c in T4_COLUMNS],
     ]
 
 

@@ -74,7 +74,9 @@ class Finding:
     places and the numbers behind the message (``detail``, Markdown, for hover).
 
     Immutable: a rule yields it with the first six fields; the engine returns a completed copy
-    (``code``, ``name``, ``severity``, ``line``) made with `completed`, never by mutation.
+    (``code``, ``name``, ``severity``, ``line``) made with `completed`, never by mutation. A rule
+    may set ``severity`` itself for one finding that is less (or more) serious than the rule's
+    default; the user's ``[severity]`` configuration still wins.
     """
 
     start: int
@@ -86,7 +88,7 @@ class Finding:
     # Filled in by the engine:
     code: str = ""
     name: str = ""  # the rule's kebab-case name
-    severity: str = ""
+    severity: str = ""  # empty: the rule's severity
     line: int = 0  # 0-based line of `start`
 
     def completed(self, code: str, name: str, severity: str, line: int) -> Finding:

@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 from nianbao.model import Report
 from nianbao.ruledef import ERROR, Finding, Fixable, rule
-from nianbao.template import T3_APPLICANT_COLUMNS, T3_ORGANISATION_COLUMNS
+from nianbao.template import ROW_TOTAL
 
-from ._support import check_sum
+from ._tables import identity_findings
 
 
 @rule("NB201", "table3-row-total", ERROR, "表三某行的总计不等于六类申请人之和", fixable=Fixable.SOMETIMES)
@@ -15,7 +15,12 @@ def table3_row_total(report: Report) -> Iterator[Finding]:
     --------
     表三每一行的“总计”必须等于 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他。
     有“法人或其他组织小计”列时，还检查小计等于五类法人或其他组织之和。
-    行中有空白、“/”或文字时不计算（空白由 NB207 报告）。
+
+    表三的全部勾稽关系（本条、NB202 的（七）总计与小计、NB203 的一 + 二 =（七）+ 四）一起核对，
+    找出最少要改几个单元格才能让所有关系都成立：一处笔误只报告那一格，不会因为它牵连的每个合计
+    都各报一次。那一格是某行的总计，或者是某行中的一个数（它同时让该行总计和所在列的（七）总计
+    对不上）时，由本规则报告；消息列出它牵连的每一个不成立的关系和数字。
+    空白单元格按 0 计算；有“/”或文字的关系不计算（文字由 NB207 报告）。
 
     为什么重要
     --------
@@ -31,25 +36,7 @@ def table3_row_total(report: Report) -> Iterator[Finding]:
 
     修复（建议）
     --------
-    把总计改为各列之和（请先确认是总计错了，而不是某一列错了）。
+    只改一种方式就能让全部勾稽关系成立时，建议把错的单元格改为算出的数；改法不唯一时只指出
+    可能填错的单元格，不给修复。
     """
-    for table in report.tables_of("t3"):
-        columns = {c.key for c in table.columns}
-        for key in table.rows:
-            yield from check_sum(
-                table,
-                key,
-                "total",
-                [(key, c) for c in T3_APPLICANT_COLUMNS],
-                what="“{label}”一行：总计",
-                parts="自然人至其他六列之和",
-            )
-            if "subtotal" in columns:
-                yield from check_sum(
-                    table,
-                    key,
-                    "subtotal",
-                    [(key, c) for c in T3_ORGANISATION_COLUMNS],
-                    what="“{label}”一行：法人或其他组织小计",
-                    parts="五类法人或其他组织之和",
-                )
+    yield from identity_findings(report, frozenset({ROW_TOTAL}))

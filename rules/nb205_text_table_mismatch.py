@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from nianbao.model import BoundCell, Report
 from nianbao.ruledef import ERROR, Finding, Related, rule
+from nianbao.template import T4_LITIGATION, T3Col, T3Row, T4Col, T4Row
 from nianbao.textutil import cn_to_int
 
 from ._support import fmt
@@ -53,10 +54,10 @@ def text_table_mismatch(report: Report) -> Iterator[Finding]:
     无自动修复：要由起草人核实哪一处是对的。
     """
     t3, t4 = report.table("t3"), report.table("t4")
-    new = t3.cells.get(("new", "total")) if t3 else None
-    carried = t3.cells.get(("carried", "total")) if t3 else None
-    review = t4.cells.get(("review", "total")) if t4 else None
-    litigation = [t4.cells.get((g, "total")) for g in ("direct", "after_review")] if t4 else []
+    new = t3.cell(T3Row.NEW, T3Col.TOTAL) if t3 else None
+    carried = t3.cell(T3Row.CARRIED, T3Col.TOTAL) if t3 else None
+    review = t4.cell(T4Row.REVIEW, T4Col.TOTAL) if t4 else None
+    litigation = [t4.cell(g, T4Col.TOTAL) for g in T4_LITIGATION] if t4 else []
     for para in report.paragraphs:
         text = para.folded
         if new is not None and "申请" in text:

@@ -2,24 +2,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.model import BLANK, NUMBER, TEXT, BoundCell, Report
-from nianbao.ruledef import ERROR, Finding, rule
+from nianbao.model import NUMBER, TEXT, BoundCell, Report, Table
+from nianbao.reconcile import Reconciliation
+from nianbao.ruledef import ERROR, WARNING, Finding, Fixable, Related, rule
 from nianbao.template import AMOUNT, COUNT, SIGNED, TABLE_NAMES
 
+from ._tables import cell_name, identity_findings, reconciliations, visible_span
 
-@rule("NB207", "invalid-cell", ERROR, "数字单元格为空、不是数字、为负数或带了模板不用的单位")
+_LISTED_ROWS = 3  # rows named in the blank-cell message; the rest are counted
+_RELATED_MAX = 12
+
+
+@rule("NB207", "invalid-cell", ERROR, "数字单元格为空、不是数字、为负数或带了模板不用的单位", fixable=Fixable.SOMETIMES)
 def invalid_cell(report: Report) -> Iterator[Finding]:
     """检查内容
     --------
     三张统计表中每个该填数字的单元格：
 
-    - 不能空着：没有发生的填 0，不适用的填“/”；
     - 必须是数字，不能是“无”“略”等文字；
     - 件数不能为负数、不能有小数（表二 2019 年模板的“本年增/减”可以为负）；
     - 不能带模板不用的单位：件数一栏不写“件”“条”；金额栏只能用表头规定的单位
-      （2021 年模板“本年收费金额”为万元；2019 年模板“采购总金额”可写元或万元）。
+      （2021 年模板“本年收费金额”为万元；2019 年模板“采购总金额”可写元或万元）；
+    - 不应空着：没有发生的填 0，不适用的填“/”。
 
-    一行中连续的空单元格合并为一条报告。
+    空白单元格按 0 参与勾稽关系核对（见 NB201）。按 0 计算能说得通的空白，每张表只报告一次：
+    各项总计都已填写时为警告（“表三有 33 个空白单元格”），有总计也空着时为错误。
+    一个空白的总计而它的各项之和不是 0，是一处真正的错误，单独报告，并在改法唯一时建议填入算出的数。
 
     为什么重要
     --------
@@ -34,46 +42,47 @@ def invalid_cell(report: Report) -> Iterator[Finding]:
     --------
     ``行政事业性收费	0	0`` ；``一、本年新收政府信息公开申请数量	3	…``
 
-    修复
+    修复（建议）
     --------
-    无自动修复：应填的数字只有起草人知道。
+    只为空白的总计（各项之和不是 0）建议填入算出的数；其余要由起草人填写。
     """
-    for table in report.tables:
-        if table.kind not in TABLE_NAMES:
-            continue
-        name = TABLE_NAMES[table.kind]
-        by_row: dict[str, list[BoundCell]] = {}
-        for (row, _), bound in table.cells.items():
-            by_row.setdefault(row, []).append(bound)
-        for cells in by_row.values():
-            yield from _blank_runs(name, cells)
-            for bound in cells:
-                message = _problem(bound)
-                if message:
-                    yield Finding(
-                        bound.cell.start, bound.cell.end, f"{name}“{bound.row_label}”的“{bound.column.label}”{message}"
-                    )
+    yield from identity_findings(report, frozenset(), blanks=True)
+    for table, rec in reconciliations(report):
+        name = TABLE_NAMES[table.kind or ""]
+        for bound in table.cells.values():
+            message = _problem(bound)
+            if message:
+                yield Finding(
+                    bound.cell.start, bound.cell.end, f"{name}“{bound.row_label}”的“{bound.column.label}”{message}"
+                )
+        if rec.blanks:
+            yield _blanks(report.text, table, rec)
 
 
-def _blank_runs(name: str, cells: list[BoundCell]) -> Iterator[Finding]:
-    run: list[BoundCell] = []
-    for bound in cells:
-        if bound.cell.value.kind == BLANK:
-            run.append(bound)
-            continue
-        if run:
-            yield _blank(name, run)
-            run = []
-    if run:
-        yield _blank(name, run)
-
-
-def _blank(name: str, run: list[BoundCell]) -> Finding:
-    labels = "、".join(b.column.label for b in run)
+def _blanks(text: str, table: Table, rec: Reconciliation) -> Finding:
+    """One finding for the blank cells of a table that read as 0."""
+    name = TABLE_NAMES[table.kind or ""]
+    by_row: dict[str, list[BoundCell]] = {}
+    for bound in rec.blanks:
+        by_row.setdefault(bound.row_label, []).append(bound)
+    listed = "；".join(
+        f"“{row}”的{'、'.join(b.column.label for b in cells)}" for row, cells in list(by_row.items())[:_LISTED_ROWS]
+    )
+    more = f"等 {len(by_row)} 行" if len(by_row) > _LISTED_ROWS else ""
+    if rec.blank_totals:
+        why, severity = f"，其中 {len(rec.blank_totals)} 个是总计", ERROR
+    else:
+        holds = "，按 0 计算时各项勾稽关系成立" if rec.identities and not rec.broken else ""
+        why, severity = holds, WARNING
+    start, end = visible_span(text, rec.blanks[0].cell)
     return Finding(
-        run[0].cell.start,
-        run[-1].cell.end,
-        f"{name}“{run[0].row_label}”的 {labels} 为空：没有发生应填 0，不适用应填“/”",
+        start,
+        end,
+        f"{name}有 {len(rec.blanks)} 个空白单元格（{listed}{more}）{why}：没有发生应填 0，不适用应填“/”",
+        related=tuple(
+            Related(*visible_span(text, b.cell), f"空白：{cell_name(b)}") for b in rec.blanks[1 : _RELATED_MAX + 1]
+        ),
+        severity=severity,
     )
 
 

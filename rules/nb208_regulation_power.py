@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from nianbao.model import Report
 from nianbao.ruledef import WARNING, Finding, rule
-from nianbao.template import RULEMAKING_KINDS
+from nianbao.template import RULEMAKING_KINDS, T2Row
 
 from ._support import fmt
 
@@ -38,7 +38,7 @@ def regulation_power(report: Report) -> Iterator[Finding]:
         return
     for table in report.tables_of("t2"):
         for (row, _), bound in table.cells.items():
-            if row != "一/rules":
+            if row is not T2Row.RULES:
                 continue
             value = bound.cell.value
             if value.is_number and value.number is not None and value.number > 0:

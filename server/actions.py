@@ -200,7 +200,9 @@ def _fix_all(checked: Checked, linter: Linter, selection: Selection) -> types.Co
         lsp_range(checked.index, checked.encoding, head, len(old) - tail), new[head : len(new) - tail]
     )
     return types.CodeAction(
-        title=f"nianbao：修复全部可安全修复的问题（{fixed.fixed} 处）", kind=FIX_ALL_KIND, edit=_edit(checked.uri, [edit])
+        title=f"nianbao：修复全部可安全修复的问题（{fixed.fixed} 处）",
+        kind=FIX_ALL_KIND,
+        edit=_edit(checked.uri, [edit]),
     )
 
 

@@ -29,7 +29,15 @@ DEFECTS = {
     "title-year": ("{y}年政府信息公开工作年度报告", "{last}年政府信息公开工作年度报告"),  # NB301, related places
     "outcome-total": ("\t（七）总计\t\t3\t1", "\t（七）总计\t\t4\t1"),  # NB201-203, related cells (tab form)
 }
-PLAN = ((), ("label",), (), ("regulation", "label"), ("outcome-total",), (), ("title-year",))
+PLAN = (
+    (),
+    ("label",),
+    (),
+    ("regulation", "label"),
+    ("outcome-total",),
+    ("regulation", "title-year", "outcome-total"),
+    ("title-year",),
+)
 
 
 def drafts() -> dict[str, str]:

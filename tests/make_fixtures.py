@@ -17,10 +17,10 @@ def defective_example() -> str:
     """A township draft with the defects reviewers most often send back."""
     d = Draft(agency="青禾县石桥镇人民政府", name="石桥镇", signed="2024年2月6日")
     text = render(d)
-    # one more 予以公开 than （七）总计 accounts for
+    # one more 予以公开 (自然人) typed than the row's 总计 and （七）总计 account for: one wrong cell
     granted = "（一）予以公开\t\t" + "\t".join(["2", "1", "0", "0", "0", "0", "3"])
     assert granted in text
-    text = text.replace(granted, "（一）予以公开\t\t" + "\t".join(["3", "1", "0", "0", "0", "0", "4"]))
+    text = text.replace(granted, "（一）予以公开\t\t" + "\t".join(["3", "1", "0", "0", "0", "0", "3"]))
     text = text.replace("人民政府2023年政府信息公开", "人民政府2022年政府信息公开")
     text = text.replace("1.属于国家秘密", "1.属于国家机密")
     text = text.replace("《中华人民共和国政府信息公开条例》", "《中华人民共和国信息公开条例》")

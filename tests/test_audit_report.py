@@ -120,7 +120,8 @@ def test_the_html_embeds_every_report_and_finding_with_its_place(
     line, column, excerpt, start, end, message = total[3]
     assert excerpt[start:end] == "4" and "（七）总计" in excerpt
     assert total[4].startswith("把（七）总计") and total[5] == "suggested"
-    assert [loc[5][:7] for loc in total[6]] == ["（一）予以公开", "（四）无法提供"]  # the addends, with their values
+    related = {loc[5]: loc[2][loc[3] : loc[4]] for loc in total[6]}  # what each related place says, and marks
+    assert related["“（一）予以公开”的自然人列 2"] == "2"
     # the file that is not text: no place, no inference, still a report with an error
     unreadable = next(r for p, r in reports.items() if p.endswith("扫描件2023年度报告.txt"))
     assert (unreadable["a"], unreadable["y"], unreadable["s"]) == (None, None, "error")

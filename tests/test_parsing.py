@@ -7,6 +7,7 @@ import pytest
 from nianbao.model import BLANK, NOT_APPLICABLE, NUMBER, TEXT, Report
 from nianbao.parsing import parse_text
 from nianbao.render import render_table
+from nianbao.template import T3Col, T3Row
 from nianbao.testing.drafts import FORMS, SUFFIX, Draft, clean
 
 
@@ -100,7 +101,7 @@ def test_cell_values_are_typed_never_coerced(raw: str, kind: str, number: int | 
 
 
 def test_labels_match_by_core_despite_spaces_widths_wraps_and_notes() -> None:
-    table = render_table("t3", "2021", "tab", {("new", "natural"): "1"})
+    table = render_table("t3", "2021", "tab", {(T3Row.NEW, T3Col.NATURAL): "1"})
     messy = (
         table.replace("三、本年度办理结果", "三、 本 年 度 办 理 结 果")
         .replace("社会公益组织", "社会公 益组织")
@@ -118,7 +119,7 @@ def test_labels_match_by_core_despite_spaces_widths_wraps_and_notes() -> None:
     t3 = report.table("t3")
     assert t3 is not None and t3.template == "2021"
     assert len(t3.cells) == 175 and not t3.short_rows
-    assert t3.cell("new", "natural").text == "1"  # type: ignore[union-attr]
+    assert t3.cell(T3Row.NEW, T3Col.NATURAL).cell.text == "1"  # type: ignore[union-attr]
 
 
 def test_extra_subtotal_rows_and_columns_are_tolerated() -> None:
@@ -129,7 +130,7 @@ def test_extra_subtotal_rows_and_columns_are_tolerated() -> None:
     )
     report = parse_text(text)
     t3 = report.table("t3")
-    assert t3 is not None and "unable.subtotal" in t3.rows
+    assert t3 is not None and T3Row.UNABLE_SUBTOTAL in t3.rows
 
 
 def test_parenthetical_notes_in_labels() -> None:

@@ -65,17 +65,21 @@ FAILING: list[tuple[str, Callable[[], str], str]] = [
         lambda: replace("\t".join(["1", "0", "0", "0", "1"] + ["0"] * 10), "\t".join(["0"] * 10)),
         "只有 10 个数",
     ),
-    ("NB201", lambda: set_row_values("一、本年新收", ["5"]), "总计为 5，但自然人至其他六列之和为 4"),
-    ("NB202", lambda: set_row_values("（七）总计", ["2", "1", "0", "0", "0", "0", "3"]), "（七）总计（自然人列）为 2"),
+    ("NB201", lambda: set_row_values("一、本年新收", ["5"]), "“一、本年新收”一行的总计为 5，按勾稽关系应为 4"),
+    (
+        "NB202",
+        lambda: set_row_values("（七）总计", ["2", "1", "0", "0", "0", "0", "3"]),
+        "（七）总计（自然人列）为 2，按勾稽关系应为 3",
+    ),
     (
         "NB203",
         lambda: set_row_values("四、结转下年度继续办理", ["2", "0", "0", "0", "0", "0", "2"]),
-        "勾稽关系不成立（自然人列）",
+        "自然人列 一、本年新收 3 + 二、上年结转 1 = 4，而（七）总计 3 + 四、结转下年度 2 = 5",
     ),
     (
         "NB204",
         lambda: replace("\t".join(["1", "0", "0", "0", "1"]), "\t".join(["1", "0", "0", "0", "2"])),
-        "表四“行政复议”的总计为 2",
+        "表四“行政复议”的总计 2 ≠ 维持、纠正、其他、尚未审结之和 1",
     ),
     (
         "NB205",
@@ -85,7 +89,7 @@ FAILING: list[tuple[str, Callable[[], str], str]] = [
     ("NB205", lambda: replace("被申请行政复议 1 件", "被申请行政复议 3 件"), "正文说行政复议 3 件"),
     ("NB205", lambda: replace("未发生行政诉讼", "发生行政诉讼 2 件"), "行政诉讼 2 件"),
     ("NB206", lambda: replace("县政府门户网站公开 80 条", "县政府门户网站公开 90 条"), "各分项之和为 130"),
-    ("NB207", lambda: replace("行政许可\t12", "行政许可\t"), "为空"),
+    ("NB207", lambda: replace("行政许可\t12", "行政许可\t"), "表二有 1 个空白单元格（“行政许可”的本年处理决定数量）"),
     ("NB207", lambda: replace("行政许可\t12", "行政许可\t无"), "不是数字"),
     ("NB207", lambda: replace("行政许可\t12", "行政许可\t12件"), "不要带单位"),
     ("NB207", lambda: replace("行政许可\t12", "行政许可\t-12"), "不能为负数"),
@@ -225,12 +229,19 @@ def test_renumbered_section_is_not_missing() -> None:
     assert found.count("NB102") == 2
 
 
-def test_outcome_total_detail_names_every_group() -> None:
-    finding = next(
-        f for f in lint(set_row_values("（七）总计", ["2", "1", "0", "0", "0", "0", "3"])).findings if f.code == "NB202"
-    )
-    assert finding.detail == "（一）2 + （二）0 + （三）0 + （四）1 + （五）0 + （六）0 = 3 ≠ （七）总计 2"
-    assert {r.message for r in finding.related} == {"（一）予以公开 2", "（四）无法提供1.本机关不掌握相关政府信息 1"}
+def test_one_slip_in_the_total_row_is_one_finding_per_wrong_cell_with_one_fix() -> None:
+    text = set_row_values("（七）总计", ["2", "1", "0", "0", "0", "0", "3"])
+    found = [f for f in lint(text).findings if f.code.startswith("NB20")]
+    assert [f.code for f in found] == ["NB202", "NB202"]
+    natural, total = found
+    assert "（与（七）总计（总计列）是同一处错误）" in natural.message
+    assert "自然人列 一、本年新收 3 + 二、上年结转 1 = 4，而（七）总计 2 + 四、结转下年度 1 = 3" in natural.message
+    assert natural.fix is not None and natural.fix == total.fix
+    assert natural.fix.description == "把（七）总计（自然人列）改为 3、（七）总计（总计列）改为 4"
+    assert {r.message for r in natural.related} >= {"（七）总计（总计列）", "同一处错误：（七）总计（总计列）"} - {
+        "（七）总计（总计列）"
+    }
+    assert "“（一）予以公开”的自然人列 2" in {r.message for r in natural.related}
 
 
 def test_table_findings_point_at_the_cell() -> None:
@@ -252,11 +263,15 @@ def test_title_year_fix_is_safe_only_when_the_body_agrees() -> None:
     assert finding.fix is not None and finding.fix.applicability == SUGGESTED
 
 
-def test_blank_cells_in_a_row_are_one_finding() -> None:
+def test_blank_cells_of_a_table_are_one_finding() -> None:
     text = replace("\t".join(["1", "0", "0", "0", "1"] + ["0"] * 10), "\t".join([""] * 5 + ["0"] * 10))
     blanks = [f for f in lint(text).findings if f.code == "NB207"]
     assert len(blanks) == 1
-    assert "结果维持、结果纠正、其他结果、尚未审结、总计 为空" in blanks[0].message
+    assert (
+        "表四有 5 个空白单元格（“行政复议”的结果维持、结果纠正、其他结果、尚未审结、总计），其中 1 个是总计"
+        in blanks[0].message
+    )
+    assert blanks[0].severity == "error"  # a total is blank
 
 
 def test_markdown_tables_are_checked_like_text_ones() -> None:

@@ -77,7 +77,8 @@ EXPECTED = {
             ("NB207", "采购项目数量"),
             ("NB202", "自然人列"),
             ("NB202", "总计列"),
-            ("NB203", "自然人列"),
+            # one slip, (七)总计 in two columns: the balance is named in the same findings, not a third
+            ("NB202", "自然人列 一、本年新收 1 + 二、上年结转 0 = 1，而（七）总计 0"),
             ("NB101", "缺少第六部分"),
             ("NB404", "没有落款"),
         ],
@@ -99,7 +100,7 @@ EXPECTED = {
     "004": (
         [1, 2, 3, 4, 5, 6],
         ["t2", "t3", "t4"],
-        [("NB502", "本年度止件数"), ("NB207", "表四“行政复议”")],
+        [("NB502", "本年度止件数"), ("NB207", "表四有 5 个空白单元格（“行政复议”的结果维持")],
         {
             "NB101",
             "NB102",
@@ -146,9 +147,7 @@ def test_seed_structure_is_recognised(prefix: str) -> None:
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))
 def test_seed_defects_are_reported_without_false_alarms(prefix: str) -> None:
     _, _, must, must_not = EXPECTED[prefix]
-    result = Linter(build_registry(entry_points=False)).check_bytes(
-        _seed(prefix).read_bytes(), "seed.txt", Selection()
-    )
+    result = Linter(build_registry(entry_points=False)).check_bytes(_seed(prefix).read_bytes(), "seed.txt", Selection())
     found = [(f.code, f.message) for f in result.findings]
     for code, text in must:
         assert any(c == code and text in m for c, m in found), (code, text, found)

@@ -66,13 +66,16 @@ async def test_related_information_and_hover_with_numbers(tmp_path: Path) -> Non
         uri = s.open(tmp_path / "a.txt", text)
         diags = await s.diagnostics(uri)
         nb202 = by_code(diags, "NB202")[0]
-        assert nb202.related_information and {r.message for r in nb202.related_information} >= {"（一）予以公开 2"}
+        assert nb202.related_information and {r.message for r in nb202.related_information} >= {
+            "“（一）予以公开”的自然人列 2"
+        }
         hover = await s.client.text_document_hover_async(
             types.HoverParams(types.TextDocumentIdentifier(uri), nb202.range.start)
         )
         assert hover is not None
         value = hover.contents.value  # type: ignore[union-attr]
         assert "（一）2 + （二）0 + （三）0 + （四）1 + （五）0 + （六）0 = 3 ≠ （七）总计 2" in value
+        assert "（七）总计（自然人列）为 2，按勾稽关系应为 3" in value
         assert "NB202" in value and "检查内容" in value
         nothing = await s.client.text_document_hover_async(
             types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(2, 0))

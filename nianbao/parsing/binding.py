@@ -1,8 +1,9 @@
-"""Recognise a grid as template table 2, 3 or 4 and key its cells to template rows and columns.
+"""Recognise a grid as template table 2, 3 or 4 and key its cells to the template's rows and columns.
 
 Fuzzy label matching happens here, once: labels are compared by their standard core (normalised,
 spaces removed, full-width folded), known nonstandard aliases are recorded for NB502, and values
-are taken by count after the last label cell (see docs/architecture.md, "Decisions").
+are taken by count after the last label cell (see docs/architecture.md, "Decisions"). Cells are
+keyed by the template's own `RowSpec`/`ColumnSpec` objects (``T3Row.GRANTED``, ``T3Col.NATURAL``).
 """
 
 from __future__ import annotations
@@ -11,44 +12,45 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import BoundCell, Cell, Grid, LabelMatch, Row, Section, Table
+from ..model import BoundCell, Cell, Grid, LabelMatch, Row, Section, ShortRow, Table
 from ..template import (
+    CN_DIGITS,
+    GROUP_ORDINALS,
     OBSOLETE_TABLE_MARKERS,
     T2_BLOCKS,
     T2_HEADER_CORE,
     T3_COLUMNS,
-    T3_GROUP_LABELS,
+    T3_GROUPS,
     T3_ROWS,
-    T3_SUBTOTAL_COLUMN,
     T3_SUBTOTAL_CORES,
-    T3_TOP_ORDINALS,
+    T3_SUBTOTAL_ROWS,
+    T3_TOP_ROWS,
     T4_COLUMNS,
-    T4_GROUPS,
+    T4_ROWS,
+    T4_WIDTH,
     T2019,
     T2021,
     TABLE_MARKERS,
+    TABLE_START_MARKERS,
+    TOP_ORDINALS,
     Alias,
     ColumnSpec,
     RowSpec,
+    T2Row,
+    T3Col,
+    T3Row,
     TemplateSet,
 )
 from .cells import is_label_like, is_value_like
 
-_SPLIT_MARKERS = {"t2": ("第二十条",), "t3": ("勾稽关系", "申请人情况", "本年新收"), "t4": ("行政复议",)}
-_ARTICLE = re.compile(r"第二十条第?\(?([一二三四五六七八九十]+)\)?项")
-_TOP = re.compile(r"^([一二三四])[、.,]")
-_GROUP = re.compile(r"^\(([一二三四五六七])\)")
+_ARTICLE = re.compile(rf"第二十条第?\(?([{CN_DIGITS}]+)\)?项")
+_TOP = re.compile(rf"^([{TOP_ORDINALS}])[、.,]")
+_GROUP = re.compile(rf"^\(([{GROUP_ORDINALS}])\)")
 _ITEM = re.compile(r"^(\d{1,2})[.、,]")
-_GROUP_BY_ORDINAL = {
-    "一": "granted",
-    "二": "partial",
-    "三": "denied",
-    "四": "unable",
-    "五": "unprocessed",
-    "六": "other",
-    "七": "total",
-}
-_T4_WIDTH = len(T4_GROUPS) * len(T4_COLUMNS)
+# （一）…（六） name the outcome groups in template order; （七） is the total row.
+_GROUP_BY_ORDINAL = dict(zip(GROUP_ORDINALS, [g.key for g in T3_GROUPS] + ["total"]))
+_SUBTOTAL_OF = {row.group: row for row in T3_SUBTOTAL_ROWS}
+_T3_ALL_COLUMNS = T3_COLUMNS + (T3Col.SUBTOTAL,)
 
 
 def bind_grid(grid: Grid, section: Section | None, templates: TemplateSet) -> list[Table]:
@@ -82,7 +84,7 @@ def _split(grid: Grid) -> list[Grid]:
 
 def _row_hint(row: Row) -> str | None:
     text = row.norm
-    for kind, markers in _SPLIT_MARKERS.items():
+    for kind, markers in TABLE_START_MARKERS.items():
         if any(m in text for m in markers):
             return kind
     return None
@@ -176,22 +178,16 @@ def _match_column(
     return best
 
 
-def _bind_cells(
-    table: Table,
-    key: str,
-    label: str,
-    spec: RowSpec | None,
-    row: Row,
-    columns: Sequence[ColumnSpec],
-    values: list[Cell],
-) -> None:
-    if key in table.rows:
+def _bind_row(table: Table, spec: RowSpec, row: Row, columns: Sequence[ColumnSpec], values: list[Cell]) -> None:
+    """Key *values* to *columns* for template row *spec*, or record the row as short."""
+    if spec in table.rows:
         return  # a repeated row keeps its first occurrence
-    table.rows[key] = row
-    if spec:
-        table.row_specs[key] = spec
+    table.rows[spec] = row
+    if len(values) != len(columns):
+        table.short_rows.append(ShortRow(spec, row, len(values), len(columns)))
+        return
     for column, cell in zip(columns, values):
-        table.cells[(key, column.key)] = BoundCell(cell, label, column, spec)
+        table.cells[(spec, column)] = BoundCell(cell, spec, column)
 
 
 # --- table 3 ----------------------------------------------------------------------------------
@@ -207,16 +203,16 @@ def _bind_t3(table: Table, templates: TemplateSet) -> None:
     aliases_row = templates.aliases_for("t3-row", None)
     rows = table.grid.rows
     first_data = next((i for i, r in enumerate(rows) if _is_t3_data(r)), len(rows))
-    found: dict[str, ColumnSpec] = {}
+    found: set[ColumnSpec] = set()
     for row in rows[:first_data]:
         for cell in row.cells:
             if not cell.is_blank:
-                column = _match_column(cell, T3_COLUMNS + (T3_SUBTOTAL_COLUMN,), aliases_col, "t3-col", table.labels)
+                column = _match_column(cell, _T3_ALL_COLUMNS, aliases_col, "t3-col", table.labels)
                 if column:
-                    found.setdefault(column.key, column)
+                    found.add(column)
     columns = list(T3_COLUMNS)
-    if "subtotal" in found:
-        columns.insert(len(columns) - 1, T3_SUBTOTAL_COLUMN)
+    if T3Col.SUBTOTAL in found:
+        columns.insert(len(columns) - 1, T3Col.SUBTOTAL)
     table.columns = tuple(columns)
     width = len(columns)
 
@@ -230,30 +226,27 @@ def _bind_t3(table: Table, templates: TemplateSet) -> None:
             _t3_identify(labels, ctx, aliases_row, [])
             continue
         pending = []
-        key, spec, label = _t3_identify(labels, ctx, aliases_row, table.labels)
-        values = _fit(zone, values, width)
-        if key is None:
-            continue
-        if len(values) != width:
-            table.short_rows.append((label, row, len(values), width))
-            table.rows.setdefault(key, row)
-            continue
-        _bind_cells(table, key, label, spec, row, columns, values)
-    if any(k.startswith("other.") for k in table.rows):
+        spec = _t3_identify(labels, ctx, aliases_row, table.labels)
+        if spec is not None:
+            _bind_row(table, spec, row, columns, _fit(zone, values, width))
+    if any(r.group == "other" and r.templates == (T2021,) for r in table.rows):
         table.template = T2021
-        if "other" in table.rows:  # in 2021 a valued （六）其他处理 row is the group's subtotal
-            _rekey(table, "other", "other.subtotal", _subtotal_spec("other"))
-    elif "other" in table.rows:
+        if T3Row.OTHER in table.rows:  # in 2021 a valued （六）其他处理 row is the group's subtotal
+            _rekey(table, T3Row.OTHER, T3Row.OTHER_SUBTOTAL)
+    elif T3Row.OTHER in table.rows:
         table.template = T2019
 
 
-def _rekey(table: Table, old: str, new: str, spec: RowSpec) -> None:
+def _rekey(table: Table, old: RowSpec, new: RowSpec) -> None:
+    """Move what was bound to row *old* over to row *new*."""
     table.rows[new] = table.rows.pop(old)
-    table.row_specs[new] = spec
-    for column in table.columns:
-        bound = table.cells.pop((old, column.key), None)
-        if bound:
-            table.cells[(new, column.key)] = BoundCell(bound.cell, spec.short, column, spec)
+    for short in table.short_rows:
+        if short.row is old:
+            short.row = new
+    for (row, column), bound in list(table.cells.items()):
+        if row is old:
+            del table.cells[(row, column)]
+            table.cells[(new, column)] = BoundCell(bound.cell, new, column)
 
 
 def _is_t3_data(row: Row) -> bool:
@@ -287,48 +280,48 @@ def _t3_core_match(leaf: str, group: str | None = None) -> RowSpec | None:
 
 def _t3_identify(
     labels: list[Cell], ctx: _T3Context, aliases: Iterable[Alias], matches: list[LabelMatch]
-) -> tuple[str | None, RowSpec | None, str]:
-    """The row key for a table-3 row's label cells, updating the group context."""
+) -> RowSpec | None:
+    """The template row of a table-3 row's label cells, updating the group context."""
     item: int | None = None
     top: str | None = None
-    group_ordinal: str | None = None
-    for cell in labels:
+    leaf_at = 0  # the leaf label starts at the last cell carrying an ordinal (a wrapped label follows it)
+    for i, cell in enumerate(labels):
         norm = cell.norm
         if m := _TOP.match(norm):
             top = m.group(1)
             ctx.group = None
+            leaf_at = i
         elif m := _GROUP.match(norm):
-            group_ordinal = m.group(1)
-            ctx.group = _GROUP_BY_ORDINAL[group_ordinal]
+            ctx.group = _GROUP_BY_ORDINAL[m.group(1)]
+            leaf_at = i
         elif m := _ITEM.match(norm):
             item = int(m.group(1))
+            leaf_at = i
     if not labels:
-        return None, None, ""
-    leaf_cell = labels[-1]
-    leaf = _apply_aliases(leaf_cell, _strip_ordinal(leaf_cell.norm), aliases, "t3-row", matches)
-    label = "".join(c.text for c in labels)
+        return None
+    leaf_cells = labels[leaf_at:]
+    leaf = "".join(_strip_ordinal(c.norm) if i == 0 else c.norm for i, c in enumerate(leaf_cells))
+    for cell in leaf_cells:
+        leaf = _apply_aliases(cell, leaf, aliases, "t3-row", matches)
+    last = labels[-1].norm
+    leaf_is_group = bool(_GROUP.match(leaf_cells[0].norm))
 
-    leaf_is_group = bool(_GROUP.match(leaf_cell.norm))
     spec = _t3_core_match(leaf, ctx.group if item is not None else None)
+    if spec is None and leaf_cells is not labels and len(leaf_cells) > 1:
+        spec = _t3_core_match(_strip_ordinal(last), ctx.group if item is not None else None)
     if spec is None and item is not None and ctx.group:
         spec = next((s for s in T3_ROWS if s.group == ctx.group and s.ordinal == str(item)), None)
     if spec is None and leaf_is_group:
         spec = next((s for s in T3_ROWS if s.key == ctx.group), None)
-    if spec is None and top in T3_TOP_ORDINALS and _TOP.match(leaf_cell.norm):
-        spec = next(s for s in T3_ROWS if s.key == T3_TOP_ORDINALS[top])
+    if spec is None and top in T3_TOP_ROWS and _TOP.match(leaf_cells[0].norm):
+        spec = T3_TOP_ROWS[top]
     if spec is None and ctx.group and (leaf_is_group or _matches(leaf, T3_SUBTOTAL_CORES)):
-        key = f"{ctx.group}.subtotal"
-        return key, _subtotal_spec(ctx.group), label
+        return _SUBTOTAL_OF.get(ctx.group)
     if spec is None:
-        return None, None, label
+        return None
     if spec.group and spec.group not in ("granted", "partial"):
         ctx.group = spec.group
-    return spec.key, spec, spec.short
-
-
-def _subtotal_spec(group: str) -> RowSpec:
-    key = f"{group}.subtotal"
-    return RowSpec(key, "小计", f"{T3_GROUP_LABELS.get(group, '')}小计", (), group=group)
+    return spec
 
 
 # --- table 4 ----------------------------------------------------------------------------------
@@ -339,7 +332,7 @@ def _bind_t4(table: Table, templates: TemplateSet) -> None:
     table.columns = T4_COLUMNS
     data = [r for r in table.grid.rows if sum(1 for c in r.cells if is_value_like(c)) >= 3]
     if not data:  # an unfilled table: its data row is the wide row of blank cells
-        data = [r for r in table.grid.rows if len(r.cells) >= _T4_WIDTH and all(c.is_blank for c in r.cells)][-1:]
+        data = [r for r in table.grid.rows if len(r.cells) >= T4_WIDTH and all(c.is_blank for c in r.cells)][-1:]
     for row in table.grid.rows:
         if row in data:
             break
@@ -348,35 +341,27 @@ def _bind_t4(table: Table, templates: TemplateSet) -> None:
                 _match_column(cell, T4_COLUMNS, aliases, "t4-col", table.labels)
     if not data:
         return
-    by_group = {}
+    by_group: dict[RowSpec, Row] = {}
     for row in data:
         zone, _ = _label_zone(row.cells)
         label = "".join(c.norm for c in zone)
-        group = next((key for key, _, cores in reversed(T4_GROUPS) if _matches(label, cores)), None)
+        group = next((spec for spec in reversed(T4_ROWS) if _matches(label, spec.cores)), None)
         if group:
             by_group[group] = row
     if len(by_group) >= 2:  # transposed layout: one row per group
-        for key, name, _ in T4_GROUPS:
-            grouped = by_group.get(key)
-            if grouped is None:
-                continue
+        for spec, grouped in by_group.items():
             zone, values = _label_zone(grouped.cells)
-            values = _fit(zone, values, len(T4_COLUMNS))
-            if len(values) != len(T4_COLUMNS):
-                table.short_rows.append((name, grouped, len(values), len(T4_COLUMNS)))
-                continue
-            _bind_cells(table, key, name, None, grouped, T4_COLUMNS, values)
+            _bind_row(table, spec, grouped, T4_COLUMNS, _fit(zone, values, len(T4_COLUMNS)))
         return
     row = data[0]
     zone, values = _label_zone(row.cells)
-    values = _fit(zone, values, _T4_WIDTH)
-    if len(values) != _T4_WIDTH:
-        table.short_rows.append(("数据行", row, len(values), _T4_WIDTH))
+    values = _fit(zone, values, T4_WIDTH)
+    if len(values) != T4_WIDTH:
+        table.short_rows.append(ShortRow(T4_ROWS[0], row, len(values), T4_WIDTH))
         return
     width = len(T4_COLUMNS)
-    for i, (key, name, _) in enumerate(T4_GROUPS):
-        _bind_cells(table, key, name, None, row, T4_COLUMNS, values[i * width : (i + 1) * width])
-    table.rows = {key: row for key, _, _ in T4_GROUPS}
+    for i, spec in enumerate(T4_ROWS):
+        _bind_row(table, spec, row, T4_COLUMNS, values[i * width : (i + 1) * width])
 
 
 # --- table 2 ----------------------------------------------------------------------------------
@@ -436,19 +421,25 @@ def _bind_t2(table: Table, templates: TemplateSet) -> None:
                     spec, best = row_spec, n
         if spec is None:
             continue  # an extra row some provinces add (其他主动公开文件 …)
-        if spec.label == "行政规范性文件" and norm == "行政规范性文件":
+        if norm == T2Row.NORMATIVE.label:  # the 2021 wording (2019 said 规范性文件)
             votes[T2021] += 1
         block_columns = columns or list(blocks[0].columns)
         # Values under header cells that name no column (a blank extra column) are not data.
         values = _fit(zone, values, max(len(block_columns), header_width))[: len(block_columns)]
-        key = f"{item}/{spec.key}"
-        if len(values) != len(block_columns):
-            table.short_rows.append((spec.label, row, len(values), len(block_columns)))
-            table.rows.setdefault(key, row)
-            continue
-        _bind_cells(table, key, spec.label, spec, row, block_columns, values)
+        _bind_row(table, spec, row, block_columns, values)
     if votes[T2019] != votes[T2021]:
         table.template = T2019 if votes[T2019] > votes[T2021] else T2021
+        _settle_t2_rows(table, table.template)
+
+
+def _settle_t2_rows(table: Table, template: str) -> None:
+    """Rows matched before the template was known (规范性文件 is a row of both) take the spec of
+    the template the table turned out to follow."""
+    own = {(r.block, r.key): r for b in T2_BLOCKS if b.template == template for r in b.rows}
+    for spec in list(table.rows):
+        mine = own.get((spec.block, spec.key))
+        if mine is not None and mine is not spec:
+            _rekey(table, spec, mine)
 
 
 def _block_template(columns: Sequence[ColumnSpec]) -> str | None:

@@ -12,50 +12,65 @@ from dataclasses import dataclass, field
 
 from ..render import FORMS as FORMS  # the forms sample drafts come in (re-exported)
 from ..render import render_table
-from ..template import T3_APPLICANT_COLUMNS, T4_ADDENDS, T4_GROUPS, T2019, T2021, t3_rows
+from ..template import (
+    T3_APPLICANT_COLUMNS,
+    T4_COLUMNS,
+    T4_ROWS,
+    T2019,
+    T2021,
+    CellKey,
+    RowSpec,
+    T2Col,
+    T2Row,
+    T3Col,
+    T3Row,
+    T4Col,
+    T4Row,
+    t3_rows,
+)
 
 SUFFIX = {"tab": ".txt", "pipe": ".txt", "cells": ".txt", "markdown": ".md"}
 
 # Table 3: applicant-column values per row (自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他).
-T3_DATA = {
-    "new": (3, 1, 0, 0, 0, 0),
-    "carried": (1, 0, 0, 0, 0, 0),
-    "granted": (2, 1, 0, 0, 0, 0),
-    "unable.1": (1, 0, 0, 0, 0, 0),
-    "carry_forward": (1, 0, 0, 0, 0, 0),
+T3_DATA: dict[RowSpec, tuple[int, ...]] = {
+    T3Row.NEW: (3, 1, 0, 0, 0, 0),
+    T3Row.CARRIED: (1, 0, 0, 0, 0, 0),
+    T3Row.GRANTED: (2, 1, 0, 0, 0, 0),
+    T3Row.UNABLE_1: (1, 0, 0, 0, 0, 0),
+    T3Row.CARRY_FORWARD: (1, 0, 0, 0, 0, 0),
 }
-T2_DATA = {
-    T2021: {("一/rules", c): "0" for c in ("made", "repealed", "in_force")}
+T2_DATA: dict[str, dict[CellKey, str]] = {
+    T2021: {(T2Row.RULES, c): "0" for c in (T2Col.MADE, T2Col.REPEALED, T2Col.IN_FORCE)}
     | {
-        ("一/normative", "made"): "2",
-        ("一/normative", "repealed"): "1",
-        ("一/normative", "in_force"): "5",
-        ("五/permit", "decided"): "12",
-        ("六/penalty", "decided"): "3",
-        ("六/coercion", "decided"): "0",
-        ("八/fees", "fee_amount"): "0",
+        (T2Row.NORMATIVE, T2Col.MADE): "2",
+        (T2Row.NORMATIVE, T2Col.REPEALED): "1",
+        (T2Row.NORMATIVE, T2Col.IN_FORCE): "5",
+        (T2Row.PERMIT, T2Col.DECIDED): "12",
+        (T2Row.PENALTY, T2Col.DECIDED): "3",
+        (T2Row.COERCION, T2Col.DECIDED): "0",
+        (T2Row.FEES, T2Col.FEE_AMOUNT): "0",
     },
-    T2019: {("一/rules", c): "0" for c in ("made", "published", "in_force")}
+    T2019: {(T2Row.RULES, c): "0" for c in (T2Col.MADE_2019, T2Col.PUBLISHED_2019, T2Col.IN_FORCE_2019)}
     | {
-        ("一/normative", "made"): "2",
-        ("一/normative", "published"): "2",
-        ("一/normative", "in_force"): "5",
-        ("五/permit", "previous"): "10",
-        ("五/permit", "change"): "2",
-        ("五/permit", "decided"): "12",
-        ("五/other_services", "previous"): "4",
-        ("五/other_services", "change"): "-1",
-        ("五/other_services", "decided"): "6",
-        ("六/penalty", "previous"): "3",
-        ("六/penalty", "change"): "0",
-        ("六/penalty", "decided"): "3",
-        ("六/coercion", "previous"): "0",
-        ("六/coercion", "change"): "0",
-        ("六/coercion", "decided"): "0",
-        ("八/fees", "previous"): "0",
-        ("八/fees", "change"): "0",
-        ("九/procurement", "purchases"): "1",
-        ("九/procurement", "purchase_amount"): "3.6万元",
+        (T2Row.NORMATIVE_2019, T2Col.MADE_2019): "2",
+        (T2Row.NORMATIVE_2019, T2Col.PUBLISHED_2019): "2",
+        (T2Row.NORMATIVE_2019, T2Col.IN_FORCE_2019): "5",
+        (T2Row.PERMIT, T2Col.PREVIOUS): "10",
+        (T2Row.PERMIT, T2Col.CHANGE): "2",
+        (T2Row.PERMIT, T2Col.DECIDED_2019): "12",
+        (T2Row.OTHER_SERVICES, T2Col.PREVIOUS): "4",
+        (T2Row.OTHER_SERVICES, T2Col.CHANGE): "-1",
+        (T2Row.OTHER_SERVICES, T2Col.DECIDED_2019): "6",
+        (T2Row.PENALTY, T2Col.PREVIOUS): "3",
+        (T2Row.PENALTY, T2Col.CHANGE): "0",
+        (T2Row.PENALTY, T2Col.DECIDED_2019): "3",
+        (T2Row.COERCION, T2Col.PREVIOUS): "0",
+        (T2Row.COERCION, T2Col.CHANGE): "0",
+        (T2Row.COERCION, T2Col.DECIDED_2019): "0",
+        (T2Row.FEES, T2Col.PREVIOUS): "0",
+        (T2Row.FEES, T2Col.CHANGE): "0",
+        (T2Row.PROCUREMENT, T2Col.PURCHASES): "1",
+        (T2Row.PROCUREMENT, T2Col.PURCHASE_AMOUNT): "3.6万元",
     },
 }
 
@@ -66,43 +81,43 @@ class Draft:
     agency: str = "青禾县云溪镇人民政府"
     name: str = "云溪镇"
     signed: str = "2024年1月18日"
-    t3: dict[str, tuple[int, ...]] = field(default_factory=lambda: dict(T3_DATA))
+    t3: dict[RowSpec, tuple[int, ...]] = field(default_factory=lambda: dict(T3_DATA))
     extra: tuple[str, ...] = ()  # more paragraphs for section 一 (to make larger drafts)
 
     @property
     def template(self) -> str:
         return T2021 if self.year >= 2021 else T2019
 
-    def t3_values(self) -> dict[tuple[str, str], str]:
-        values: dict[tuple[str, str], str] = {}
+    def t3_values(self) -> dict[CellKey, str]:
+        values: dict[CellKey, str] = {}
         totals = [0] * 6
         for spec in t3_rows(self.template):
-            if spec.key == "total":
+            if spec is T3Row.TOTAL:
                 continue
-            row = self.t3.get(spec.key, (0,) * 6)
-            for key, v in zip(T3_APPLICANT_COLUMNS, row):
-                values[(spec.key, key)] = str(v)
-            values[(spec.key, "total")] = str(sum(row))
+            row = self.t3.get(spec, (0,) * 6)
+            for column, v in zip(T3_APPLICANT_COLUMNS, row):
+                values[(spec, column)] = str(v)
+            values[(spec, T3Col.TOTAL)] = str(sum(row))
             if spec.group:
                 totals = [a + b for a, b in zip(totals, row)]
-        for key, v in zip(T3_APPLICANT_COLUMNS, totals):
-            values[("total", key)] = str(v)
-        values[("total", "total")] = str(sum(totals))
+        for column, v in zip(T3_APPLICANT_COLUMNS, totals):
+            values[(T3Row.TOTAL, column)] = str(v)
+        values[(T3Row.TOTAL, T3Col.TOTAL)] = str(sum(totals))
         return values
 
-    def t4_values(self) -> dict[tuple[str, str], str]:
-        values = {(g, c): "0" for g, _, _ in T4_GROUPS for c in (*T4_ADDENDS, "total")}
-        values[("review", "upheld")] = values[("review", "total")] = "1"
+    def t4_values(self) -> dict[CellKey, str]:
+        values = {(g, c): "0" for g in T4_ROWS for c in T4_COLUMNS}
+        values[(T4Row.REVIEW, T4Col.UPHELD)] = values[(T4Row.REVIEW, T4Col.TOTAL)] = "1"
         return values
 
 
-def _total(d: Draft, key: str) -> int:
-    return sum(d.t3.get(key, (0,) * 6))
+def _total(d: Draft, row: RowSpec) -> int:
+    return sum(d.t3.get(row, (0,) * 6))
 
 
 def render(d: Draft, form: str = "tab") -> str:
     md = form == "markdown"
-    new, carried, forward = _total(d, "new"), _total(d, "carried"), _total(d, "carry_forward")
+    new, carried, forward = _total(d, T3Row.NEW), _total(d, T3Row.CARRIED), _total(d, T3Row.CARRY_FORWARD)
     table_form = {"markdown": "markdown", "pipe": "pipe", "cells": "cells"}.get(form, "tab")
     h1, h2 = ("# ", "## ") if md else ("", "")
     y = d.year

@@ -1,0 +1,163 @@
+"""The 勾稽关系 of one bound table, checked together: which identities hold and which cells are wrong.
+
+`reconciled` evaluates every identity of the table's template (plus those plugins add) on the
+cells the table has, reading a blank cell as 0 (a blank that means "none"; see NB207), and hands
+the broken ones to `nianbao.solver.localise`, which finds the smallest sets of cells that explain
+them. NB201–NB204 and NB207 report from the same `Reconciliation`, each the identity families it
+owns, so one slip gives one finding per wrong cell (never a cascade of sums that disagree with it),
+and a suggested fix exists only when the smallest explanation is unique — after which every
+identity holds.
+
+An identity takes part only when all its cells are present and hold a number or nothing: a "/"
+or text makes it undecidable (NB207 reports text), a missing row makes it absent (NB106).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from .model import BLANK, NUMBER, BoundCell, Table
+from .solver import localise
+from .template import AMOUNT, COUNT, SIGNED, T2021, CellKey, ColumnSpec, Identity
+
+if TYPE_CHECKING:
+    from .model import Report
+
+
+@dataclass(frozen=True)
+class WrongCell:
+    """A cell of the table's smallest explanation: what it holds and what it should hold.
+
+    ``expected`` is None when several values would do (no fix). ``broken`` are the broken identities
+    the cell takes part in, which the message names; ``family`` decides which rule reports it.
+    """
+
+    cell: BoundCell
+    expected: Decimal | None
+    broken: tuple[Identity, ...]
+    family: str
+
+    @property
+    def is_blank(self) -> bool:
+        return self.cell.cell.value.kind == BLANK
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """What the identities say about one table.
+
+    identities: those that could be evaluated; broken: those that do not hold.
+    wrong: the cells of the unique smallest explanation (empty when the table is consistent, when
+    several explanations are equally small, or when none of at most three cells explains it).
+    candidates: the equally small explanations, when there are several (no fix can be offered).
+    values: every cell's number as evaluated (blank = 0), by key.
+    blanks: blank cells read as 0 that are not among the wrong cells.
+    blank_totals: those of them that are a total (the left side of an identity).
+    """
+
+    cells: dict[CellKey, BoundCell]  # the table's (not the table itself: it holds this reconciliation)
+    identities: tuple[Identity, ...]
+    broken: tuple[Identity, ...]
+    wrong: tuple[WrongCell, ...]
+    candidates: tuple[tuple[BoundCell, ...], ...]
+    values: dict[CellKey, Decimal]
+    blanks: tuple[BoundCell, ...]
+    blank_totals: tuple[BoundCell, ...]
+
+    @property
+    def located(self) -> bool:
+        return bool(self.wrong)
+
+    @property
+    def unresolved(self) -> bool:
+        """Broken, and no explanation of at most three cells was found."""
+        return bool(self.broken) and not self.wrong and not self.candidates
+
+    def expected_values(self) -> dict[CellKey, Decimal] | None:
+        """The new value of every wrong cell, when the explanation fixes the table."""
+        if not self.wrong or any(w.expected is None for w in self.wrong):
+            return None
+        return {(w.cell.row, w.cell.column): w.expected for w in self.wrong if w.expected is not None}
+
+
+# Which family names a wrong cell, when it takes part in broken identities of several: the one whose
+# total it is, else the first of these (a row's own sum before the column's, the column's before the balance).
+FAMILY_ORDER = ("row-total", "outcome-total", "group-subtotal", "balance", "group-total")
+
+
+def reconciled(report: Report, table: Table) -> Reconciliation:
+    """The table's reconciliation, computed once per table and shared by the rules that read it."""
+    cached = table.reconciliation
+    if cached is None:
+        cached = table.reconciliation = _reconcile(report, table)
+    return cached
+
+
+def _reconcile(report: Report, table: Table) -> Reconciliation:
+    template = table.template or report.facts.required_template or T2021
+    spec = report.templates.table(table.kind, template) if table.kind else None
+    values: dict[CellKey, Decimal] = {}
+    blank: set[CellKey] = set()
+    for key, bound in table.cells.items():
+        value = bound.cell.value
+        if value.kind == NUMBER and value.number is not None:
+            values[key] = value.number
+        elif value.kind == BLANK:
+            values[key] = Decimal(0)
+            blank.add(key)
+    identities = tuple(i for i in (spec.identities if spec else ()) if all(k in values for k in i.cells))
+    localisation = localise(identities, values, admissible=_admissible)
+    wrong: tuple[WrongCell, ...] = ()
+    candidates: tuple[tuple[BoundCell, ...], ...] = ()
+    if localisation.unique is not None:
+        explanation = localisation.unique
+        wrong = tuple(
+            _wrong(table.cells[key], explanation.values, localisation.broken)
+            for key in _in_reading_order(table, explanation.cells)
+        )
+    elif localisation.explanations:
+        groups = (tuple(table.cells[k] for k in _in_reading_order(table, e.cells)) for e in localisation.explanations)
+        candidates = tuple(sorted(groups, key=lambda group: group[0].cell.start))
+    wrong_keys = {(w.cell.row, w.cell.column) for w in wrong}
+    blanks = tuple(table.cells[k] for k in table.cells if k in blank and k not in wrong_keys)
+    totals = {i.lhs[0] for i in identities if len(i.lhs) == 1}
+    return Reconciliation(
+        table.cells,
+        identities,
+        localisation.broken,
+        wrong,
+        candidates,
+        values,
+        blanks,
+        tuple(b for b in blanks if (b.row, b.column) in totals),
+    )
+
+
+def _wrong(bound: BoundCell, values: Mapping[CellKey, Decimal] | None, broken: tuple[Identity, ...]) -> WrongCell:
+    key = (bound.row, bound.column)
+    mine = tuple(i for i in broken if key in i.cells)
+    totals = [i.family for i in mine if i.lhs == (key,)]  # identities whose total the cell is
+    family = totals[0] if totals else min((i.family for i in mine), key=_family_rank)
+    return WrongCell(bound, values.get(key) if values is not None else None, mine, family)
+
+
+def _family_rank(family: str) -> int:
+    return FAMILY_ORDER.index(family) if family in FAMILY_ORDER else len(FAMILY_ORDER)
+
+
+def _in_reading_order(table: Table, keys: Iterable[CellKey]) -> list[CellKey]:
+    """The solver's keys (the table's cell keys) in the order the cells sit in the text."""
+    return sorted(keys, key=lambda key: table.cells[key].cell.start)
+
+
+def _admissible(key: CellKey, value: Decimal) -> bool:
+    column: ColumnSpec = key[1]
+    integral = value == value.to_integral_value()
+    if column.kind == COUNT:
+        return value >= 0 and integral
+    if column.kind == SIGNED:
+        return integral
+    return column.kind != AMOUNT or value >= 0

@@ -1,0 +1,84 @@
+"""The report's shape: template versions, the six sections and their accepted titles, the title
+and the Regulation's name.
+
+Sources: ``spec/template.md`` (国办公开办函〔2019〕60号 and 〔2021〕30号).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+T2019 = "2019"
+T2021 = "2021"
+TEMPLATES = (T2019, T2021)
+TEMPLATE_NOTICES = {T2019: "国办公开办函〔2019〕60号", T2021: "国办公开办函〔2021〕30号"}
+
+
+def template_for_year(year: int) -> str | None:
+    """The template in force for report year *year* (None before 2019: an obsolete form)."""
+    if year >= 2021:
+        return T2021
+    if year >= 2019:
+        return T2019
+    return None
+
+
+REPORT_TITLE_SUFFIX = "政府信息公开工作年度报告"
+REGULATION_NAME = "中华人民共和国政府信息公开条例"
+REGULATION_SHORT = "条例"
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    number: int
+    numeral: str
+    standard: str
+    variants: tuple[str, ...] = ()
+    obsolete: tuple[str, ...] = ()  # pre-2019 wording: recognised, but NB103 asks for the new title
+    keywords: tuple[tuple[str, ...], ...] = ()  # a title containing all words of one tuple is this section
+    table: str | None = None  # the table kind the section holds (t2, t3, t4)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.numeral}、{self.standard}"
+
+
+SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec(1, "一", "总体情况", ("概况", "总体概况", "概述"), keywords=(("总体",), ("概况",), ("概述",))),
+    SectionSpec(
+        2,
+        "二",
+        "主动公开政府信息情况",
+        ("行政机关主动公开政府信息情况", "主动公开政府信息的情况"),
+        keywords=(("主动公开",),),
+        table="t2",
+    ),
+    SectionSpec(
+        3,
+        "三",
+        "收到和处理政府信息公开申请情况",
+        ("行政机关收到和处理政府信息公开申请情况",),
+        obsolete=("依申请公开政府信息情况", "依申请公开政府信息和不予公开政府信息的情况"),
+        keywords=(("申请",),),
+        table="t3",
+    ),
+    SectionSpec(
+        4,
+        "四",
+        "政府信息公开行政复议、行政诉讼情况",
+        ("因政府信息公开工作被申请行政复议、提起行政诉讼情况", "因政府信息公开工作被申请行政复议和提起行政诉讼情况"),
+        keywords=(("复议",), ("诉讼",)),
+        table="t4",
+    ),
+    SectionSpec(
+        5,
+        "五",
+        "存在的主要问题及改进情况",
+        ("政府信息公开工作存在的主要问题及改进情况", "存在的主要问题和改进措施", "存在的主要问题和改进情况"),
+        keywords=(("问题",), ("改进",)),
+    ),
+    SectionSpec(6, "六", "其他需要报告的事项", keywords=(("其他", "事项"), ("其他", "报告"))),
+)
+
+# Order in which loose keywords are tried: 四 before 三 because a 复议 title may mention 申请.
+SECTION_KEYWORD_ORDER = (4, 3, 5, 2, 6, 1)

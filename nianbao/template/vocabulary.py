@@ -1,0 +1,141 @@
+"""Word lists of the domain: the one copy every parser and rule reads.
+
+Each list says what it is for; rules build their regular expressions from these lists (never from
+literals of their own), so a word added here reaches every rule that needs it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# --- numbering --------------------------------------------------------------------------------
+
+# Chinese numerals as section headings, group ordinals and dates write them.
+CN_DIGITS = "一二三四五六七八九十"
+# Table 3's outcome groups are numbered （一）…（七）; the top rows 一、二、三、四.
+GROUP_ORDINALS = "一二三四五六七"
+TOP_ORDINALS = "一二三四"
+
+# --- numbers in prose and cells ---------------------------------------------------------------
+
+# Measure words that follow a count in prose ("共收到申请 61 件", "公开文件 210 条").
+MEASURE_WORDS = ("件", "个", "条", "份", "宗", "起", "次", "项", "篇", "人次")
+# Units a drafter may write in a number cell; which ones a column accepts is the column's business.
+CELL_UNITS = ("万元", "元", "件", "条", "个", "项", "次", "人次", "篇", "%")
+# What a cell holds when a row does not apply; not blank, not zero (see spec/template.md).
+NOT_APPLICABLE = ("/", "-", "—", "——", "–", "--", "不适用", "N/A", "n/a", "NA", "／", "无此项")
+# Words drafters write where a number belongs; they are (invalid) values, not row labels.
+TEXT_VALUES = ("无", "暂无", "没有", "空", "略", "未统计", "不详", "x", "X", "×", "*", "?", "？")
+
+# --- places and agencies ----------------------------------------------------------------------
+
+GOVERNMENT_SUFFIXES = ("人民政府", "政府")
+# Endings of the place names that prefix an agency's own name (云州市临川区白沙镇 → 白沙镇).
+PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "省", "市", "州", "盟", "区", "县", "旗")
+# Name endings → agency kind, longest first. Kinds decide self-references and deadlines.
+AGENCY_KIND_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("街道办事处", "街道"),
+    ("街道", "街道"),
+    ("镇", "镇"),
+    ("乡", "乡"),
+    ("自治县", "县"),
+    ("县", "县"),
+    ("区", "区"),
+    ("旗", "县"),
+    ("市", "市"),
+    ("省", "省"),
+    ("自治区", "省"),
+    ("委员会", "委"),
+    ("办公室", "办"),
+    ("局", "局"),
+    ("委", "委"),
+    ("办", "办"),
+    ("厅", "厅"),
+    ("中心", "中心"),
+    ("署", "局"),
+    ("院", "局"),
+)
+TOWNSHIP_KINDS = ("镇", "乡", "街道")
+GOVERNMENT_KINDS = ("县", "区", "市", "省")  # a people's government at county level or above
+DEPARTMENT_KINDS = ("局", "委", "办", "厅", "中心")
+# Which kinds may make 规章 (NB208): provincial and districted-city governments (and ministries).
+RULEMAKING_KINDS = ("省", "市")
+# Administrative level, for auditors' overviews (by agency level): a government's own kind, or for
+# a department the kind of the government its name starts with (青禾县卫生健康局 → 县级).
+AGENCY_LEVELS: dict[str, str] = {
+    "省": "省级",
+    "厅": "省级",
+    "市": "市级",
+    "县": "县级",
+    "区": "县级",
+    "镇": "乡镇级",
+    "乡": "乡镇级",
+    "街道": "乡镇级",
+}
+
+# Self-references (我X) that cannot describe an agency of the given kind.
+SELF_REFERENCE_WORDS = ("街道", "镇", "乡", "县", "区", "市", "省", "局", "委", "厅")
+SELF_REFERENCE_WRONG: dict[str, tuple[str, ...]] = {
+    "镇": ("乡", "街道", "县", "区", "市", "省", "局", "委", "厅"),
+    "乡": ("镇", "街道", "县", "区", "市", "省", "局", "委", "厅"),
+    "街道": ("镇", "乡", "县", "市", "省", "局", "委", "厅"),
+    "县": ("镇", "乡", "街道", "区", "局", "委", "厅"),
+    "区": ("镇", "乡", "街道", "县", "局", "委", "厅"),
+    "市": ("镇", "乡", "街道", "县", "局", "委", "厅"),
+    "省": ("镇", "乡", "街道", "县", "区", "局", "委"),
+    "局": ("镇", "乡", "街道", "委", "厅"),
+    "委": ("镇", "乡", "街道", "局", "厅"),
+    "办": ("镇", "乡", "街道"),
+    "厅": ("镇", "乡", "街道", "县", "区", "局", "委"),
+    "中心": ("镇", "乡", "街道"),
+}
+# Common words that end like a township name but are not one.
+NOT_AGENCY_NAMES = (
+    "城镇",
+    "乡镇",
+    "村镇",
+    "集镇",
+    "城乡",
+    "家乡",
+    "故乡",
+    "下乡",
+    "返乡",
+    "老乡",
+    "小城镇",
+    "特色小镇",
+)
+# Characters of verbs and function words: "做到镇政府", "负责镇政务", "围绕镇政府" are not names.
+NOT_IN_PLACE_NAMES = "我本全各该此每到使在对为把将从于和与及向做围绕负责结合请传推进加强落实开展按照根据"
+# Words that, before a 镇/乡/县 name ending, show it is not a proper name (全镇, 各乡, 本县 …).
+NON_NAME_PREFIXES = (
+    "我",
+    "本",
+    "全",
+    "各",
+    "该",
+    "此",
+    "每",
+    "乡",
+    "城",
+    "市",
+    "县",
+    "区",
+    "和",
+    "与",
+    "及",
+    "、",
+    "在",
+)
+
+# --- dates ------------------------------------------------------------------------------------
+
+# Regulation art. 49: departments (and townships) publish by 31 January of Y+1; a people's
+# government at county level or above publishes its aggregate report by 31 March of Y+1.
+DEADLINE_DEFAULT = (1, 31)
+DEADLINE_GOVERNMENT = (3, 31)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular-expression alternation of *words*, longest first (so 自治县 wins over 县)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
