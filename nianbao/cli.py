@@ -216,6 +216,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("--statistics 只能与 --format text 或 json 同用")
     if args.baseline and args.write_baseline:
         raise UsageError("--baseline 与 --write-baseline 不能同时使用")
+    if args.diff and (args.statistics or args.baseline or args.write_baseline):
+        raise UsageError("--diff 只显示修复内容，不能与 --statistics、--baseline 或 --write-baseline 同用")
     runner = _runner(
         args,
         fix=args.fix,

@@ -7,16 +7,14 @@ plain, so it crosses the process pool (inside `FileResult`) and is stored in the
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from .facts import Agency
     from .model import Report
 
 
-@dataclass(frozen=True, slots=True)
-class ReportSummary:
+class ReportSummary(NamedTuple):  # a named tuple, not a dataclass: it is built on every cache hit's start-up
     """The linter's inferences about one draft; None where it could not tell."""
 
     agency: str | None = None  # the agency's name as written, whitespace removed: 青禾县石桥镇人民政府
@@ -41,7 +39,7 @@ class ReportSummary:
 
     def record(self) -> dict[str, Any]:
         """As plain JSON data (the cache's format); `from_record` reads it back."""
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        return {k: v for k, v in self._asdict().items() if v is not None}
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> ReportSummary:

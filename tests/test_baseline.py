@@ -140,6 +140,8 @@ def test_an_unusable_baseline_is_a_usage_error(
     assert message in err and "Traceback" not in err
 
 
-def test_baseline_options_exclude_each_other(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_baseline_options_exclude_each_other_and_diff(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--baseline", "x.json", "--write-baseline", "y.json", "reports"]) == 2
     assert "不能同时使用" in capsys.readouterr().err
+    assert main(["check", "--diff", "--write-baseline", "y.json", "reports"]) == 2
+    assert "--diff" in capsys.readouterr().err and not Path("y.json").exists()
