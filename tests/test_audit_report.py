@@ -176,3 +176,34 @@ def test_report_usage_errors(tmp_cwd: Path, capsys: pytest.CaptureFixture[str], 
     assert main(args) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_related_places_in_another_file_are_rendered(tmp_cwd: Path) -> None:
+    """Findings that compare drafts (a report and last year's) point into another file: any related
+    place that carries a ``path`` is read from that file and shown with its name."""
+    from types import SimpleNamespace
+
+    from nianbao.audit.html import data
+    from nianbao.audit.model import build
+    from nianbao.plugins import build_registry
+    from nianbao.results import FileResult
+    from nianbao.ruledef import Finding
+    from nianbao.source import Source
+
+    last_year = tmp_cwd / "2022.txt"
+    last_year.write_text("标题\n四、结转下年度继续办理\t2\n", encoding="utf-8")
+    this_year = "标题\n二、上年结转\t1\n"
+    start = this_year.index("1")
+    elsewhere = SimpleNamespace(start=last_year.read_text(encoding="utf-8").index("2"), end=0, message="上年结转下年度 2")
+    elsewhere.end = elsewhere.start + 1
+    elsewhere.path = str(last_year)
+    finding = Finding(start, start + 1, "上年结转 1 与上年报告的结转下年度 2 不符", related=(elsewhere,))  # type: ignore[arg-type]
+    finding = finding.completed("NB601", "carry-over", "error", 1)
+    result = FileResult("2023.txt", Source.from_text(this_year), (finding,))
+    audit = build([result], build_registry(entry_points=False), ["."])
+    (place,) = audit.reports[0].findings[0].related
+    assert (place.path, place.line, place.column, place.message) == (str(last_year), 2, 13, "上年结转下年度 2")
+    assert place.excerpt[place.mark[0] : place.mark[1]] == "2"
+    assert audit.reports[0].findings[0].family == "NB6xx 跨年度比对"
+    located = data(audit, {})["reports"][0]["f"][0][6][0]
+    assert located[-1] == str(last_year)  # the page names the other file
