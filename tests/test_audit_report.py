@@ -194,9 +194,8 @@ def test_related_places_in_another_file_are_rendered(tmp_cwd: Path) -> None:
     last_year.write_text("标题\n四、结转下年度继续办理\t2\n", encoding="utf-8")
     this_year = "标题\n二、上年结转\t1\n"
     start = this_year.index("1")
-    elsewhere = SimpleNamespace(start=last_year.read_text(encoding="utf-8").index("2"), end=0, message="上年结转下年度 2")
-    elsewhere.end = elsewhere.start + 1
-    elsewhere.path = str(last_year)
+    at = last_year.read_text(encoding="utf-8").index("2")
+    elsewhere = SimpleNamespace(start=at, end=at + 1, message="上年结转下年度 2", path=str(last_year))
     finding = Finding(start, start + 1, "上年结转 1 与上年报告的结转下年度 2 不符", related=(elsewhere,))  # type: ignore[arg-type]
     finding = finding.completed("NB601", "carry-over", "error", 1)
     result = FileResult("2023.txt", Source.from_text(this_year), (finding,))
