@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -206,3 +208,14 @@ def test_related_places_in_another_file_are_rendered(tmp_cwd: Path) -> None:
     assert audit.reports[0].findings[0].family == "NB6xx 跨年度比对"
     located = data(audit, {})["reports"][0]["f"][0][6][0]
     assert located[-1] == str(last_year)  # the page names the other file
+
+
+def test_checking_imports_no_chart_workbook_or_progress_library(tmp_cwd: Path) -> None:
+    (tmp_cwd / "r.txt").write_text(audit_corpus.drafts()["青禾县云溪镇人民政府2020年度报告.txt"], encoding="utf-8")
+    code = (
+        "import sys; from nianbao.cli import main; main(['check', '--no-cache', 'r.txt']); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('plotly', 'openpyxl', 'tqdm', 'narwhals')"
+        " or m.startswith('nianbao.audit')))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_cwd)
+    assert proc.stdout.strip().endswith("[]"), proc.stdout + proc.stderr
