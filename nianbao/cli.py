@@ -242,6 +242,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             raise UsageError(result.error)
         if result.output is not None:
             sys.stdout.buffer.write(result.output)
+        for note in result.notes:
+            warn(note)
         fail_on = fail_on or result.fail_on
         for name, seconds in result.timings.items():
             timings[name] = timings.get(name, 0.0) + seconds

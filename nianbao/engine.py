@@ -57,11 +57,19 @@ class Linter:
         return [r for code, r in self.registry.rules.items() if selection.enabled(code)]
 
     def check_bytes(self, data: bytes, path: str, selection: Selection) -> FileResult:
-        """Decode and check one draft; bytes that are not text give one NB002 and ``source`` None."""
+        """Decode and check one draft; bytes that are not text give one NB002 and ``source`` None.
+        A .docx, web page or PDF (by *path*'s suffix) is read from its structure first."""
+        from .forms import document_format
+
+        fmt = document_format(path)
+        if fmt is not None:
+            from .documents.lint import check_document
+
+            return check_document(self, data, path, fmt, selection)
         try:
             source = Source.from_bytes(data)
         except DecodeError as exc:
-            return FileResult(path, None, self._finalize([self._unreadable(str(exc))], selection, None))
+            return self.unreadable(path, str(exc), selection)
         return self.check(source, path, selection)
 
     def check(
@@ -144,6 +152,10 @@ class Linter:
             done = filter_findings(done, report.directives)
         done.sort(key=lambda f: (f.start, f.end, f.code))
         return tuple(done)
+
+    def unreadable(self, path: str, why: str, selection: Selection) -> FileResult:
+        """The result for a file that cannot be read: one NB002 saying *why*."""
+        return FileResult(path, None, self._finalize([self._unreadable(why)], selection, None))
 
     def _own_rule(self, code: str) -> Rule:
         rule = self.registry.rules.get(code)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .documents import Document
     from .model import Report
     from .ruledef import Finding
     from .source import Source
@@ -39,6 +40,8 @@ class FileResult:
     fail_on: str = "warning"  # the lowest severity that fails this file (from its configuration)
     timings: dict[str, float] = field(default_factory=dict)  # --profile: seconds per phase and rule
     error: str | None = None  # a usage error for this file (exit 2), e.g. unreadable path
+    document: Document | None = None  # a .docx/HTML/PDF: the findings' offsets are into its rendering
+    notes: tuple[str, ...] = ()  # what the user should know about this file besides findings (stderr)
     summary: ReportSummary | None = None  # set by `portable` from the report; None when nothing was parsed
 
     def portable(self) -> FileResult:
@@ -56,4 +59,5 @@ class FileResult:
                 summary = ReportSummary.of(self.report)
             except Exception:  # inference is the rules' business: its failure was reported as NB001
                 summary = None
-        return replace(self, source=source, report=None, summary=summary)
+        document = self.document if self.findings else None
+        return replace(self, source=source, report=None, document=document, summary=summary)

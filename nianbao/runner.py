@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,8 @@ from .resolver import Resolver
 from .results import FileResult
 
 if TYPE_CHECKING:
+    from .documents import Document
+    from .engine import Linter, Selection
     from .source import Source
 
 
@@ -71,7 +73,9 @@ class Runner:
         linter = Linter(self.resolver.registry(as_file), timings)
         result = linter.check_bytes(data, display, selection)
         source = result.source
-        if source is not None and (o.fix or o.diff):
+        if result.document is not None and (o.fix or o.diff):
+            result = self._fix_document(linter, result, file, data, selection)
+        elif source is not None and (o.fix or o.diff):
             result = linter.fix(source, display, selection, unsafe=o.unsafe_fixes)
             if result.fixed and result.source is not None:
                 fixed_source = result.source
@@ -91,6 +95,30 @@ class Runner:
         if key is not None and self.cache is not None:
             self.cache.store(key, result.findings, result.summary)
         return result
+
+    def _fix_document(
+        self, linter: Linter, result: FileResult, file: Path | None, data: bytes, selection: Selection
+    ) -> FileResult:
+        """--fix/--diff on a .docx (fixes inside single runs); web pages and PDFs are report-only."""
+        o = self.options
+        document = result.document
+        assert document is not None
+        if document.format != "docx":
+            note = f"{result.path} 是{'网页' if document.format == 'html' else ' PDF '}，只检查、不修复：文件没有改动"
+            return replace(result, notes=(note,), output=data if file is None and o.fix else None)
+        from .documents import read_document
+        from .documents.docxfix import fix_docx
+
+        new, fixed = fix_docx(linter, data, result.path, selection, unsafe=o.unsafe_fixes)
+        if not fixed.fixed:
+            return replace(fixed, output=data if file is None and o.fix else None)
+        if o.diff:
+            after = read_document(new, "docx").text
+            return replace(fixed, diff=_diff(result.path, document.text, after), fixed=0)
+        if file is None:
+            return replace(fixed, output=new)
+        _write(file, new)
+        return fixed
 
     def cached(self, file: Path) -> FileResult | None:
         """The outcome from the cache, or None on a miss (or with no cache): cheap enough to try
@@ -126,7 +154,18 @@ class Runner:
             return None
         findings, summary = entry
         # The text is only needed to place findings; a clean draft is not even decoded.
-        return FileResult(display, _decode(data) if findings else None, findings, fail_on=fail_on, summary=summary)
+        if not findings:
+            return FileResult(display, None, findings, fail_on=fail_on, summary=summary)
+        from .forms import document_format
+
+        fmt = document_format(display)
+        if fmt is None:
+            return FileResult(display, _decode(data), findings, fail_on=fail_on, summary=summary)
+        from .source import Source
+
+        document = _read_document(data, fmt)
+        source = Source.from_text(document.text) if document is not None else None
+        return FileResult(display, source, findings, fail_on=fail_on, document=document, summary=summary)
 
     def _config_digest(self, file: Path | None) -> str:
         path = self.resolver.config_file(file)
@@ -166,6 +205,26 @@ def _read(file: Path | None) -> bytes:
         return file.read_bytes()
     except OSError as exc:
         raise UsageError(f"无法读取 {file}：{exc.strerror}") from exc
+
+
+def _read_document(data: bytes, fmt: str) -> Document | None:
+    from .documents import DocumentError, read_document
+
+    try:
+        return read_document(data, fmt)
+    except DocumentError:
+        return None
+
+
+def _write(file: Path, data: bytes) -> None:
+    """Replace *file* with *data* atomically: a failed write never leaves half a document."""
+    tmp = file.with_name(f".{file.name}.{os.getpid()}.nianbao-tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, file)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UsageError(f"无法写入 {file}：{exc.strerror}") from exc
 
 
 def _decode(data: bytes) -> Source | None:

@@ -119,7 +119,7 @@ def test_the_html_embeds_every_report_and_finding_with_its_place(
     placed = Counter((path, f[0], f[3][0], f[3][1]) for path, r in reports.items() for f in r["f"] if f[3])
     assert placed == Counter((r["path"], r["code"], r["line"], r["column"]) for r in records if r["code"] != "NB002")
     total = next(f for r in reports.values() for f in r["f"] if f[0] == "NB202")
-    line, column, excerpt, start, end, message = total[3]
+    line, column, excerpt, start, end, message, place = total[3]
     assert excerpt[start:end] == "4" and "（七）总计" in excerpt
     assert total[4].startswith("把（七）总计") and total[5] == "suggested"
     related = {loc[5]: loc[2][loc[3] : loc[4]] for loc in total[6]}  # what each related place says, and marks
@@ -219,3 +219,36 @@ def test_checking_imports_no_chart_workbook_or_progress_library(tmp_cwd: Path) -
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_cwd)
     assert proc.stdout.strip().endswith("[]"), proc.stdout + proc.stderr
+
+
+def test_findings_in_documents_are_placed_in_the_documents_terms(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    from nianbao.testing.drafts import clean
+
+    from .documents_support import make_docx, make_html
+
+    text = clean().replace("1.属于国家秘密", "1.属于国家机密")
+    Path("云溪镇.docx").write_bytes(make_docx(text))
+    Path("云溪镇.html").write_bytes(make_html(text))
+    records = check_json(Path("."), capsys)
+    assert main(["report", ".", "-o", "out.html"]) == 0
+    reports = {r["p"]: r for r in embedded(Path("out.html").read_text(encoding="utf-8"))["reports"]}
+    for name in ("云溪镇.docx", "云溪镇.html"):
+        (finding,) = (f for f in reports[name]["f"] if f[0] == "NB502")
+        line, column, excerpt, start, end, _, place, *_ = finding[3]
+        assert excerpt[start:end] == "国家机密" and "个表格 第" in place
+        (record,) = (r for r in records if r["path"] == name and r["code"] == "NB502")
+        assert (line, column) == (record["line"], record["column"])  # as the JSON output places it
+    assert main(["report", ".", "-o", "out.xlsx"]) == 0
+    rows = list(load_workbook("out.xlsx", read_only=True)["问题"].iter_rows(values_only=True))
+    column = rows[0].index("位置")
+    places = {row[0]: row[column] for row in rows[1:] if row[3] == "NB502"}
+    assert places["云溪镇.docx"] == reports["云溪镇.docx"]["f"][0][3][6]  # the same place as in the page
+    assert places["云溪镇.html"].startswith(f"{places_line(records, '云溪镇.html')}:")  # the page source's line first
+
+
+def places_line(records: list[dict[str, Any]], path: str) -> int:
+    return next(int(r["line"]) for r in records if r["path"] == path and r["code"] == "NB502")

@@ -36,7 +36,7 @@ def drafts(tmp_cwd: Path) -> Path:
     (tmp_cwd / "reports" / "bad.txt").write_text(BAD, encoding="utf-8")
     (tmp_cwd / "reports" / ".hidden").mkdir()
     (tmp_cwd / "reports" / ".hidden" / "skip.txt").write_text(BAD, encoding="utf-8")
-    (tmp_cwd / "reports" / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_cwd / "reports" / "notes.xlsx").write_bytes(b"PK\x03\x04")
     return tmp_cwd
 
 

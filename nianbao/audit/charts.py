@@ -1,6 +1,6 @@
 """The audit report's charts, made with plotly (see docs/audit-report.md for why plotly).
 
-Each chart is a plotly figure as JSON (``data`` and ``layout``), drawn by ``assets/report.js`` with
+Each chart is a plotly figure as JSON (``data`` and ``layout``), drawn by ``report.js`` with
 ``Plotly.newPlot`` once the page is laid out; `plotly_js` is the plotly.js library itself, inlined
 once per report so that the file opens with no network. The data behind a chart is aggregated here
 (a few hundred numbers at most), whatever the number of reports.

@@ -2,7 +2,7 @@
 our script) is inline, so it opens from disk on a machine with no network.
 
 The overview is static HTML written here; the per-report table and each report's findings are drawn
-by ``assets/report.js`` from the data embedded as JSON, one page of rows at a time and a report's
+by ``report.js`` from the data embedded as JSON, one page of rows at a time and a report's
 findings only when it is opened, so that 10,000 reports open in a few seconds.
 """
 
@@ -22,9 +22,9 @@ TITLE = "政府信息公开工作年度报告审核报告"
 
 def render(audit: Audit) -> str:
     """The whole HTML document."""
-    assets = files("nianbao.audit") / "assets"
-    style = (assets / "report.css").read_text(encoding="utf-8")
-    script = (assets / "report.js").read_text(encoding="utf-8")
+    here = files("nianbao.audit")
+    style = (here / "report.css").read_text(encoding="utf-8")
+    script = (here / "report.js").read_text(encoding="utf-8")
     drawn = charts(audit)
     chart_html = (
         "".join(f'<div class="chart"><div id="chart-{name}"></div></div>' for name in drawn)
@@ -148,8 +148,9 @@ def data(audit: Audit, drawn: dict[str, Any]) -> dict[str, Any]:
                   "rt": required template, "e": errors, "w": warnings, "i": infos, "s": status,
                   "f": [finding, …]}, …]}
     finding: [code, severity, message, location, fix, fix kind, [related location, …]]
-    location: [line, column, excerpt, mark start, mark end, message, path] (path only when it is
-    another file; null when the text could not be read)
+    location: [line, column, excerpt, mark start, mark end, message, place, path] (line 0: unknown;
+    place: where in a .docx, web page or PDF, else ""; path only when it is another file; the
+    location is null when the file could not be read)
     """
     reports = []
     for r in audit.reports:
@@ -194,7 +195,7 @@ def _finding(f: AuditFinding, path: str) -> list[Any]:
 def _location(loc: Location | None, path: str) -> list[Any] | None:
     if loc is None:
         return None
-    out: list[Any] = [loc.line, loc.column, loc.excerpt, *loc.mark, loc.message]
+    out: list[Any] = [loc.line, loc.column, loc.excerpt, *loc.mark, loc.message, loc.place]
     if loc.path != path:
         out.append(loc.path)
     return out

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..output import excerpt
+from ..output import excerpt, location, result_span
 from ..output.statistics import count
 from ..results import FileResult
 from ..ruledef import ERROR, INFO, WARNING, Related
@@ -53,7 +53,8 @@ def family(code: str) -> str:
 
 @dataclass(frozen=True)
 class Location:
-    """A place in a draft: 1-based line and column, the excerpt shown, the span inside it."""
+    """A place in a draft: 1-based line and column (0: unknown), the excerpt shown (a line, or a
+    document's paragraph or table row), the span inside it."""
 
     path: str
     line: int
@@ -61,6 +62,7 @@ class Location:
     excerpt: str
     mark: tuple[int, int]  # code points of `excerpt`
     message: str = ""  # what this place says (related locations)
+    place: str = ""  # in a .docx, web page or PDF: 第2页 第2个表格 第8行 第3列 …
 
 
 @dataclass(frozen=True)
@@ -182,10 +184,10 @@ def _report(result: FileResult) -> AuditReport:
                 family=family(f.code),
                 severity=f.severity,
                 message=f.message,
-                location=_locate(result.path, result.source, f.start, f.end),
+                location=_locate(result, f.start, f.end),
                 fix=f.fix.description if f.fix else "",
                 fix_kind=f.fix.applicability if f.fix else "",
-                related=tuple(loc for loc in (_related(r, result) for r in f.related) if loc is not None),
+                related=tuple(_related(r, result) for r in f.related),
             )
         )
     return AuditReport(
@@ -200,20 +202,29 @@ def _report(result: FileResult) -> AuditReport:
     )
 
 
-def _locate(path: str, source: Source | None, start: int, end: int, message: str = "") -> Location | None:
-    if source is None:
+def _locate(result: FileResult, start: int, end: int, message: str = "") -> Location | None:
+    """Where *start*–*end* is in *result*: line and column as the JSON output gives them, the
+    excerpt, and for a .docx, web page or PDF the place in the document's own terms; None when the
+    file could not be read."""
+    where = location(result, start, end)
+    if where is not None:
+        line, column, _, _ = result_span(result, start, end)
+        return Location(result.path, line, column, where.excerpt, where.span, message, where.label())
+    if result.source is None:
         return None
-    shown = excerpt(source, start, end)
-    line, column = source.index.position(start)
-    return Location(path, line + 1, column + 1, shown.text, (shown.start, shown.end), message)
+    shown = excerpt(result.source, start, end)
+    line, column = result.source.index.position(start)
+    return Location(result.path, line + 1, column + 1, shown.text, (shown.start, shown.end), message)
 
 
-def _related(related: Related, result: FileResult) -> Location | None:
+def _related(related: Related, result: FileResult) -> Location:
     """Where a related place is: in the finding's own draft, or — for findings that compare drafts
-    (a `Related` that carries a ``path``) — in the other draft, read from disk."""
+    (a `Related` that carries a ``path``) — in the other draft, read from disk. A place that cannot
+    be read is still listed, with its message (line 0: unknown)."""
     path = getattr(related, "path", None) or result.path
-    source = result.source if path == result.path else _source_of(path)
-    return _locate(path, source, related.start, related.end, related.message)
+    owner = result if path == result.path else FileResult(path, _source_of(path))
+    found = _locate(owner, related.start, related.end, related.message)
+    return found or Location(path, 0, 0, "", (0, 0), related.message)
 
 
 @lru_cache(maxsize=64)

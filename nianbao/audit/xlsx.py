@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from ..ruledef import ERROR, INFO, SEVERITY_LABEL, WARNING
-from .model import CLEAN, STATUS_LABEL, WITH_ERRORS, WITH_WARNINGS, Audit
+from .model import CLEAN, STATUS_LABEL, WITH_ERRORS, WITH_WARNINGS, Audit, Location
 
 FIX_KIND = {"safe": "可自动修复", "suggested": "建议修复"}
 OVERVIEW, REPORTS, FINDINGS = "概况", "报告", "问题"
 REPORT_HEADER = ("文件", "单位", "层级", "年度", "模板", "应用模板", "错误", "警告", "提示", "状态")
 FINDING_HEADER = (
-    "文件", "单位", "年度", "代码", "规则", "类别", "级别", "行", "列", "说明", "原文摘录", "修复方式", "修复建议", "相关位置",
+    "文件", "单位", "年度", "代码", "规则", "类别", "级别", "行", "列", "位置", "说明", "原文摘录", "修复方式", "修复建议",
+    "相关位置",
 )  # fmt: skip
 
 
@@ -80,15 +81,13 @@ def write(audit: Audit, path: Path) -> None:
 
     sheet = book.create_sheet(FINDINGS)
     sheet.freeze_panes = "A2"
-    for column, width in zip("ABCDEFGHIJKLMN", (40, 28, 8, 8, 24, 18, 6, 6, 6, 60, 50, 10, 40, 40)):
+    for column, width in zip("ABCDEFGHIJKLMNO", (40, 28, 8, 8, 24, 18, 6, 6, 6, 20, 60, 50, 10, 40, 40)):
         sheet.column_dimensions[column].width = width
     header(sheet, FINDING_HEADER)
     for r in audit.reports:
         for f in r.findings:
             loc = f.location
-            related = "\n".join(
-                f"{'' if x.path == r.path else x.path + ' '}第 {x.line} 行：{x.message}".rstrip("：") for x in f.related
-            )
+            related = "\n".join(_place(x, r.path) for x in f.related)
             sheet.append(
                 [
                     r.path,
@@ -100,6 +99,7 @@ def write(audit: Audit, path: Path) -> None:
                     SEVERITY_LABEL.get(f.severity, f.severity),
                     loc.line if loc else None,
                     loc.column if loc else None,
+                    loc.place if loc else None,
                     f.message,
                     loc.excerpt if loc else None,
                     FIX_KIND.get(f.fix_kind, ""),
@@ -108,3 +108,10 @@ def write(audit: Audit, path: Path) -> None:
                 ]
             )
     book.save(path)
+
+
+def _place(loc: Location, path: str) -> str:
+    """A related place as one line: ``[other file ]第 12 行：message`` (or the document's place)."""
+    where = loc.place or (f"第 {loc.line} 行" if loc.line else "")
+    head = " ".join(part for part in ((loc.path if loc.path != path else ""), where) if part)
+    return f"{head}：{loc.message}" if head and loc.message else head or loc.message

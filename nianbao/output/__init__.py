@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..results import FileResult
 from ..ruledef import Edit
 from ..source import Source
 from ..textutil import display_width
 
-__all__ = ["Excerpt", "FileResult", "edit_span", "excerpt", "position", "span"]
+if TYPE_CHECKING:
+    from ..documents import Location
+
+__all__ = ["Excerpt", "FileResult", "edit_span", "excerpt", "location", "position", "result_span", "span"]
 
 _WINDOW = 24  # characters of context kept on each side of the span in long lines
 _LONG_LINE = 100  # display columns above which a line is shown as an excerpt
@@ -27,8 +30,24 @@ def span(source: Source | None, start: int, end: int) -> tuple[int, int, int, in
     return (*position(source, start), *position(source, end))
 
 
-def edit_span(source: Source | None, edit: Edit) -> tuple[int, int, int, int]:
-    return span(source, edit.start, edit.end)
+def edit_span(result: FileResult, edit: Edit) -> tuple[int, int, int, int]:
+    return result_span(result, edit.start, edit.end)
+
+
+def result_span(result: FileResult, start: int, end: int) -> tuple[int, int, int, int]:
+    """1-based line, column, end line, end column of a finding's span as the output formats give
+    it: in the file's text; for a web page in its source; for .docx and PDF in the text nianbao
+    read from them (the rendering `--diff` shows), the document's own terms being in `location`."""
+    if result.document is not None:
+        where = result.document.source_span(start, end)
+        if where is not None:
+            return where
+    return span(result.source, start, end)
+
+
+def location(result: FileResult, start: int, end: int) -> Location | None:
+    """Where a span is in a .docx, web page or PDF (None for a text draft)."""
+    return result.document.locate(start, end) if result.document is not None else None
 
 
 class Excerpt(NamedTuple):  # not a dataclass: cheaper to define on the start-up path

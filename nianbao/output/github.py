@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import IO
 
-from . import FileResult, span
+from . import FileResult, location, result_span
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -21,8 +21,13 @@ def _prop(text: str) -> str:
 def render(results: Sequence[FileResult], stream: IO[str]) -> None:
     for result in results:
         for f in result.findings:
-            line, col, end_line, end_col = span(result.source, f.start, f.end)
-            name = f.name
-            props = f"file={_prop(result.path)},line={line},col={col},endLine={end_line},endColumn={end_col}"
-            props += f",title={_prop(f'{f.code} {name}'.strip())}"
-            stream.write(f"::{_LEVEL.get(f.severity, 'error')} {props}::{_data(f'{f.code} {f.message}')}\n")
+            line, col, end_line, end_col = result_span(result, f.start, f.end)
+            where = location(result, f.start, f.end)
+            message = f"{f.code} {f.message}"
+            props = f"file={_prop(result.path)}"
+            if where is None or where.line is not None:
+                props += f",line={line},col={col},endLine={end_line},endColumn={end_col}"
+            if where is not None:  # a .docx or PDF has no lines GitHub could show: name the place
+                message = f"{f.code} {where.label()}：{f.message}"
+            props += f",title={_prop(f'{f.code} {f.name}'.strip())}"
+            stream.write(f"::{_LEVEL.get(f.severity, 'error')} {props}::{_data(message)}\n")

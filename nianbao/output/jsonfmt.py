@@ -6,19 +6,19 @@ import json
 from collections.abc import Sequence
 from typing import IO, Any
 
-from . import FileResult, edit_span, span
+from . import FileResult, edit_span, location, result_span
 
 
 def records(results: Sequence[FileResult]) -> list[dict[str, Any]]:
     out = []
     for result in results:
         for f in result.findings:
-            line, column, end_line, end_column = span(result.source, f.start, f.end)
+            line, column, end_line, end_column = result_span(result, f.start, f.end)
             fix = None
             if f.fix:
                 edits = []
                 for e in f.fix.edits:
-                    el, ec, eel, eec = edit_span(result.source, e)
+                    el, ec, eel, eec = edit_span(result, e)
                     edits.append({"line": el, "column": ec, "end_line": eel, "end_column": eec, "new_text": e.new_text})
                 fix = {"applicability": f.fix.applicability, "description": f.fix.description, "edits": edits}
             out.append(
@@ -35,6 +35,15 @@ def records(results: Sequence[FileResult]) -> list[dict[str, Any]]:
                     "fix": fix,
                 }
             )
+            if f.related:  # the places that explain the finding (cells added up, the other wrong cell …)
+                out[-1]["related"] = [
+                    dict(zip(("line", "column", "end_line", "end_column"), result_span(result, r.start, r.end)))
+                    | {"message": r.message}
+                    for r in f.related
+                ]
+            where = location(result, f.start, f.end)
+            if where is not None:  # .docx, web pages and PDFs: the place in the document's own terms
+                out[-1]["location"] = where.as_dict()
     out.sort(key=lambda r: (r["path"], r["line"], r["column"]))
     return out
 

@@ -9,7 +9,7 @@ from typing import IO, Any
 
 from .. import __version__
 from ..plugins import Registry
-from . import FileResult, span
+from . import FileResult, location, result_span
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -19,9 +19,17 @@ def _uri(path: str) -> str:
     return PurePath(path).as_posix() if path != "-" else "stdin"
 
 
-def _region(result: FileResult, start: int, end: int) -> dict[str, int]:
-    line, col, end_line, end_col = span(result.source, start, end)
-    return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
+def _region(result: FileResult, start: int, end: int) -> dict[str, Any]:
+    """A text region; in a .docx or PDF (no lines a viewer could show) the excerpt as the region's
+    snippet, and the place in the document's own terms in its property bag."""
+    where = location(result, start, end)
+    if where is not None and where.line is None:
+        return {"snippet": {"text": where.excerpt}, "properties": {"location": where.as_dict()}}
+    line, col, end_line, end_col = result_span(result, start, end)
+    region: dict[str, Any] = {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
+    if where is not None:
+        region["properties"] = {"location": where.as_dict()}
+    return region
 
 
 def document(results: Sequence[FileResult], registry: Registry) -> dict[str, Any]:

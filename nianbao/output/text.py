@@ -8,7 +8,7 @@ from typing import IO
 
 from ..ruledef import APPLICABILITY_LABEL, ERROR, SAFE, SEVERITY_LABEL, SUGGESTED, WARNING
 from ..textutil import display_width
-from . import FileResult, excerpt, position
+from . import FileResult, excerpt, location, position
 
 _COLOURS = {ERROR: "\033[31m", WARNING: "\033[33m"}
 _BOLD, _DIM, _RESET, _CYAN, _MARK = "\033[1m", "\033[2m", "\033[0m", "\033[36m", "\033[31m"
@@ -38,10 +38,17 @@ def render(results: Sequence[FileResult], stream: IO[str], colour: bool, show_so
             counts[f.severity] = counts.get(f.severity, 0) + 1
             if f.fix:
                 fixable[f.fix.applicability] += 1
-            line, col = position(result.source, f.start)
-            head = f"{c(_BOLD, result.path)}:{line}:{col}: {c(_COLOURS.get(f.severity, _CYAN) + _BOLD, f.code)} {f.message}"
+            where = location(result, f.start, f.end)
+            if where is None:
+                line, col = position(result.source, f.start)
+                place = f"{line}:{col}"
+            else:
+                place = where.label()
+            head = f"{c(_BOLD, result.path)}:{place}: {c(_COLOURS.get(f.severity, _CYAN) + _BOLD, f.code)} {f.message}"
             stream.write(head + "\n")
-            if show_source and result.source is not None:
+            if show_source and where is not None:
+                _excerpt(stream, where.excerpt, where.span, c)
+            elif show_source and result.source is not None:
                 _snippet(stream, result, f.start, f.end, c)
             if f.fix:
                 label = APPLICABILITY_LABEL[f.fix.applicability]
@@ -79,3 +86,15 @@ def _snippet(stream: IO[str], result: FileResult, start: int, end: int, c: Calla
     stream.write(f"{c(_DIM, gutter + ' |')}\n")
     stream.write(f"{c(_DIM, str(line + 1) + ' |')} {_expand(text)}\n")
     stream.write(f"{c(_DIM, gutter + ' |')} {' ' * display_width(prefix)}{c(_MARK, '^' * width)}{more}\n")
+
+
+def _excerpt(stream: IO[str], excerpt: str, span: tuple[int, int], c: Callable[[str, str], str]) -> None:
+    """A document's paragraph or table row (cells two spaces apart) with a marker under the span."""
+    if not excerpt:
+        return
+    s, e = span
+    prefix = display_width(excerpt[:s])
+    width = max(1, display_width(excerpt[:e]) - prefix)
+    stream.write(f"{c(_DIM, '  |')}\n")
+    stream.write(f"{c(_DIM, '  |')} {excerpt}\n")
+    stream.write(f"{c(_DIM, '  |')} {' ' * prefix}{c(_MARK, '^' * width)}\n")

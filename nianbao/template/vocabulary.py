@@ -136,6 +136,73 @@ DEADLINE_DEFAULT = (1, 31)
 DEADLINE_GOVERNMENT = (3, 31)
 
 
+# --- published documents (nianbao.documents) ----------------------------------------------------
+
+# Blocks of a government website's page around the report (info bars, share and print buttons,
+# related links, page navigation): a short block holding one of these is not part of the report.
+WEB_CHROME_PHRASES = (
+    "当前位置",
+    "您的位置",
+    "发布时间：",
+    "发布日期：",
+    "信息来源：",
+    "来源：",
+    "浏览次数",
+    "阅读次数",
+    "访问量",
+    "字体：",
+    "字号：",
+    "【打印",
+    "打印本页",
+    "关闭窗口",
+    "【关闭",
+    "分享到",
+    "扫一扫",
+    "相关链接",
+    "相关文章",
+    "相关阅读",
+    "相关新闻",
+    "上一篇",
+    "下一篇",
+    "返回顶部",
+    "索引号：",
+    "发文机关：",
+    "主题分类：",
+    "成文日期：",
+    "网站标识码",
+    "ICP备",
+    "公网安备",
+)
+# class/id words of such blocks in CMS templates (pinyin abbreviations included: fx = 分享, xgxx = 相关信息).
+WEB_CHROME_CLASSES = (
+    "nav",
+    "menu",
+    "breadcrumb",
+    "position",
+    "location",
+    "crumb",
+    "share",
+    "fenxiang",
+    "bdshare",
+    "print",
+    "related",
+    "xgxx",
+    "xglj",
+    "footer",
+    "copyright",
+    "sidebar",
+    "pager",
+    "pagination",
+)
+# Running footers of published PDFs: page numbers as they are printed.
+PAGE_NUMBER_PATTERNS = (
+    r"[-—–－\s]*[0-9０-９]+[-—–－\s]*",
+    r"第\s*[0-9０-９]+\s*页(?:\s*[，,/]?\s*共\s*[0-9０-９]+\s*页)?",
+    r"[0-9０-９]+\s*/\s*[0-9０-９]+",
+    r"(?:Page|页码)\s*[0-9]+(?:\s*(?:of|/)\s*[0-9]+)?",
+)
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regular-expression alternation of *words*, longest first (so 自治县 wins over 县)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

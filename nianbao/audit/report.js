@@ -116,6 +116,10 @@
     });
   }
 
+  function where(loc) {
+    return loc[6] || (loc[0] ? "第 " + loc[0] + " 行第 " + loc[1] + " 列" : "");
+  }
+
   function excerpt(loc) {
     var pre = el("pre", "excerpt");
     pre.appendChild(el("span", "ln", loc[0]));
@@ -139,10 +143,10 @@
       head.appendChild(el("code", null, f[0]));
       var rule = DATA.rules[f[0]];
       if (rule) head.appendChild(el("span", "rule", rule[0]));
-      if (f[3]) head.appendChild(el("span", "where", "第 " + f[3][0] + " 行第 " + f[3][1] + " 列"));
+      if (f[3]) head.appendChild(el("span", "where", where(f[3])));
       item.appendChild(head);
       item.appendChild(el("p", "message", f[2]));
-      if (f[3]) item.appendChild(excerpt(f[3]));
+      if (f[3] && f[3][2]) item.appendChild(excerpt(f[3]));
       if (f[4]) {
         var fix = el("p", "fix");
         fix.appendChild(el("b", null, (DATA.fixKind[f[5]] || "修复") + "："));
@@ -153,9 +157,9 @@
         var related = el("ul", "related");
         f[6].forEach(function (loc) {
           var li = el("li");
-          var where = (loc[6] ? loc[6] + " " : "") + "第 " + loc[0] + " 行";
-          li.appendChild(el("span", "where", where + (loc[5] ? "：" + loc[5] : "")));
-          li.appendChild(excerpt(loc));
+          var place = [loc[7] || "", where(loc)].filter(Boolean).join(" ");
+          li.appendChild(el("span", "where", place + (place && loc[5] ? "：" : "") + loc[5]));
+          if (loc[2]) li.appendChild(excerpt(loc));
           related.appendChild(li);
         });
         item.appendChild(related);

@@ -1,0 +1,39 @@
+"""Reading .docx, HTML and PDF reports into the plain text the parser reads, with a way back.
+
+``read_document(data, fmt)`` returns a `Document`: the rendering (one paragraph per line, tables
+as tab-separated rows, merged cells' text in their top-left position) and, for every character of
+it, where it came from. Each format's reader (and its third-party library: python-docx, lxml,
+pdfplumber) is imported only when a file of that format is read.
+"""
+
+from __future__ import annotations
+
+from .document import Document, Location
+from .text import Place
+
+__all__ = ["Document", "DocumentError", "Location", "Place", "read_document"]
+
+LEGACY_MESSAGE = "这是旧版 Word/WPS 文件（.doc/.wps），无法直接检查：请在 Word 或 WPS 中“另存为” .docx 后再检查"
+
+
+class DocumentError(Exception):
+    """The document cannot be read; the message says why, in Chinese, and what to do."""
+
+
+def read_document(data: bytes, fmt: str) -> Document:
+    """Read *data* as *fmt* ("docx", "html", "pdf" or "legacy"); raises DocumentError."""
+    if fmt == "legacy":
+        raise DocumentError(LEGACY_MESSAGE)
+    if fmt == "docx":
+        from .docx import read_docx
+
+        return read_docx(data)
+    if fmt == "html":
+        from .html import read_html
+
+        return read_html(data)
+    if fmt == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(data)
+    raise ValueError(f"unknown document format {fmt!r}")

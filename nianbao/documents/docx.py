@@ -1,0 +1,187 @@
+"""Reading a .docx (python-docx): paragraphs with Word's generated numbers, tables with merged cells.
+
+Origins are offsets into the *text stream* of ``word/document.xml``: the texts of all its ``w:t``
+elements, concatenated in document order (`text_stream` gives their starts). A .docx fix maps an
+edit back through them (`nianbao.documents.docxfix`).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from . import DocumentError
+from .document import Document
+from .numbering import Numbering, w
+from .text import Builder, Chars, Place, join
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_PICTURES = (w("drawing"), w("pict"), w("object"))
+_INLINE = (w("t"), w("tab"), w("br"), w("cr"), w("noBreakHyphen"))
+_SKIPPED = frozenset((w("txbxContent"), _MC_FALLBACK, w("pPr"), w("rPr")))
+NOT_DOCX = "不是有效的 .docx 文件（{why}）：请在 Word 或 WPS 中“另存为” .docx 后再检查"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps and encrypted .docx files
+
+
+def open_package(data: bytes) -> DocxDocument:
+    """The python-docx document of a .docx; DocumentError for anything else."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    from . import LEGACY_MESSAGE
+
+    if data.startswith(OLE_MAGIC):
+        raise DocumentError(LEGACY_MESSAGE + "（加密的 .docx 也是这种格式：请先取消密码）")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, PackageNotFoundError) as exc:
+        raise DocumentError(NOT_DOCX.format(why="不是 zip 包")) from exc
+    except (KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise DocumentError(NOT_DOCX.format(why=f"{type(exc).__name__}: {exc}")) from exc
+    return document
+
+
+def text_stream(root: etree._Element) -> dict[etree._Element, int]:
+    """Start of each ``w:t``'s text in the document's text stream (see the module docstring)."""
+    starts = {}
+    pos = 0
+    for t in root.iter(w("t")):
+        starts[t] = pos
+        pos += len(t.text or "")
+    return starts
+
+
+def read_docx(data: bytes) -> Document:
+    document = open_package(data)
+    part = document.part
+    try:
+        numbering = part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        numbering = None
+    reader = _Reader(document.element, Numbering(numbering, document.styles.element))
+    reader.blocks(document.element.body)
+    b = reader.builder
+    return Document("docx", b.text, b.origins, b.places, b.opaque)
+
+
+class _Reader:
+    def __init__(self, root: etree._Element, numbering: Numbering) -> None:
+        self.builder = Builder()
+        self.numbering = numbering
+        self.starts = text_stream(root)
+        self.paragraphs = 0
+        self.tables = 0
+
+    def blocks(self, container: etree._Element) -> None:
+        """Paragraphs and tables of the body (or of a content control, or a one-column box)."""
+        for child in container:
+            if child.tag == w("p"):
+                chars = self.paragraph_text(child)
+                if chars.normalized():
+                    self.paragraphs += 1
+                    self.builder.paragraph(chars, Place(paragraph=self.paragraphs))
+                elif any(True for _ in child.iter(*_PICTURES)):
+                    self.builder.mark_opaque()
+            elif child.tag == w("tbl"):
+                self.table(child)
+            elif child.tag in (w("sdt"), w("customXml"), w("sdtContent")):
+                self.blocks(child.find(w("sdtContent")) if child.tag == w("sdt") else child)
+
+    def paragraph_text(self, p: etree._Element) -> Chars:
+        """The paragraph as Word shows it: its generated number, then its runs; a line break joins."""
+        lines: list[Chars] = [Chars.of(self.numbering.label(p))]
+        for el in _inline(p):
+            tag = el.tag
+            if tag == w("t"):
+                lines[-1] = lines[-1] + Chars.of(el.text or "", self.starts.get(el, -1))
+            elif tag == w("tab"):
+                lines[-1] = lines[-1] + Chars(" ", [-1])
+            elif tag == w("noBreakHyphen"):
+                lines[-1] = lines[-1] + Chars("-", [-1])
+            elif el.get(w("type")) not in ("page", "column"):  # w:br, w:cr
+                lines.append(Chars())
+        return join(lines) if len(lines) > 1 else lines[0]
+
+    def table(self, tbl: etree._Element) -> None:
+        self.tables += 1
+        number = self.tables
+        grid = _grid(tbl)
+        width = max((len(row) for row in grid), default=0)
+        if width <= 1:  # a box around content (one cell per row), not a statistics table
+            for row in grid:
+                for cell in row:
+                    if cell is not None:
+                        self.blocks(cell)
+            return
+        for r, row in enumerate(grid, 1):
+            cells = [
+                (self.cell_text(tc) if tc is not None else Chars(), Place(table=number, row=r, column=c))
+                for c, tc in enumerate(row, 1)
+            ]
+            if any(chars.normalized() for chars, _ in cells):
+                self.builder.row(
+                    cells + [(Chars(), Place(table=number, row=r, column=c)) for c in range(len(row) + 1, width + 1)]
+                )
+            elif any(tc is not None and any(True for _ in tc.iter(*_PICTURES)) for tc in row):
+                self.builder.mark_opaque()
+        self.builder.end_table()
+
+    def cell_text(self, tc: etree._Element) -> Chars:
+        """A cell's paragraphs (nested tables included) as one line."""
+        return join([self.paragraph_text(p) for p in tc.iter(w("p"))])
+
+
+def _inline(p: etree._Element):  # type: ignore[no-untyped-def]
+    """Text-bearing elements of a paragraph's runs, in order, skipping text boxes and duplicates."""
+    stack = list(reversed(p))
+    while stack:
+        el = stack.pop()
+        if el.tag in _SKIPPED or el.tag == w("p"):
+            continue
+        if el.tag in _INLINE:
+            if el.tag != w("tab") or el.getparent().tag == w("r"):
+                yield el
+            continue
+        stack.extend(reversed(el))
+
+
+def _grid(tbl: etree._Element) -> list[list[etree._Element | None]]:
+    """The table's rows as grid positions: a cell element at the top-left position of each cell,
+    None at the other positions it covers (horizontal and vertical merges) and at gaps."""
+    rows: list[list[etree._Element | None]] = []
+    for tr in tbl.iterfind(w("tr")):
+        row: list[etree._Element | None] = []
+        before = tr.find(f"{w('trPr')}/{w('gridBefore')}")
+        row.extend([None] * (_span(before) if before is not None else 0))
+        for tc in _cells(tr):
+            tcpr = tc.find(w("tcPr"))
+            span = _span(tcpr.find(w("gridSpan")) if tcpr is not None else None)
+            vmerge = tcpr.find(w("vMerge")) if tcpr is not None else None
+            continued = vmerge is not None and vmerge.get(w("val"), "continue") == "continue"
+            row.append(None if continued else tc)
+            row.extend([None] * (span - 1))
+        rows.append(row)
+    return rows
+
+
+def _cells(tr: etree._Element):  # type: ignore[no-untyped-def]
+    for child in tr:
+        if child.tag == w("tc"):
+            yield child
+        elif child.tag in (w("sdt"), w("customXml")):
+            content = child.find(w("sdtContent")) if child.tag == w("sdt") else child
+            if content is not None:
+                yield from content.iterfind(w("tc"))
+
+
+def _span(element: etree._Element | None) -> int:
+    try:
+        return max(1, int(element.get(w("val"), "1"))) if element is not None else 1
+    except ValueError:
+        return 1

@@ -1,0 +1,61 @@
+"""Reading PDFs made by LibreOffice from a .docx: ruled tables over pages, running headers and
+footers, paragraphs joined again; a scan gets one clear message."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from nianbao.documents import DocumentError, read_document
+from nianbao.documents.pdf import SCANNED
+from nianbao.testing.drafts import clean
+
+from .documents_support import make_docx, make_pdfs, needs_soffice
+
+
+def lines(text: str) -> list[str]:
+    # PDF text has no spaces between Chinese and digits (the typesetter's gap is not a character)
+    return [re.sub(r" (?=\d)|(?<=\d) ", "", line.rstrip("\t")) for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def pdf() -> bytes:
+    return make_pdfs([make_docx(clean())])[0]
+
+
+@needs_soffice
+def test_a_draft_reads_back_as_its_text(pdf: bytes) -> None:
+    """Six pages, a running header and a 第 N 页 footer, tables 2 and 3 continued over page
+    breaks: the rendering is the draft's text, paragraph for paragraph."""
+    doc = read_document(pdf, "pdf")
+    assert lines(doc.text) == lines(clean())
+    assert "政务公开" not in doc.text.split("\n")[0] and "第 1 页" not in doc.text
+
+
+@needs_soffice
+def test_places_carry_the_page_and_continued_tables_keep_their_number(pdf: bytes) -> None:
+    doc = read_document(pdf, "pdf")
+    first = doc.locate(doc.text.index("一、本年新收"), doc.text.index("一、本年新收") + 2)
+    total = doc.locate(doc.text.index("（七）总计"), doc.text.index("（七）总计") + 5)
+    assert first.place.page is not None and total.place.page is not None
+    assert total.place.page > first.place.page  # table 3 runs over a page break …
+    assert total.place.table == first.place.table  # … and stays one table
+    assert total.place.row == 27 and total.label() == f"第{total.place.page}页 第{total.place.table}个表格 第27行 第2列"
+    assert doc.locate(0, 3).label() == "第1页"
+
+
+def test_a_scan_has_no_text_layer() -> None:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (600, 800), "white").save(out, "PDF")
+    with pytest.raises(DocumentError) as info:
+        read_document(out.getvalue(), "pdf")
+    assert str(info.value) == SCANNED and str(info.value).startswith("扫描件，没有文字层，无法检查")
+
+
+def test_not_a_pdf() -> None:
+    with pytest.raises(DocumentError, match="无法解析 PDF"):
+        read_document(b"%PDF-1.4 broken", "pdf")
