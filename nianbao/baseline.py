@@ -35,6 +35,7 @@ from typing import Any
 
 from .cache import digest
 from .errors import UsageError
+from .output import shown
 from .results import FileResult
 from .ruledef import Finding
 
@@ -144,5 +145,6 @@ class Baseline:
         return kept, matched, gone
 
     def _relative(self, path: str) -> str:
-        """*path* (as the run shows it) relative to the baseline's folder, with ``/``."""
-        return Path(os.path.relpath(os.path.abspath(path), self.folder)).as_posix()
+        """*path* (as the run shows it) relative to the baseline's folder, with ``/`` (undecodable
+        bytes of a file name as ``\\xNN``, as every output shows them)."""
+        return shown(Path(os.path.relpath(os.path.abspath(path), self.folder)).as_posix())

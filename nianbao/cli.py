@@ -158,7 +158,7 @@ def collect_files(paths: Sequence[str], ctx: Resolver) -> list[Path | None]:
         if path.is_dir():
             for found in sorted(_walk(path, ctx)):
                 out.append(found)
-        elif path.is_file():
+        elif path.is_symlink() or path.exists():  # not a regular file, or a dangling link: the runner says so
             out.append(path)
         else:
             raise UsageError(f"路径不存在：{raw}")
@@ -236,10 +236,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     results: list[FileResult] = []
     fail_on = args.fail_on
     timings: dict[str, float] = {}
+    errors = 0  # files that could not be read or written: said as they come, exit status 2 at the end
     for file in files:
         result = outcomes[file]
         if result.error:
-            raise UsageError(result.error)
+            errors += 1
+            print(f"nianbao: 错误：{result.error}", file=sys.stderr)
         if result.output is not None:
             sys.stdout.buffer.write(result.output)
         for note in result.notes:
@@ -253,9 +255,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.diff:
         chunks = [outcomes[f].diff for f in files if outcomes[f].diff]
         sys.stdout.write("".join(chunks))
-        return 1 if chunks and not args.exit_zero else 0
+        return 2 if errors else 1 if chunks and not args.exit_zero else 0
     if args.write_baseline:
-        return _write_baseline(Path(args.write_baseline), results)
+        _write_baseline(Path(args.write_baseline), results)
+        return 2 if errors else 0
     if args.baseline:
         results = _apply_baseline(Path(args.baseline), results)
     stream = sys.stderr if (args.fix and None in files) else sys.stdout
@@ -265,18 +268,19 @@ def cmd_check(args: argparse.Namespace) -> int:
         statistics.render(results, stream, args.format)
     else:
         _emit(args.format, results, runner.resolver, stream, args)
+    if errors:
+        return 2
     if args.exit_zero:
         return 0
     return 1 if fails((f for r in results for f in r.findings), fail_on or "warning") else 0
 
 
-def _write_baseline(path: Path, results: list[FileResult]) -> int:
+def _write_baseline(path: Path, results: list[FileResult]) -> None:
     from .baseline import Baseline
 
     baseline = Baseline.of(path, results)
     baseline.write()
     print(f"已把 {baseline.total} 个问题记入基线 {path}。", file=sys.stderr)
-    return 0
 
 
 def _apply_baseline(path: Path, results: list[FileResult]) -> list[FileResult]:
@@ -302,18 +306,21 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise UsageError("审核报告不能读取标准输入（-），请给出文件或目录")
     on_disk = [f for f in files if f is not None]
     if not on_disk:
-        raise UsageError(f"在 {'、'.join(args.paths)} 中没有找到草稿（*.txt、*.md）")
-    results = _run_files(runner, on_disk, args.jobs)
-    for result in results:
-        if result.error:
-            raise UsageError(result.error)
+        kinds = "、".join(f"*{suffix}" for suffix in DRAFT_SUFFIXES)
+        raise UsageError(f"在 {'、'.join(args.paths)} 中没有找到草稿（{kinds}）")
+    results = []
+    for result in _run_files(runner, on_disk, args.jobs):
+        if result.error:  # a file that could not be read is said, and left out; exit status 2 at the end
+            print(f"nianbao: 错误：{result.error}", file=sys.stderr)
+        else:
+            results.append(result)
     audit = write(results, runner.resolver.registry(None), args.paths, output)
     o = audit.overview()
     sys.stdout.write(
         f"已生成审核报告 {output}：共 {o['reports']} 份报告，有错误 {o['error']} 份，仅有警告 {o['warning']} 份，"
         f"通过 {o['clean']} 份。\n"
     )
-    return 0
+    return 2 if len(results) < len(on_disk) else 0
 
 
 def _print_profile(timings: dict[str, float], files: int) -> None:

@@ -12,6 +12,8 @@ Keys (all optional)::
     plugins = ["SD"]              # only these external plugins (by prefix); default: all installed
     disable-plugins = ["XY"]
     local-plugins = ["tools/our_rules.py"]
+    rule-timeout = 10             # seconds each rule may run on one draft before it becomes NB001; 0: no limit
+    max-file-size = 10            # MB; a larger draft is not checked but gets one NB002; 0: no limit
 
     [severity]                    # per-rule severity: error | warning | info
     NB206 = "error"
@@ -35,13 +37,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .budget import DEFAULT_SECONDS
+from .engine import DEFAULT_MAX_FILE_SIZE
 from .errors import ConfigError
 from .ruledef import SEVERITIES
 
 CONFIG_FILE = "nianbao.toml"
 INFERENCE_KEYS = ("report-year", "template", "agency")
 _LIST_KEYS = ("select", "ignore", "exclude", "plugins", "disable-plugins", "local-plugins")
-_KNOWN = set(_LIST_KEYS) | set(INFERENCE_KEYS) | {"severity", "per-file-ignores", "overrides", "fail-on"}
+_LIMIT_KEYS = ("rule-timeout", "max-file-size")
+_KNOWN = (
+    set(_LIST_KEYS) | set(INFERENCE_KEYS) | set(_LIMIT_KEYS) | {"severity", "per-file-ignores", "overrides", "fail-on"}
+)
 
 
 @dataclass
@@ -58,6 +65,8 @@ class Config:
     plugins: list[str] | None = None
     disable_plugins: list[str] = field(default_factory=list)
     local_plugins: list[Path] = field(default_factory=list)
+    rule_timeout: float | None = DEFAULT_SECONDS  # None: no limit
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE  # bytes; None: no limit
 
     @property
     def root(self) -> Path:
@@ -166,6 +175,16 @@ def config_from_mapping(
     if fail_on not in SEVERITIES:
         raise ConfigError(f"{where}：配置项 “fail-on” 应为 {' / '.join(SEVERITIES)} 之一，而不是 {fail_on!r}")
     config.fail_on = fail_on
+    for key in _LIMIT_KEYS:
+        value = merged.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < float("inf"):
+            raise ConfigError(f"{where}：配置项 “{key}” 应为不小于 0 的数字（0 表示不限），而不是 {value!r}")
+    if "rule-timeout" in merged:
+        config.rule_timeout = float(merged["rule-timeout"]) or None
+    if "max-file-size" in merged:
+        config.max_file_size = int(merged["max-file-size"] * 2**20) or None
     severity = merged.get("severity", {})
     if not isinstance(severity, dict):
         raise ConfigError(f"{where}：配置项 “severity” 应为表（代码 = 严重程度）")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .config import Config, config_from_mapping, find_config_file, load_config, read_config_mapping
 from .engine import Selection
+from .entrypoints import local_stamp
 from .errors import UsageError
 
 if TYPE_CHECKING:  # plugins (and pluggy) load on the first cache miss, not at start-up
@@ -25,7 +26,10 @@ class Resolver:
         explicit_config: Path | None = None,
         report: Callable[[str], None] = lambda message: None,
         allow_local_plugins: bool = True,
+        watch_local_plugins: bool = False,
     ) -> None:
+        """*watch_local_plugins*: notice when a local plugin's files change and load it again
+        (the language server, which lives longer than an edit; a stat per file and lint)."""
         if explicit_config is not None and not explicit_config.is_file():
             raise UsageError(f"配置文件不存在：{explicit_config}")
         self.explicit = explicit_config
@@ -36,6 +40,8 @@ class Resolver:
         self._base: dict[Path | None, Config] = {}
         self._configs: dict[Path | None, Config] = {}
         self._registries: dict[Path | None, Registry] = {}
+        self._stamps: dict[Path | None, str] = {}  # local plugins' files when their registry was built
+        self.watch_local_plugins = watch_local_plugins
         self._reported: set[str] = set()
 
     def forget(self) -> None:
@@ -45,6 +51,7 @@ class Resolver:
         self._base.clear()
         self._configs.clear()
         self._registries.clear()
+        self._stamps.clear()
 
     def config_file(self, file: Path | None) -> Path | None:
         if self.explicit is not None:
@@ -70,8 +77,18 @@ class Resolver:
         return self._configs[path]
 
     def registry(self, file: Path | None) -> Registry:
-        self.config(file)
-        return self._registries[self.config_file(file)]
+        config = self.config(file)
+        path = self.config_file(file)
+        if (
+            self.watch_local_plugins
+            and config.local_plugins
+            and self._stamps.get(path) != local_stamp(config.local_plugins)
+        ):
+            self._configs.pop(path, None)  # a local plugin's file changed: load it again
+            self._registries.pop(path, None)
+            self._checked = {checked for checked in self._checked if checked[0] != path}
+            config = self.config(file)
+        return self._registries[path]
 
     def _registry(self, path: Path | None, config: Config) -> Registry:
         if path not in self._registries:
@@ -81,6 +98,7 @@ class Resolver:
                 local = []
             from .plugins import build_registry
 
+            self._stamps[path] = local_stamp(config.local_plugins)
             registry = build_registry(enabled=config.plugins, disabled=config.disable_plugins, local=local)
             for problem in registry.problems:
                 self._once(problem)
@@ -118,4 +136,6 @@ class Resolver:
             ignore=[*base_ignore, *extra_ignore, *per_file],
             severity={**config.severity, **(severity or {})},
             inference=config.inference_for(file) if file is not None else dict(config.inference),
+            rule_timeout=config.rule_timeout,
+            max_file_size=config.max_file_size,
         )

@@ -6,7 +6,9 @@ returns a `FileResult` (trimmed by `FileResult.portable` to cross the process po
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .cache import Cache, code_fingerprint, digest
 from .errors import UsageError, warn
+from .output import shown
 from .resolver import Resolver
 from .results import FileResult
 
@@ -57,12 +60,11 @@ class Runner:
         from .engine import Linter
 
         o = self.options
-        display = (o.stdin_filename or "-") if file is None else str(file)
+        display = (o.stdin_filename or "-") if file is None else str(file)  # output formats escape bad bytes
         # standard input is configured as if it were the file it names
         as_file = file if file is not None else (Path(o.stdin_filename) if o.stdin_filename else None)
         config = self.resolver.base_config(as_file)
-        if data is None:
-            data = _read(file)
+        data, size = _read(file, config.max_file_size) if data is None else (data, len(data))
         key = self._cache_key(as_file, display, data)
         if key is not None and not cache_checked:
             hit = self._load(key, display, data, config.fail_on)
@@ -71,7 +73,8 @@ class Runner:
         selection = self.resolver.selection(as_file, o.select, o.ignore)
         timings: dict[str, float] | None = {} if o.profile else None
         linter = Linter(self.resolver.registry(as_file), timings)
-        result = linter.check_bytes(data, display, selection)
+        checked = linter.oversized(size, display, selection) or linter.check_bytes(data, display, selection)
+        result = checked
         source = result.source
         if result.document is not None and (o.fix or o.diff):
             result = self._fix_document(linter, result, file, data, selection)
@@ -86,7 +89,11 @@ class Runner:
                 elif file is None:
                     result.output = new
                 else:
-                    file.write_bytes(new)
+                    try:
+                        file.write_bytes(new)
+                    except OSError as exc:  # the findings of the text as it still is on disk
+                        result = checked
+                        result.error = f"无法写入 {shown(display)}（{_why(exc)}），修复未保存"
             elif file is None and o.fix:
                 result.output = data
         result.fail_on = config.fail_on
@@ -127,7 +134,7 @@ class Runner:
             return None
         try:
             config = self.resolver.base_config(file)
-            data = _read(file)
+            data, _ = _read(file, config.max_file_size)
             key = self._cache_key(file, str(file), data)
         except UsageError:
             return None  # the full run reports it
@@ -182,7 +189,7 @@ class Runner:
         """What identifies the plugins in use, without importing any of them."""
         path = self.resolver.config_file(file)
         if path not in self._fingerprints:
-            from .entrypoints import discover_entry_points
+            from .entrypoints import discover_entry_points, local_stamp
 
             config = self.resolver.base_config(file)
             refs = [
@@ -191,20 +198,47 @@ class Runner:
                 if r.name not in config.disable_plugins and (config.plugins is None or r.name in config.plugins)
             ]
             parts = [f"{r.name}={r.value}@{r.dist}-{r.version}" for r in refs]
-            for local in config.local_plugins:
-                files = local.rglob("*.py") if local.is_dir() else [local]
-                parts += [f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in sorted(files) if p.exists()]
-            self._fingerprints[path] = "|".join(parts)
+            self._fingerprints[path] = "|".join([*parts, local_stamp(config.local_plugins)])
         return self._fingerprints[path]
 
 
-def _read(file: Path | None) -> bytes:
+def _read(file: Path | None, limit: int | None) -> tuple[bytes, int]:
+    """The draft's bytes and its size in bytes. Past *limit* only the first ``limit + 1`` bytes are
+    read (the draft is not checked, and the cache key stays cheap). Only regular files are read: a
+    FIFO or a device would block or never end. UsageError says why a file cannot be read."""
     if file is None:
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read()
+        return data, len(data)
     try:
-        return file.read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer before we can see what it is
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise UsageError(f"无法读取 {file}：{exc.strerror}") from exc
+        raise UsageError(f"无法读取 {shown(str(file))}：{_why(exc)}") from exc
+    with open(fd, "rb") as fh:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise UsageError(f"无法读取 {shown(str(file))}：不是普通文件（而是 FIFO、设备或套接字），已跳过")
+        try:
+            data = fh.read(limit + 1) if limit is not None else fh.read()
+        except OSError as exc:
+            raise UsageError(f"无法读取 {shown(str(file))}：{_why(exc)}") from exc
+    return data, max(status.st_size, len(data))
+
+
+_REASONS = {
+    errno.ENOENT: "文件不存在（或是指向不存在位置的符号链接）",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EISDIR: "这是一个目录",
+    errno.ELOOP: "符号链接形成了循环",
+    errno.EROFS: "文件系统是只读的",
+    errno.ENOSPC: "磁盘空间不足",
+}
+
+
+def _why(exc: OSError) -> str:
+    """Why a file operation failed, in Chinese where we know the reason."""
+    return _REASONS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
 
 
 def _read_document(data: bytes, fmt: str) -> Document | None:
@@ -224,7 +258,7 @@ def _write(file: Path, data: bytes) -> None:
         os.replace(tmp, file)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UsageError(f"无法写入 {file}：{exc.strerror}") from exc
+        raise UsageError(f"无法写入 {shown(str(file))}：{_why(exc)}") from exc
 
 
 def _decode(data: bytes) -> Source | None:
@@ -239,6 +273,7 @@ def _decode(data: bytes) -> Source | None:
 def _diff(path: str, before: str, after: str) -> str:
     import difflib
 
+    path = shown(path)
     old, new = (path, path) if os.path.isabs(path) else (f"a/{path}", f"b/{path}")
     return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), old, new))
 

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +31,21 @@ def lint(text: str, path: str = "draft.txt", **selection: Any) -> FileResult:
 
 def codes(text: str, path: str = "draft.txt", **selection: Any) -> list[str]:
     return [f.code for f in lint(text, path, **selection).findings]
+
+
+def check_cli(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``nianbao check --no-cache ARGS`` in a real process, its output decoded strictly as UTF-8
+    (output that is not valid UTF-8 is a failure); a minute at most (a hang is a failure too)."""
+    return subprocess.run(
+        [sys.executable, "-m", "nianbao", "check", "--no-cache", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="strict",
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
 
 
 @pytest.fixture

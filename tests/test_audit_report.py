@@ -4,6 +4,7 @@ their numbers must equal those of ``nianbao check --format json`` on the same dr
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -252,3 +253,25 @@ def test_findings_in_documents_are_placed_in_the_documents_terms(
 
 def places_line(records: list[dict[str, Any]], path: str) -> int:
     return next(int(r["line"]) for r in records if r["path"] == path and r["code"] == "NB502")
+
+
+def test_control_characters_and_undecodable_names_reach_both_files(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A form feed left by a PDF conversion inside a flagged line (Excel refuses control characters),
+    and a file name that is not valid UTF-8, still make a page and a workbook."""
+    from openpyxl import load_workbook
+
+    from nianbao.testing.drafts import clean
+
+    text = clean().replace("1.属于国家秘密", "1.属于国家机密\f")
+    Path("草稿.txt").write_text(text, encoding="utf-8")
+    odd = os.fsdecode(b"\xff\xfe-draft.txt")
+    Path(odd).write_text(text, encoding="utf-8")
+    assert main(["report", ".", "-o", "out.xlsx"]) == 0
+    rows = list(load_workbook("out.xlsx", read_only=True)["问题"].iter_rows(values_only=True))
+    assert sorted(row[0] for row in rows[1:]) == ["\\xff\\xfe-draft.txt", "草稿.txt"]
+    assert all("\f" not in (row[11] or "") for row in rows[1:])
+    assert main(["report", ".", "-o", "out.html"]) == 0
+    names = {r["p"] for r in embedded(Path("out.html").read_text(encoding="utf-8"))["reports"]}
+    assert names == {"\\xff\\xfe-draft.txt", "草稿.txt"}

@@ -18,6 +18,7 @@ import pytest
 from nianbao.testing.drafts import clean
 
 from .conftest import SARIF_SCHEMA as SCHEMA
+from .conftest import check_cli
 from .documents_support import make_docx, make_html, make_pdfs
 
 BAD = (
@@ -28,14 +29,7 @@ BAD = (
 )
 
 
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "nianbao", "check", "--no-cache", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
+run = check_cli  # the shared helper, under the name these tests use
 
 
 @pytest.fixture(scope="module")

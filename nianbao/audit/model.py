@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..output import excerpt, location, result_span
+from ..output import excerpt, location, result_span, shown
 from ..output.statistics import count
 from ..results import FileResult
 from ..ruledef import ERROR, INFO, WARNING, Related
@@ -170,7 +170,7 @@ def build(results: Sequence[FileResult], registry: Registry, inputs: Sequence[st
         for s in count(results)[:TOP]
     ]
     now = datetime.datetime.now().isoformat(timespec="minutes")
-    return Audit(reports, rules, list(inputs), now, __version__, top)
+    return Audit(reports, rules, [shown(path) for path in inputs], now, __version__, top)
 
 
 def _report(result: FileResult) -> AuditReport:
@@ -191,7 +191,7 @@ def _report(result: FileResult) -> AuditReport:
             )
         )
     return AuditReport(
-        path=result.path,
+        path=shown(result.path),
         agency=s.agency if s else None,
         level=s.level if s else None,
         year=s.year if s else None,
@@ -209,12 +209,12 @@ def _locate(result: FileResult, start: int, end: int, message: str = "") -> Loca
     where = location(result, start, end)
     if where is not None:
         line, column, _, _ = result_span(result, start, end)
-        return Location(result.path, line, column, where.excerpt, where.span, message, where.label())
+        return Location(shown(result.path), line, column, where.excerpt, where.span, message, where.label())
     if result.source is None:
         return None
-    shown = excerpt(result.source, start, end)
     line, column = result.source.index.position(start)
-    return Location(result.path, line + 1, column + 1, shown.text, (shown.start, shown.end), message)
+    part = excerpt(result.source, start, end)
+    return Location(shown(result.path), line + 1, column + 1, part.text, (part.start, part.end), message)
 
 
 def _related(related: Related, result: FileResult) -> Location:
@@ -224,7 +224,7 @@ def _related(related: Related, result: FileResult) -> Location:
     path = getattr(related, "path", None) or result.path
     owner = result if path == result.path else FileResult(path, _source_of(path))
     found = _locate(owner, related.start, related.end, related.message)
-    return found or Location(path, 0, 0, "", (0, 0), related.message)
+    return found or Location(shown(path), 0, 0, "", (0, 0), related.message)
 
 
 @lru_cache(maxsize=64)

@@ -25,10 +25,15 @@ FINDING_HEADER = (
 def write(audit: Audit, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
 
     book = Workbook(write_only=True)
     bold = Font(bold=True)
+
+    def add(sheet: Any, values: list[Any]) -> None:
+        # Excel refuses control characters (a form feed from a PDF conversion …): they become spaces.
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub(" ", v) if isinstance(v, str) else v for v in values])
 
     def header(sheet: Any, cells: tuple[str, ...] | list[str]) -> None:
         row = []
@@ -42,9 +47,9 @@ def write(audit: Audit, path: Path) -> None:
     sheet = book.create_sheet(OVERVIEW)
     sheet.column_dimensions["A"].width = 28
     header(sheet, ["政府信息公开工作年度报告审核报告"])
-    sheet.append(["检查对象", "、".join(audit.inputs)])
-    sheet.append(["生成时间", audit.generated.replace("T", " ")])
-    sheet.append([])
+    add(sheet, ["检查对象", "、".join(audit.inputs)])
+    add(sheet, ["生成时间", audit.generated.replace("T", " ")])
+    add(sheet, [])
     for label, value in (
         ("检查报告", o["reports"]),
         (STATUS_LABEL[WITH_ERRORS], o[WITH_ERRORS]),
@@ -55,17 +60,18 @@ def write(audit: Audit, path: Path) -> None:
         ("警告", o["severities"][WARNING]),
         ("提示", o["severities"][INFO]),
     ):
-        sheet.append([label, value])
+        add(sheet, [label, value])
     for title, rows in (("年度", o["by_year"]), ("层级", o["by_level"])):
-        sheet.append([])
+        add(sheet, [])
         header(sheet, [title, "报告", "有错误", "仅有警告", "通过"])
         for r in rows:
-            sheet.append([r["key"], r["reports"], r[WITH_ERRORS], r[WITH_WARNINGS], r[CLEAN]])
-    sheet.append([])
+            add(sheet, [r["key"], r["reports"], r[WITH_ERRORS], r[WITH_WARNINGS], r[CLEAN]])
+    add(sheet, [])
     header(sheet, ["最常见的问题", "次数", "涉及报告", "规则"])
     for t in o["top"]:
-        sheet.append(
-            [t["code"] + " " + audit.rules.get(t["code"], (t["name"], ""))[1], t["count"], t["reports"], t["name"]]
+        add(
+            sheet,
+            [t["code"] + " " + audit.rules.get(t["code"], (t["name"], ""))[1], t["count"], t["reports"], t["name"]],
         )
 
     sheet = book.create_sheet(REPORTS)
@@ -74,10 +80,8 @@ def write(audit: Audit, path: Path) -> None:
         sheet.column_dimensions[column].width = width
     header(sheet, REPORT_HEADER)
     for r in audit.reports:
-        sheet.append(
-            [r.path, r.agency, r.level, r.year, r.template, r.required_template, r.errors, r.warnings, r.infos,
-             STATUS_LABEL[r.status]]
-        )  # fmt: skip
+        row = [r.path, r.agency, r.level, r.year, r.template, r.required_template, r.errors, r.warnings, r.infos]
+        add(sheet, [*row, STATUS_LABEL[r.status]])
 
     sheet = book.create_sheet(FINDINGS)
     sheet.freeze_panes = "A2"
@@ -88,7 +92,8 @@ def write(audit: Audit, path: Path) -> None:
         for f in r.findings:
             loc = f.location
             related = "\n".join(_place(x, r.path) for x in f.related)
-            sheet.append(
+            add(
+                sheet,
                 [
                     r.path,
                     r.agency,
@@ -105,7 +110,7 @@ def write(audit: Audit, path: Path) -> None:
                     FIX_KIND.get(f.fix_kind, ""),
                     f.fix,
                     related,
-                ]
+                ],
             )
     book.save(path)
 

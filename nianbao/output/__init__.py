@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..results import FileResult
@@ -12,10 +14,21 @@ from ..textutil import display_width
 if TYPE_CHECKING:
     from ..documents import Location
 
-__all__ = ["Excerpt", "FileResult", "edit_span", "excerpt", "location", "position", "result_span", "span"]
+__all__ = ["Excerpt", "FileResult", "edit_span", "excerpt", "location", "position", "result_span", "shown", "span"]
 
 _WINDOW = 24  # characters of context kept on each side of the span in long lines
 _LONG_LINE = 100  # display columns above which a line is shown as an excerpt
+
+
+def shown(path: str) -> str:
+    """A file name as text every output can carry. A name whose bytes are not valid in the file
+    system's encoding reaches Python with surrogate escapes, which no output stream can encode;
+    those bytes are written as ``\\xNN`` (as ``ls -b`` does), the rest of the name unchanged."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode(sys.getfilesystemencoding(), "backslashreplace")
+    return path
 
 
 def position(source: Source | None, offset: int) -> tuple[int, int]:
