@@ -90,6 +90,7 @@ from .variants import (
 )
 from .vocabulary import (
     AGENCY_KIND_SUFFIXES,
+    AGENCY_LEVELS,
     CELL_UNITS,
     CN_DIGITS,
     DEADLINE_DEFAULT,
@@ -121,6 +122,7 @@ __all__ = [
     "WEB_CHROME_CLASSES",
     "WEB_CHROME_PHRASES",
     "AGENCY_KIND_SUFFIXES",
+    "AGENCY_LEVELS",
     "AMOUNT",
     "Alias",
     "BALANCE",

@@ -61,6 +61,18 @@ GOVERNMENT_KINDS = ("县", "区", "市", "省")  # a people's government at coun
 DEPARTMENT_KINDS = ("局", "委", "办", "厅", "中心")
 # Which kinds may make 规章 (NB208): provincial and districted-city governments (and ministries).
 RULEMAKING_KINDS = ("省", "市")
+# Administrative level, for auditors' overviews (by agency level): a government's own kind, or for
+# a department the kind of the government its name starts with (青禾县卫生健康局 → 县级).
+AGENCY_LEVELS: dict[str, str] = {
+    "省": "省级",
+    "厅": "省级",
+    "市": "市级",
+    "县": "县级",
+    "区": "县级",
+    "镇": "乡镇级",
+    "乡": "乡镇级",
+    "街道": "乡镇级",
+}
 
 # Self-references (我X) that cannot describe an agency of the given kind.
 SELF_REFERENCE_WORDS = ("街道", "镇", "乡", "县", "区", "市", "省", "局", "委", "厅")
