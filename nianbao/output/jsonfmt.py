@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import IO, Any
 
-from . import FileResult, edit_span, location, result_span
+from . import FileResult, edit_span, location, result_span, shown
 
 
 def records(results: Sequence[FileResult]) -> list[dict[str, Any]]:
@@ -23,7 +23,7 @@ def records(results: Sequence[FileResult]) -> list[dict[str, Any]]:
                 fix = {"applicability": f.fix.applicability, "description": f.fix.description, "edits": edits}
             out.append(
                 {
-                    "path": result.path,
+                    "path": shown(result.path),
                     "code": f.code,
                     "name": f.name,
                     "severity": f.severity,

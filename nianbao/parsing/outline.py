@@ -7,6 +7,7 @@ paragraphs and the signature block, then binds each grid to a template table.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -81,7 +82,8 @@ def build_outline(report: Report, text: str, blocks: Sequence[TextLine | Grid | 
         nxt = sections[i + 1].start if i + 1 < len(sections) else None
         current.end = nxt if nxt is not None else (end_of_body if end_of_body is not None else len(text))
 
-    heading_starts = {s.start for s in sections}
+    section_starts = [s.start for s in sections]  # in document order
+    heading_starts = set(section_starts)
     title_span = (report.title.start, report.title.end) if report.title else None
     folded = report.folded
     for item in lines:
@@ -93,7 +95,7 @@ def build_outline(report: Report, text: str, blocks: Sequence[TextLine | Grid | 
             continue
         para = Paragraph(text[item.cstart : item.cend], item.cstart, item.cend, folded[item.cstart : item.cend])
         report.paragraphs.append(para)
-        section = _section_at(sections, item.start)
+        section = _section_at(sections, section_starts, item.start)
         if section is None:
             if first_section is None or item.start < first_section:
                 report.intro.append(para)
@@ -105,7 +107,7 @@ def build_outline(report: Report, text: str, blocks: Sequence[TextLine | Grid | 
 
     for item in lines:
         if isinstance(item, Grid):
-            section = _section_at(sections, item.start)
+            section = _section_at(sections, section_starts, item.start)
             for table in bind_grid(item, section, report.templates):
                 report.tables.append(table)
                 if section:
@@ -153,11 +155,11 @@ def _content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start + lead, start + len(line.rstrip())
 
 
-def _section_at(sections: list[Section], offset: int) -> Section | None:
-    for s in sections:
-        if s.start <= offset < s.end:
-            return s
-    return None
+def _section_at(sections: list[Section], starts: list[int], offset: int) -> Section | None:
+    """The section holding *offset*; *starts* are the sections' starts, in document order. A
+    bisection: a file holding many reports has thousands of sections and as many lines each."""
+    i = bisect_right(starts, offset) - 1
+    return sections[i] if i >= 0 and offset < sections[i].end else None
 
 
 def identify_section(title: str, templates: TemplateSet) -> tuple[SectionSpec | None, str]:

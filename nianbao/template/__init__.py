@@ -20,6 +20,7 @@ from __future__ import annotations
 from .sections import (
     REGULATION_NAME,
     REGULATION_SHORT,
+    REPORT_TITLE_ENDINGS,
     REPORT_TITLE_SUFFIX,
     SECTION_KEYWORD_ORDER,
     SECTIONS,
@@ -151,6 +152,7 @@ __all__ = [
     "PLACE_SUFFIXES",
     "REGULATION_NAME",
     "REGULATION_SHORT",
+    "REPORT_TITLE_ENDINGS",
     "REPORT_TITLE_SUFFIX",
     "ROW_TOTAL",
     "RULEMAKING_KINDS",
