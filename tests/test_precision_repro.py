@@ -54,105 +54,105 @@ def one_notice_for_table3(found: list[Finding]) -> bool:
     return sum(f["code"] == "NB106" and "表三" in str(f["message"]) for f in found) <= 1
 
 
+def blank_totals_once(found: list[Finding]) -> bool:
+    """The blank 总计 cells are reported (NB207); no NB202 that sums them as 0."""
+    return without("NB202")(found) and any(f["code"] == "NB207" for f in found)
+
+
 def xfail(reason: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=reason)
 
 
-CASES = [
-    pytest.param("base-correct.txt", nothing, id="base-is-clean"),
-    pytest.param(
+# (id, fixture, right result, why it still fails — None once fixed)
+KINDS: list[tuple[str, str, Callable[[list[Finding]], bool], str | None]] = [
+    ("base-is-clean", "base-correct.txt", nothing, None),
+    (
+        "F1-no-signature",
         "F1-no-signature.txt",
         without("NB404"),
-        id="F1-no-signature",
-        marks=xfail(
-            "NB404 fires on reports published without a 落款 (the national format has none) — policy to decide"
-        ),
+        "NB404 fires on reports published without a 落款 (the national format has none) — policy to decide",
     ),
-    pytest.param(
+    (
+        "F2-short-name-after-full-name",
         "F2-short-name.txt",
         without("NB503"),
-        id="F2-short-name-after-full-name",
-        marks=xfail("NB503 on 《政府信息公开条例》 after the full name was given"),
+        "NB503 on 《政府信息公开条例》 after the full name was given",
     ),
-    pytest.param(
+    (
+        "F3-own-agency-after-gongbu-or-yu",
         "F3-own-agency-glued.txt",
         without("NB402"),
-        id="F3-own-agency-after-gongbu-or-yu",
-        marks=xfail("NB402 takes 公布/与 + the own agency name as a foreign agency"),
+        "NB402 takes 公布/与 + the own agency name as a foreign agency",
     ),
-    pytest.param(
+    (
+        "F4-negated-clause",
         "F4-negated-clause.txt",
         without("NB205"),
-        id="F4-negated-clause",
-        marks=xfail("NB205 reads 未发生…被行政复议纠错 as 行政复议 0 件"),
+        "NB205 reads 未发生…被行政复议纠错 as 行政复议 0 件",
     ),
-    pytest.param(
+    (
+        "F5-qizhong-scope-and-nested-breakdown",
         "F5-qizhong-nested.txt",
         without("NB206"),
-        id="F5-qizhong-scope-and-nested-breakdown",
-        marks=xfail("NB206 binds 其中 to the parenthetical 含上年结转 and adds nested breakdowns"),
+        "NB206 binds 其中 to the parenthetical 含上年结转 and adds nested breakdowns",
     ),
-    pytest.param(
+    (
+        "F6-blank-totals-no-cascade",
         "F6-blank-row-totals.txt",
-        lambda found: without("NB202")(found) and any(f["code"] == "NB207" for f in found),
-        id="F6-blank-totals-no-cascade",
-        marks=xfail("NB202 sums blank 总计 cells as 0 after NB207 reported them"),
+        blank_totals_once,
+        "NB202 sums blank 总计 cells as 0 after NB207 reported them",
     ),
-    pytest.param(
-        "F7-number-with-note.txt",
-        without("NB207"),
-        id="F7-number-with-note",
-        marks=xfail("NB207 calls 1（含修订1件） not a number"),
-    ),
-    pytest.param(
+    ("F7-number-with-note", "F7-number-with-note.txt", without("NB207"), "NB207 calls 1（含修订1件） not a number"),
+    (
+        "F8-html-span-nianbaogao-hides-h1-title",
         "F8-span-hides-h1-title.html",
         without("NB104"),
-        id="F8-html-span-nianbaogao-hides-h1-title",
-        marks=xfail("a body span that is just 年度报告 is taken as the title; the <h1> title is dropped"),
+        "a body span that is just 年度报告 is taken as the title; the <h1> title is dropped",
     ),
-    pytest.param(
+    (
+        "F9-html-colspan-shift-table2",
         "F9-colspan-shift-2019.html",
         without("NB207"),
-        id="F9-html-colspan-shift-table2",
-        marks=xfail("2019 table 2 in a 5-column grid (colspan=2 value cells) is read shifted: blank cells reported"),
+        "2019 table 2 in a 5-column grid (colspan=2 value cells) is read shifted: blank cells reported",
     ),
-    pytest.param(
+    (
+        "F10a-oneline-misspelt-section-heading",
         "F10a-oneline-misspelt-heading.txt",
         misspelt_heading,
-        id="F10a-oneline-misspelt-section-heading",
-        marks=xfail("one-paragraph copy: misspelt 四 heading → NB101 missing 四, NB105 no 表三"),
+        "one-paragraph copy: misspelt 四 heading → NB101 missing 四, NB105 no 表三",
     ),
-    pytest.param(
+    (
+        "F10b-oneline-variant-section-heading",
         "F10b-oneline-variant-heading.txt",
         without("NB101"),
-        id="F10b-oneline-variant-section-heading",
-        marks=xfail("one-paragraph copy: 五、存在的主要问题及整改措施 → NB101 missing 五"),
+        "one-paragraph copy: 五、存在的主要问题及整改措施 → NB101 missing 五",
     ),
-    pytest.param(
+    (
+        "F11-oneline-breadcrumb-as-title",
         "F11-oneline-breadcrumb.txt",
         without("NB902"),
-        id="F11-oneline-breadcrumb-as-title",
-        marks=xfail("the page breadcrumb 首页政务公开政府信息公开… is taken as the title (NB902)"),
+        "the page breadcrumb 首页政务公开政府信息公开… is taken as the title (NB902)",
     ),
-    pytest.param(
+    (
+        "F12-oneline-title-without-gongzuo",
         "F12-oneline-title-without-gongzuo.txt",
         without("NB104"),
-        id="F12-oneline-title-without-gongzuo",
-        marks=xfail("one-paragraph copy: …年政府信息公开年度报告 (no 工作) is not found as the title"),
+        "one-paragraph copy: …年政府信息公开年度报告 (no 工作) is not found as the title",
     ),
-    pytest.param(
+    (
+        "F13-markdown-in-txt",
         "F13-markdown-in-txt.txt",
         markdown_read,
-        id="F13-markdown-in-txt",
-        marks=xfail(".txt with ## headings and one pipe table per block: ‘layout lost’ and NB106 per piece"),
+        ".txt with ## headings and one pipe table per block: ‘layout lost’ and NB106 per piece",
     ),
-    pytest.param(
+    (
+        "F14-fragmented-table3",
         "F14-fragmented-pdf-text.md",
         one_notice_for_table3,
-        id="F14-fragmented-table3",
-        marks=xfail("table 3 in fragments: NB106 ‘不完整’ once per fragment"),
+        "table 3 in fragments: NB106 ‘不完整’ once per fragment",
     ),
 ]
+CASES = [pytest.param(name, right, id=kind, marks=[xfail(why)] if why else []) for kind, name, right, why in KINDS]
 
 
 @pytest.mark.parametrize(("name", "right"), CASES)
