@@ -1,0 +1,168 @@
+"""Precision on real published reports: one fictional reproduction per kind of false alarm.
+
+Each fixture in tests/fixtures/precision/ is the correct fictional report `base-correct.txt`
+(临溪县发展和改革局, made up) with ONE change of the shape found in real published reports during the
+evaluation (web pages, Word/PDF, text copied from them). A kind that nianbao still gets wrong is marked
+``xfail(strict=True)``: when a fix lands the test passes, pytest reports XPASS as a failure, and the
+mark must be removed — so the file always says which kinds remain.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent / "fixtures" / "precision"
+
+Finding = dict[str, object]
+
+
+def check(name: str) -> tuple[int, list[Finding]]:
+    """Run `nianbao check --format json` on one fixture: (exit status, findings)."""
+    p = subprocess.run(
+        [sys.executable, "-m", "nianbao", "check", "--no-cache", "--format", "json", str(HERE / name)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return p.returncode, (json.loads(p.stdout) if p.returncode in (0, 1) else [])
+
+
+def without(*codes: str) -> Callable[[list[Finding]], bool]:
+    return lambda found: not any(f["code"] in codes for f in found)
+
+
+def nothing(found: list[Finding]) -> bool:
+    return found == []
+
+
+def misspelt_heading(found: list[Finding]) -> bool:
+    """NB103 on the misspelt 四 heading; no ‘missing section’ and no ‘no table 3’."""
+    return any(f["code"] == "NB103" for f in found) and without("NB101", "NB105")(found)
+
+
+def markdown_read(found: list[Finding]) -> bool:
+    return not any(f["code"] == "NB101" or (f["code"] == "NB106" and "不完整" in str(f["message"])) for f in found)
+
+
+def one_notice_for_table3(found: list[Finding]) -> bool:
+    return sum(f["code"] == "NB106" and "表三" in str(f["message"]) for f in found) <= 1
+
+
+def blank_totals_once(found: list[Finding]) -> bool:
+    """The blank 总计 cells are reported (NB207); no NB202 that sums them as 0."""
+    return without("NB202")(found) and any(f["code"] == "NB207" for f in found)
+
+
+def xfail(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+# (id, fixture, right result, why it still fails — None once fixed)
+KINDS: list[tuple[str, str, Callable[[list[Finding]], bool], str | None]] = [
+    ("base-is-clean", "base-correct.txt", nothing, None),
+    (
+        "F1-no-signature",
+        "F1-no-signature.txt",
+        without("NB404"),
+        "NB404 fires on reports published without a 落款 (the national format has none) — policy to decide",
+    ),
+    (
+        "F2-short-name-after-full-name",
+        "F2-short-name.txt",
+        without("NB503"),
+        "NB503 on 《政府信息公开条例》 after the full name was given",
+    ),
+    (
+        "F3-own-agency-after-gongbu-or-yu",
+        "F3-own-agency-glued.txt",
+        without("NB402"),
+        "NB402 takes 公布/与 + the own agency name as a foreign agency",
+    ),
+    (
+        "F4-negated-clause",
+        "F4-negated-clause.txt",
+        without("NB205"),
+        "NB205 reads 未发生…被行政复议纠错 as 行政复议 0 件",
+    ),
+    (
+        "F5-qizhong-scope-and-nested-breakdown",
+        "F5-qizhong-nested.txt",
+        without("NB206"),
+        "NB206 binds 其中 to the parenthetical 含上年结转 and adds nested breakdowns",
+    ),
+    (
+        "F6-blank-totals-no-cascade",
+        "F6-blank-row-totals.txt",
+        blank_totals_once,
+        "NB202 sums blank 总计 cells as 0 after NB207 reported them",
+    ),
+    ("F7-number-with-note", "F7-number-with-note.txt", without("NB207"), "NB207 calls 1（含修订1件） not a number"),
+    (
+        "F8-html-span-nianbaogao-hides-h1-title",
+        "F8-span-hides-h1-title.html",
+        without("NB104"),
+        "a body span that is just 年度报告 is taken as the title; the <h1> title is dropped",
+    ),
+    (
+        "F9-html-colspan-shift-table2",
+        "F9-colspan-shift-2019.html",
+        without("NB207"),
+        "2019 table 2 in a 5-column grid (colspan=2 value cells) is read shifted: blank cells reported",
+    ),
+    (
+        "F10a-oneline-misspelt-section-heading",
+        "F10a-oneline-misspelt-heading.txt",
+        misspelt_heading,
+        "one-paragraph copy: misspelt 四 heading → NB101 missing 四, NB105 no 表三",
+    ),
+    (
+        "F10b-oneline-variant-section-heading",
+        "F10b-oneline-variant-heading.txt",
+        without("NB101"),
+        "one-paragraph copy: 五、存在的主要问题及整改措施 → NB101 missing 五",
+    ),
+    (
+        "F11-oneline-breadcrumb-as-title",
+        "F11-oneline-breadcrumb.txt",
+        without("NB902"),
+        "the page breadcrumb 首页政务公开政府信息公开… is taken as the title (NB902)",
+    ),
+    (
+        "F12-oneline-title-without-gongzuo",
+        "F12-oneline-title-without-gongzuo.txt",
+        without("NB104"),
+        "one-paragraph copy: …年政府信息公开年度报告 (no 工作) is not found as the title",
+    ),
+    (
+        "F13-markdown-in-txt",
+        "F13-markdown-in-txt.txt",
+        markdown_read,
+        ".txt with ## headings and one pipe table per block: ‘layout lost’ and NB106 per piece",
+    ),
+    (
+        "F14-fragmented-table3",
+        "F14-fragmented-pdf-text.md",
+        one_notice_for_table3,
+        "table 3 in fragments: NB106 ‘不完整’ once per fragment",
+    ),
+]
+CASES = [pytest.param(name, right, id=kind, marks=[xfail(why)] if why else []) for kind, name, right, why in KINDS]
+
+
+@pytest.mark.parametrize(("name", "right"), CASES)
+def test_real_report_shapes_give_the_right_result(name: str, right: Callable[[list[Finding]], bool]) -> None:
+    status, found = check(name)
+    assert status in (0, 1), f"{name}: exit {status}"
+    assert right(found), [(f["code"], f["message"]) for f in found]
+
+
+@xfail("PDF table cell holding a space: Chars(text) without origins → IndexError in Chars.normalized")
+def test_pdf_cell_with_a_space_is_read() -> None:
+    status, _ = check("CRASH-pdf-cell-with-space.pdf")
+    assert status in (0, 1)
