@@ -29,7 +29,7 @@ class Selection:
     select: Sequence[str] | None = None  # None: every rule
     ignore: Sequence[str] = ()
     severity: Mapping[str, str] = field(default_factory=dict)
-    inference: Mapping[str, Any] = field(default_factory=dict)  # report-year / template / agency
+    inference: Mapping[str, Any] = field(default_factory=dict)  # report-year / template / agency / province
 
     def enabled(self, code: str) -> bool:
         chosen = _longest(code, self.select if self.select is not None else ("",))
