@@ -64,24 +64,19 @@ def regulation_name(report: Report) -> Iterator[Finding]:
     if not any(kind == FULL for _, kind in cited):
         first = next((m for m, kind in cited if kind == PLAIN), None)
         if first is not None:
-            start, end = first.start("inner"), first.end("inner")
-            yield Finding(
-                start,
-                end,
-                f"全文没有写出《条例》的全称：第一次引用时宜写《{REGULATION_NAME}》",
-                fix=Fix(f"改为《{REGULATION_NAME}》", (Edit(start, end, REGULATION_NAME),), SUGGESTED),
-                severity=INFO,
-            )
+            message = f"全文没有写出《条例》的全称：第一次引用时宜写《{REGULATION_NAME}》"
+            yield _to_full_name(first, message, SUGGESTED, INFO)
     for m, kind in cited:
-        if kind != WRONG:
-            continue
-        start, end = m.start("inner"), m.end("inner")
-        yield Finding(
-            start,
-            end,
-            f"法规名称“《{report.text[start:end]}》”有误，应为《{REGULATION_NAME}》",
-            fix=Fix(f"改为《{REGULATION_NAME}》", (Edit(start, end, REGULATION_NAME),), SAFE),
-        )
+        if kind == WRONG:
+            message = f"法规名称“《{report.text[m.start('inner') : m.end('inner')]}》”有误，应为《{REGULATION_NAME}》"
+            yield _to_full_name(m, message, SAFE)
+
+
+def _to_full_name(cited: re.Match[str], message: str, applicability: str, severity: str = "") -> Finding:
+    """A finding on the name inside 《》, whose fix writes the full name there."""
+    start, end = cited.start("inner"), cited.end("inner")
+    fix = Fix(f"改为《{REGULATION_NAME}》", (Edit(start, end, REGULATION_NAME),), applicability)
+    return Finding(start, end, message, fix=fix, severity=severity)
 
 
 def _kind(inner: str) -> str | None:
