@@ -16,6 +16,7 @@ from nianbao.template import (
     EVENT_MEASURE_WORDS,
     MEASURE_WORDS,
     OTHER_PERIOD_WORDS,
+    OUTCOME_WORDS,
     PERSON_MEASURE_WORDS,
     SENTENCE_ENDS,
     alternation,
@@ -31,6 +32,7 @@ _SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
 # A comparison is said inside the count's own phrase (since the last clause mark, 、 or bracket).
 _PHRASE_START = re.compile(f"[{re.escape(CLAUSE_ENDS)}、{re.escape(OPEN + CLOSE)}]")
 _COMPARISON = re.compile(alternation(COMPARISON_WORDS))
+_OUTCOME = re.compile(alternation(w for words in OUTCOME_WORDS.values() for w in words))
 _OTHER_PERIOD = re.compile(rf"(?:{alternation(OTHER_PERIOD_WORDS)})(?:为|是|共|计|有)?\s*$")
 
 
@@ -113,3 +115,12 @@ def closing(text: str, at: int) -> int | None:
             if depth == 0:
                 return i
     return None
+
+
+def is_outcome(text: str, count: Count) -> bool:
+    """Whether *count* counts a table-3 outcome: "予以公开 9 件" or "9 件予以公开"."""
+    after = _PHRASE_START.search(text, count.unit_end)
+    return bool(
+        _OUTCOME.search(text, phrase_start(text, count.start), count.start)
+        or _OUTCOME.search(text, count.unit_end, after.start() if after else len(text))
+    )

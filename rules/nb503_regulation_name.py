@@ -38,7 +38,8 @@ def regulation_name(report: Report) -> Iterator[Finding]:
       《中华人民共和国信息公开条例》《政府公开信息条例》《政务信息公开条例》：报告为错误，安全修复为全称。
     - 地方性法规规章（书名中有省、市、县等地名，如《上海市政府信息公开规定》）和其他法规不检查。
 
-    全文没有出现全称、却引用了《政府信息公开条例》时：在第一次引用处给一条**提示**（info），
+    全文没有出现全称（也没有会被修复成全称的写错的名称）、却引用了《政府信息公开条例》时：
+    在第一次引用处给一条**提示**（info），
     建议改为全称（建议修复，不会被 ``--fix`` 自动应用）。只写《条例》的不报告：它可能是前文以
     “以下简称《条例》”引入的其他条例。
 
@@ -61,7 +62,8 @@ def regulation_name(report: Report) -> Iterator[Finding]:
     写错的名称：替换为全称（安全）。没有全称时的第一次简称引用：替换为全称（建议）。
     """
     cited = [(m, kind) for m in _CITED.finditer(report.folded) if (kind := _kind(m.group("inner")))]
-    if not any(kind == FULL for _, kind in cited):
+    # A misnamed citation gets the full name from its own (safe) fix: no second finding about it.
+    if not any(kind in (FULL, WRONG) for _, kind in cited):
         first = next((m for m, kind in cited if kind == PLAIN), None)
         if first is not None:
             message = f"全文没有写出《条例》的全称：第一次引用时宜写《{REGULATION_NAME}》"

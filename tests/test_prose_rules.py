@@ -50,16 +50,19 @@ def test_the_draft_itself_is_clean() -> None:
 # --- NB206: “N 条，其中 A 条、B 条” and “N 条（A 条、B 条）” ----------------------------------------
 
 NB206_FIRES = [
-    ("全年公开财政信息 300 条，其中部门预算 120 条、部门决算 170 条。", "各分项之和为 290"),
-    ("公开财政信息 300 条（部门预算 120 条、部门决算 170 条）。", "括号中各分项之和为 290"),
+    ("全年公开财政信息 300 条，其中部门预算 120 条、部门决算 190 条。", "各分项之和为 310（120 + 190），比它还大"),
+    # “其他” closes the list: the parts are the whole and must add up
+    ("主动公开信息 739 条，其中网站 388 条、新媒体 292 条、公开栏等其他渠道 49 条。", "各分项之和为 729"),
+    ("公开财政信息 300 条（部门预算 120 条、部门决算 190 条）。", "括号中各分项之和为 310"),
+    ("公开财政信息 300 条（部门预算 120 条、其余 170 条）。", "括号中各分项之和为 290"),
     ("全年发布信息 200 条。其中，网站 150 条，微信 60 条。", "总数为 200"),  # 其中 opens the next sentence
     ("全年受理咨询 12 件，其中电话咨询 15 件。", "分项 15 比它还大"),
-    # 其中 after two counts: 29 is neither 22, 2 nor the 24 handled
-    ("共新收申请 22 件，上年结转 2 件，其中予以公开 20 件、不予公开 9 件。", "都可能是总数"),
-    # the top level adds up (150 + 250 + 100); the bracket does not (100 + 140 ≠ 250)
+    # 其中 after two counts: 31 is more than 22, 2 and their sum 24
+    ("全年受理电话咨询 22 件、来信咨询 2 件，其中政策类 20 件、办事类 11 件。", "都可能是总数"),
+    # the top level adds up (150 + 250 + 100); the bracket does not (100 + 160 > 250)
     (
-        "全年公开财政资金信息 500 条，其中部门预算 150 条、部门决算 250 条（县级 100 条、乡镇 140 条）、专项资金 100 条。",
-        "240",
+        "全年公开财政资金信息 500 条，其中部门预算 150 条、部门决算 250 条（县级 100 条、乡镇 160 条）、其他 100 条。",
+        "260",
     ),
 ]
 
@@ -68,14 +71,17 @@ NB206_QUIET = [
     "共新收政府信息公开申请 22 件，上年结转 2 件，均在法定期限内答复，其中予以公开 9 件。",
     # a bracket splits the item before it and is not a further addend: 150 + 250 + 60 + 40 = 500
     "全年公开财政资金信息 500 条，其中部门预算 150 条，部门决算 250 条（县级部门决算 100 条、乡镇决算 150 条）、专项资金 60 条、政府债务 40 条。",
-    "全年主动公开信息 300 条，比上年增加 50 条，其中网站 200 条、微信 100 条。",  # a change is no total
+    "全年主动公开信息 300 条，比上年增加 50 条，其中网站 200 条、其他渠道 100 条。",  # a change is no total
     "全年收到申请 5 件（上年 8 件）。",
     "全年收到申请 5 件（上年 8 件、前年 9 件）。",  # comparisons in a bracket are no breakdown
-    "共累计发布政务信息 306 篇，其中在网站发布 45 件，通过新媒体发布 261 条。",  # measure words mixed
+    "共累计发布政务信息 306 篇，其中在网站发布 45 件，通过新媒体等其他渠道发布 261 条。",  # units mixed
     "组织业务培训 3 期，其中参训人员 150 人次。",  # people are not a part of the sessions
     "其中，依托网站发布的信息涉及机构职能、政策文件等多个领域。",
     "全年发布信息 200 条，其中网站占 60%。",
+    # highlights, not a partition: no closing word, and they add up to less
+    "全年主动公开政府信息 2356 条，同比增长 12%，其中规范性文件 12 件、政策解读 38 篇、重大项目信息 56 条。",
     "共收到申请 20 件，办结 18 件，其中予以公开 10 件、部分公开 3 件、不予公开 5 件。",  # 其中 → 办结 18
+    "全年新收申请 22 件，办结 20 件，其中 9 件予以公开、3 件部分公开。",  # outcomes listed in part
 ]
 
 
@@ -90,11 +96,23 @@ def test_nb206_near_misses(sentence: str) -> None:
     assert messages("NB206", draft(sentence)) == []
 
 
+def test_nb206_outcome_lists_without_table_3_are_wrong_only_when_too_many() -> None:
+    def without_table_3(sentence: str) -> str:
+        text = draft(sentence)
+        return text[: text.index("三、收到和处理")] + text[text.index("四、政府信息公开行政复议") :]
+
+    assert messages("NB206", without_table_3("共收到申请 22 件，其中予以公开 9 件、部分公开 3 件。")) == []
+    found = messages("NB206", without_table_3("共收到申请 22 件，其中予以公开 19 件、部分公开 5 件。"))
+    assert found == ["总数为 22，但“其中”各分项之和为 24（19 + 5），比它还大"]
+    # with table 3, NB205 compares each count instead (one finding per wrong number)
+    assert messages("NB206", draft("共收到申请 22 件，其中予以公开 19 件、部分公开 5 件。")) == []
+
+
 def test_nb206_finding_points_at_the_total_with_the_parts_related() -> None:
-    text = draft("公开财政信息 300 条（部门预算 120 条、部门决算 170 条）。")
+    text = draft("公开财政信息 300 条（部门预算 120 条、部门决算 190 条）。")
     (finding,) = [f for f in lint(text).findings if f.code == "NB206"]
     assert text[finding.start : finding.end] == "300"
-    assert [text[r.start : r.end] for r in finding.related] == ["120", "170"]
+    assert [text[r.start : r.end] for r in finding.related] == ["120", "190"]
 
 
 # --- NB205: prose against tables 3 and 4 --------------------------------------------------------
@@ -257,3 +275,10 @@ def test_nb503_short_name_without_the_full_one_is_an_info_with_a_suggested_fix()
     assert fix(text, select=["NB503"]) == text  # --fix leaves it
     fixed = fix(text, select=["NB503"], unsafe=True)
     assert f"落实{FULL}" in fixed and messages("NB503", fixed) == []
+
+
+def test_nb503_a_misnamed_full_name_is_one_finding_with_the_short_form_after_it() -> None:
+    text = draft("认真贯彻落实《政府信息公开条例》。").replace(FULL, "《中华人民共和国信息公开条例》")
+    assert messages("NB503", text) == [
+        "法规名称“《中华人民共和国信息公开条例》”有误，应为《中华人民共和国政府信息公开条例》"
+    ]

@@ -105,6 +105,7 @@ from .vocabulary import (
     DEPARTMENT_KINDS,
     EACH_WORDS,
     EVENT_MEASURE_WORDS,
+    EXHAUSTIVE_WORDS,
     GOVERNMENT_KINDS,
     GOVERNMENT_SUFFIXES,
     GROUP_ORDINALS,
@@ -136,6 +137,7 @@ from .vocabulary import (
 )
 
 __all__ = [
+    "EXHAUSTIVE_WORDS",
     "PERSON_MEASURE_WORDS",
     "REGULATION_NAME_CHARACTERS",
     "REGULATION_PLAIN",

@@ -147,6 +147,10 @@ COMPARISON_WORDS = (
 )
 # Words directly before a count that date it to another year: "（上年 15 件）".
 OTHER_PERIOD_WORDS = ("上年度", "上一年度", "上一年", "上年", "去年", "前年")
+# Words that close a breakdown as complete ("……、通过公开栏等其他渠道公开 59 条"): its parts must add
+# up to the total; without one, a breakdown may name only some parts (highlights), and only parts
+# that add up to more than the total are wrong.
+EXHAUSTIVE_WORDS = ("其他", "其它", "其余", "剩余", "另有")
 # Table 3's outcome groups as prose names them (group key of `T3_GROUPS` → words), longest first
 # when matched; "不予以公开" is listed so that its "予以公开" is not read as 予以公开.
 OUTCOME_WORDS: dict[str, tuple[str, ...]] = {
