@@ -35,12 +35,12 @@ from nianbao.template import (
     T4Row,
     alternation,
 )
-from nianbao.textutil import cn_to_int
 
-from ._prose import NUMBER, depths, is_comparative, phrase_start, sentences
+from ._prose import NUMBER, depths, is_comparative, number_value, phrase_start, sentences
 
 _COUNT = rf"(?P<n>{NUMBER})\s*(?:{alternation(MEASURE_WORDS)})"
 _STOP = "。；;，,"  # a statement's words do not run over these
+_PHRASE_END = _STOP + "、"
 _GAP = rf"[^{_STOP}0-9]"
 
 _RECEIVED = re.compile(
@@ -191,7 +191,7 @@ def _referents(text: str, level: list[int], sentence: int, at: int) -> tuple[int
         v
         for m in found
         if not level[sentence + m.start("n")] and not is_comparative(text, sentence + m.start("n"))
-        for v in [cn_to_int(m.group("n"))]
+        for v in [number_value(m.group("n"))]
         if v is not None
     )
 
@@ -217,6 +217,8 @@ def _rows_reading(rows: list) -> Reading:
 
 _REVIEW_TOTAL = Reading(((T4Row.REVIEW, T4Col.TOTAL),), "表四“行政复议”的总计")
 _LITIGATION_TOTAL = Reading(tuple((g, T4Col.TOTAL) for g in T4_LITIGATION), "表四两组行政诉讼总计之和")
+_ALL_CASES = Reading(_REVIEW_TOTAL.cells + _LITIGATION_TOTAL.cells, "表四行政复议与行政诉讼总计之和")
+_BOTH = re.compile(rf"行政复议(?:{alternation(OUTCOME_JOINERS)})$")  # “行政复议、行政诉讼案件 3 件”
 _NOT_UPHELD = (T4Col.CORRECTED, T4Col.OTHER, T4Col.PENDING)
 
 
@@ -225,7 +227,17 @@ def _cases(para: Paragraph) -> Iterator[Claim]:
     text = para.folded
     for key, what, reading in (("review", "行政复议", _REVIEW_TOTAL), ("litigation", "行政诉讼", _LITIGATION_TOTAL)):
         for m in _CASES[key].finditer(text):
-            if not _CASE_OUTCOME.search(m.group("gap")) and not is_comparative(text, m.start("n")):
+            after = text[m.end() : next((i for i in range(m.end(), len(text)) if text[i] in _PHRASE_END), len(text))]
+            if (
+                _CASE_OUTCOME.search(m.group("gap") + after)
+                or "其中" in text[phrase_start(text, m.start()) : m.start()]
+            ):
+                continue  # “其中行政复议 1 件维持”: the count of one outcome, not of the cases
+            if is_comparative(text, m.start("n")):
+                continue
+            if key == "litigation" and _BOTH.search(text, 0, m.start()):
+                yield from _claim(para, "t4", m, "行政复议、行政诉讼", _ALL_CASES)
+            else:
                 yield from _claim(para, "t4", m, what, reading)
 
 
@@ -284,6 +296,6 @@ def _claim(
     referents: tuple[int, ...] | None = None,
 ) -> Iterator[Claim]:
     """The claim of a statement whose number is group ``n`` of *m* (none if it is not a numeral)."""
-    value = cn_to_int(m.group("n"))
+    value = number_value(m.group("n"))
     if value is not None:
         yield Claim(table, para.start + m.start("n"), para.start + m.end("n"), what, value, True, readings, referents)

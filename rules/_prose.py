@@ -24,10 +24,11 @@ from nianbao.template import (
 from nianbao.textutil import CN_NUMERAL_CHARS, cn_to_int
 
 OPEN, CLOSE = "（(", "）)"
-NUMBER = rf"(?:\d+|[{CN_NUMERAL_CHARS}]+)"
+# Arabic numerals, with thousands separators ("1,245"), or Chinese ones ("十二", "两").
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+|[{CN_NUMERAL_CHARS}]+)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)"
 _UNIT = rf"(?P<unit>{alternation(MEASURE_WORDS)})"
-_DIGIT_COUNT = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*{_UNIT}")
-_ANY_COUNT = re.compile(rf"(?<![\d.])(?P<n>{NUMBER})\s*{_UNIT}")
+_DIGIT_COUNT = re.compile(rf"(?<![\d.,])(?P<n>{_DIGITS})\s*{_UNIT}")
 _SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
 # A comparison is said inside the count's own phrase (since the last clause mark, 、 or bracket).
 _PHRASE_START = re.compile(f"[{re.escape(CLAUSE_ENDS)}、{re.escape(OPEN + CLOSE)}]")
@@ -56,6 +57,11 @@ class Count:
         return "person" if self.unit in PERSON_MEASURE_WORDS else "item"
 
 
+def number_value(written: str) -> int | None:
+    """The value of a number matched by `NUMBER`: 1,245 → 1245, 十二 → 12."""
+    return cn_to_int(written.replace(",", ""))
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences of *text*, without their end marks (。；！？)."""
     spans, start = [], 0
@@ -79,12 +85,12 @@ def depths(text: str) -> list[int]:
     return out
 
 
-def counts(text: str, chinese: bool = False) -> list[Count]:
-    """Every count in *text*: Arabic numerals, and Chinese numerals too when *chinese*."""
+def counts(text: str) -> list[Count]:
+    """Every count in *text* written in Arabic numerals (Chinese ones are too often words: 一次性)."""
     level = depths(text)
     found = []
-    for m in (_ANY_COUNT if chinese else _DIGIT_COUNT).finditer(text):
-        value = cn_to_int(m.group("n"))
+    for m in _DIGIT_COUNT.finditer(text):
+        value = number_value(m.group("n"))
         if value is None:
             continue
         start, end = m.start("n"), m.end("n")

@@ -6,7 +6,13 @@ from collections.abc import Iterator
 from nianbao.facts import Agency, analyse_agency, place_names
 from nianbao.model import Report
 from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, Fixable, Related, rule
-from nianbao.template import GOVERNMENT_KINDS, NOT_AGENCY_NAMES, NOT_IN_PLACE_NAMES, TOWNSHIP_KINDS
+from nianbao.template import (
+    GOVERNMENT_KINDS,
+    NOT_AGENCY_NAMES,
+    NOT_IN_PLACE_NAMES,
+    TOWNSHIP_KINDS,
+    VERBS_BEFORE_AGENCY,
+)
 
 _CJK = "\u4e00-\u9fff"
 # Where a name is the one doing the work: the start of a clause (the subject), or the contact
@@ -40,7 +46,7 @@ def foreign_agency(report: Report) -> Iterator[Finding]:
     不报告的：本机关自己的名称，无论全称还是简称（“云州市临川区市场监督管理局”的报告中的
     “临川区市场监督管理局”，“东湖街道办事处”与“东湖街道”）；列举（“与朱桥镇、程郭镇……”）；
     上级机关（“区政府”“莱州市政府办公室”，局的报告中本机关地名前缀里的上级地方的同名局，或
-    不同级别地方的同名局）；“做到镇政府信箱……”这类动词短语。
+    不同级别地方的同名局）；“做到镇政府信箱……”“维护县政府门户网站……”这类动词短语。
 
     为什么重要
     --------
@@ -103,7 +109,7 @@ def _looks_like_a_name(mention: Agency, suffix: str | None) -> bool:
     if any(mention.core.endswith(w) for w in NOT_AGENCY_NAMES):
         return False
     stem = mention.core[: -len(mention.kind or "")]
-    if any(ch in NOT_IN_PLACE_NAMES for ch in stem):
+    if any(ch in NOT_IN_PLACE_NAMES for ch in stem) or mention.name.startswith(VERBS_BEFORE_AGENCY):
         return False
     return mention.name != mention.core or suffix in ("人民政府", "党委", "政府")
 
@@ -125,7 +131,7 @@ def _departments(report: Report, agency: Agency) -> Iterator[Finding]:
 
 def _foreign_place(place: str, own: tuple[str, ...]) -> bool:
     """Whether *place* is another place of the level of the agency's own (not it, not its superior)."""
-    if any(ch in NOT_IN_PLACE_NAMES for ch in place) or place in own:
+    if any(ch in NOT_IN_PLACE_NAMES for ch in place) or place.startswith(VERBS_BEFORE_AGENCY) or place in own:
         return False
     return _level(place) == _level(own[-1])
 

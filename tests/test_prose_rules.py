@@ -78,6 +78,7 @@ NB206_QUIET = [
     "组织业务培训 3 期，其中参训人员 150 人次。",  # people are not a part of the sessions
     "其中，依托网站发布的信息涉及机构职能、政策文件等多个领域。",
     "全年发布信息 200 条，其中网站占 60%。",
+    "累计发布信息 2,300 条，其中网站发布 1,450 条、其他渠道 850 条。",  # thousands separators
     # highlights, not a partition: no closing word, and they add up to less
     "全年主动公开政府信息 2356 条，同比增长 12%，其中规范性文件 12 件、政策解读 38 篇、重大项目信息 56 条。",
     "共收到申请 20 件，办结 18 件，其中予以公开 10 件、部分公开 3 件、不予公开 5 件。",  # 其中 → 办结 18
@@ -136,6 +137,11 @@ NB205_FIRES = [
     ("被申请行政复议 2 件，结果均为维持。", PENDING, "正文说行政复议结果均为维持，但表四中行政复议结果不是维持"),
     ("行政复议和行政诉讼案件均获维持。", CORRECTED, "正文说行政复议、行政诉讼结果均为维持"),
     ("本年度未发生因政府信息公开工作被申请行政复议的情况。", T4_ROW, "正文说没有行政复议，但表四“行政复议”的总计为 1"),
+    (
+        "全年共发生行政复议、行政诉讼案件 3 件。",
+        T4_ROW,
+        "正文说行政复议、行政诉讼 3 件，但表四行政复议与行政诉讼总计之和为 1",
+    ),
 ]
 
 NB205_QUIET = [
@@ -152,6 +158,8 @@ NB205_QUIET = [
     ("被申请行政复议 2 件，1 件维持，1 件尚未审结。", PENDING),
     ("本年度未收到人大代表建议和政协提案。", T4_ROW),
     ("被申请行政复议 1 件，结果均为维持。", T4_ROW),
+    ("全年共发生行政复议、行政诉讼案件 1 件，结果均为维持。", T4_ROW),  # both kinds together
+    ("被申请行政复议 2 件，其中行政复议 1 件维持、1 件尚未审结。", PENDING),  # counts of one outcome
 ]
 
 
@@ -214,6 +222,12 @@ def test_nb402_reports_another_place_s_bureau_and_fixes_its_place_once() -> None
 )
 def test_nb402_near_misses_for_a_bureau(sentence: str) -> None:
     assert messages("NB402", draft(sentence, **BUREAU)) == []
+
+
+def test_nb402_a_verb_before_the_county_government_is_no_name() -> None:
+    county = {"agency": "江北县人民政府", "name": "江北县"}
+    assert messages("NB402", draft("维护县政府门户网站信息公开专栏。", **county)) == []
+    assert len(messages("NB402", draft("江南县人民政府高度重视政务公开工作。", **county))) == 1
 
 
 def test_nb402_reads_the_contact_sentence() -> None:

@@ -131,12 +131,14 @@ from .vocabulary import (
     TOP_ORDINALS,
     TOWNSHIP_KINDS,
     UPHELD_WORDS,
+    VERBS_BEFORE_AGENCY,
     WEB_CHROME_CLASSES,
     WEB_CHROME_PHRASES,
     alternation,
 )
 
 __all__ = [
+    "VERBS_BEFORE_AGENCY",
     "EXHAUSTIVE_WORDS",
     "PERSON_MEASURE_WORDS",
     "REGULATION_NAME_CHARACTERS",

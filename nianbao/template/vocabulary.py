@@ -100,6 +100,25 @@ NOT_AGENCY_NAMES = (
 )
 # Characters of verbs and function words: "做到镇政府", "负责镇政务", "围绕镇政府" are not names.
 NOT_IN_PLACE_NAMES = "我本全各该此每到使在对为把将从于和与及向做围绕负责结合请传推进加强落实开展按照根据"
+# Verbs that, at the start of a clause, make "维护县政府门户网站" an action on a thing, not a place's
+# government doing the work (NB402).
+VERBS_BEFORE_AGENCY = (
+    "维护",
+    "依托",
+    "利用",
+    "通过",
+    "登录",
+    "访问",
+    "完善",
+    "优化",
+    "升级",
+    "运维",
+    "更新",
+    "管理",
+    "建设",
+    "进入",
+    "关注",
+)
 # Words that, before a 镇/乡/县 name ending, show it is not a proper name (全镇, 各乡, 本县 …).
 NON_NAME_PREFIXES = (
     "我",
