@@ -34,6 +34,7 @@ _SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
 _PHRASE_START = re.compile(f"[{re.escape(CLAUSE_ENDS)}、{re.escape(OPEN + CLOSE)}]")
 _COMPARISON = re.compile(alternation(COMPARISON_WORDS))
 _OUTCOME = re.compile(alternation(w for words in OUTCOME_WORDS.values() for w in words))
+_OTHER_YEAR = re.compile(r"(?:较|比|同)\s*\d{4}\s*年")  # “较 2022 年的 132 件”
 _OTHER_PERIOD = re.compile(rf"(?:{alternation(OTHER_PERIOD_WORDS)})(?:为|是|共|计|有)?\s*$")
 
 
@@ -107,7 +108,7 @@ def phrase_start(text: str, at: int) -> int:
 def is_comparative(text: str, at: int) -> bool:
     """Whether the number at *at* is a comparison or change rather than a quantity of the year."""
     phrase = text[phrase_start(text, at) : at]
-    return bool(_COMPARISON.search(phrase) or _OTHER_PERIOD.search(phrase))
+    return bool(_COMPARISON.search(phrase) or _OTHER_PERIOD.search(phrase) or _OTHER_YEAR.search(phrase))
 
 
 def closing(text: str, at: int) -> int | None:
