@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from . import __version__
+from .argparse_zh import ArgumentParser
 from .errors import UsageError, warn
-from .forms import DRAFT_SUFFIXES
+from .walk import walk
 
 if TYPE_CHECKING:
     from .plugins import Registry
@@ -26,15 +27,39 @@ FORMATS = ("text", "json", "github", "sarif")
 DEFAULT_CACHE_DIR = ".nianbao_cache"  # relative to the working directory, like ruff's
 
 
+CHECK_EPILOG = """\
+示例：
+  nianbao check 报告.txt                    检查一个文件
+  nianbao check 草稿目录/                   检查目录下所有像年度报告的 .txt/.md 文件
+  nianbao check --fix 报告.txt              就地应用安全修复，再报告剩下的问题
+  nianbao check --diff 报告.txt             只显示修复会改什么，不写文件
+  nianbao check --select NB2 --ignore NB203 .
+  nianbao check --format sarif . > nianbao.sarif
+  cat 草稿.txt | nianbao check - --stdin-filename 草稿.txt
+
+退出码：
+  0  没有达到 --fail-on 级别（默认 warning）的问题
+  1  发现了问题（--diff：有可修复的内容）
+  2  用法错误、路径不存在、配置文件有误（错误信息写在标准错误输出）
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="nianbao",
         description="政府信息公开工作年度报告的检查工具（linter）。",
+        epilog="每个命令的说明：nianbao 命令 --help，例如 nianbao check --help",
     )
-    parser.add_argument("--version", action="version", version=f"nianbao {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"nianbao {__version__}", help="显示版本号并退出")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="命令")
 
-    check = sub.add_parser("check", help="检查草稿（文件、目录，或 - 表示标准输入）")
+    check = sub.add_parser(
+        "check",
+        help="检查草稿（文件、目录，或 - 表示标准输入）",
+        description="检查年度报告草稿，报告问题，并可自动修复。",
+        epilog=CHECK_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     check.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录；- 读取标准输入")
     check.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
     check.add_argument("--select", metavar="CODES", help="只启用这些规则（逗号分隔的代码或前缀，如 NB2,NB301）")
@@ -53,24 +78,43 @@ def build_parser() -> argparse.ArgumentParser:
         "--cache-dir", metavar="DIR", help=f"结果缓存目录（默认 {DEFAULT_CACHE_DIR}，或环境变量 NIANBAO_CACHE_DIR）"
     )
     check.add_argument("--profile", action="store_true", help="在标准错误输出中列出解析和每条规则的耗时")
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="对直接给出的文件也应用 exclude 和“是否像年度报告”的判断（pre-commit 钩子使用）",
+    )
+    check.add_argument("--verbose", "-v", action="store_true", help="列出跳过的每个文件")
 
-    rules = sub.add_parser("rules", help="列出所有规则（内置与插件）")
-    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    rules = sub.add_parser("rules", help="列出所有规则（内置与插件）", description="列出所有规则（内置与插件）。")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="输出格式（默认 text）")
     rules.add_argument("--config", metavar="FILE", help="按此配置加载插件")
 
-    explain = sub.add_parser("explain", help="显示一条规则的详细说明")
-    explain.add_argument("code", metavar="CODE")
+    explain = sub.add_parser(
+        "explain",
+        help="显示一条规则的详细说明",
+        description="显示一条规则的详细说明：检查内容、为什么重要、错误示例和正确示例。",
+        epilog="示例：nianbao explain NB202，或 nianbao explain table3-outcome-total",
+    )
+    explain.add_argument("code", metavar="RULE", help="规则代码或名称")
     explain.add_argument("--config", metavar="FILE", help="按此配置加载插件")
 
-    lsp = sub.add_parser("lsp", help="启动语言服务器（默认使用标准输入输出）")
+    lsp = sub.add_parser(
+        "lsp", help="启动语言服务器（默认使用标准输入输出）", description="启动语言服务器，供编辑器使用。"
+    )
     lsp.add_argument("--tcp", metavar="HOST:PORT", help="改为在 TCP 端口上监听（调试用）")
 
-    new = sub.add_parser("new-plugin", help="生成一个可直接安装、测试的插件包骨架")
+    new = sub.add_parser(
+        "new-plugin",
+        help="生成一个可直接安装、测试的插件包骨架",
+        description="生成一个可直接安装、测试的插件包骨架（见 docs/plugins.md）。",
+    )
     new.add_argument("name", metavar="NAME", help="插件名（小写英文，如 jiangsu）")
     new.add_argument("--prefix", help="规则代码前缀（1–3 个大写字母；默认取名字的前两个字母）")
     new.add_argument("--dir", default=".", help="在此目录下生成（默认当前目录）")
 
-    plugins = sub.add_parser("plugins", help="列出已安装的插件及其是否加载成功")
+    plugins = sub.add_parser(
+        "plugins", help="列出已安装的插件及其是否加载成功", description="列出已安装的插件、版本及其是否加载成功。"
+    )
     plugins.add_argument("--config", metavar="FILE", help="按此配置加载插件")
     return parser
 
@@ -127,35 +171,33 @@ def _split_codes(value: str | None) -> list[str] | None:
 # --- check -----------------------------------------------------------------------------------
 
 
-def collect_files(paths: Sequence[str], ctx: Resolver) -> list[Path | None]:
-    """Files to check, in a deterministic order; None stands for standard input."""
+def collect_files(
+    paths: Sequence[str], ctx: Resolver, force_exclude: bool = False
+) -> tuple[list[Path | None], set[Path]]:
+    """Files to check, in a deterministic order (None stands for standard input), and those of
+    them a folder walk found (or, with *force_exclude*, every file on disk): they are checked only
+    if they look like a report. *force_exclude* also drops named files the configuration excludes."""
     out: list[Path | None] = []
+    sniffed: set[Path] = set()
+    named: set[Path] = set()
     for raw in paths:
         if raw == "-":
             out.append(None)
             continue
         path = Path(raw)
         if path.is_dir():
-            for found in sorted(_walk(path, ctx)):
-                out.append(found)
-        elif path.is_file():
+            found = walk(path, lambda p: ctx.base_config(p).is_excluded(p))
+            out.extend(found)
+            sniffed.update(found)
+        elif path.is_symlink() or path.exists():  # not a regular file, or a dangling link: the runner says so
+            if force_exclude and ctx.base_config(path).is_excluded(path):
+                continue
             out.append(path)
+            named.add(path)
         else:
             raise UsageError(f"路径不存在：{raw}")
-    return out
-
-
-def _walk(directory: Path, ctx: Resolver) -> list[Path]:
-    files = []
-    for root, dirs, names in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
-        for name in names:
-            if name.startswith(".") or not name.lower().endswith(DRAFT_SUFFIXES):
-                continue
-            path = Path(root) / name
-            if not ctx.base_config(path).is_excluded(path):
-                files.append(path)
-    return files
+    unique = list(dict.fromkeys(out))  # a file given twice, or named and walked, is checked once
+    return unique, {p for p in unique if p is not None} if force_exclude else sniffed - named
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -181,22 +223,24 @@ def cmd_check(args: argparse.Namespace) -> int:
         profile=args.profile,
     )
     runner = Runner(options)
-    files = collect_files(args.paths, runner.resolver)
+    files, sniffed = collect_files(args.paths, runner.resolver, args.force_exclude)
     if files.count(None) > 1:
         raise UsageError("标准输入（-）只能出现一次")
     on_disk = [f for f in files if f is not None]
     outcomes: dict[Path | None, FileResult] = dict(
-        zip(on_disk, run_many(runner, on_disk, args.jobs or os.cpu_count() or 1))
+        zip(on_disk, run_many(runner, on_disk, args.jobs or os.cpu_count() or 1, sniffed))
     )
     if None in files:
         outcomes[None] = runner.run(None)
     results: list[FileResult] = []
     fail_on = args.fail_on
     timings: dict[str, float] = {}
+    errors = 0  # files that could not be read or written: said as they come, exit status 2 at the end
     for file in files:
         result = outcomes[file]
         if result.error:
-            raise UsageError(result.error)
+            errors += 1
+            print(f"nianbao: 错误：{result.error}", file=sys.stderr)
         if result.output is not None:
             sys.stdout.buffer.write(result.output)
         for note in result.notes:
@@ -205,17 +249,35 @@ def cmd_check(args: argparse.Namespace) -> int:
         for name, seconds in result.timings.items():
             timings[name] = timings.get(name, 0.0) + seconds
         results.append(result)
+    skipped = [r.path for r in results if r.skipped]
+    if skipped:
+        _report_skipped(skipped, args.verbose)
+        results = [r for r in results if not r.skipped]
     if args.profile:
         _print_profile(timings, len(files))
     if args.diff:
         chunks = [outcomes[f].diff for f in files if outcomes[f].diff]
         sys.stdout.write("".join(chunks))
-        return 1 if chunks and not args.exit_zero else 0
+        return 2 if errors else 1 if chunks and not args.exit_zero else 0
     stream = sys.stderr if (args.fix and None in files) else sys.stdout
     _emit(args.format, results, runner.resolver, stream, args)
+    if errors:
+        return 2
     if args.exit_zero:
         return 0
     return 1 if fails((f for r in results for f in r.findings), fail_on or "warning") else 0
+
+
+def _report_skipped(paths: list[str], verbose: bool) -> None:
+    """Say which walked files were left out as not a report: the first few, or all with --verbose."""
+    shown = paths if verbose or len(paths) <= 3 else paths[:3]
+    more = "" if len(shown) == len(paths) else " 等（--verbose 列出全部）"
+    if verbose and len(paths) > 1:
+        print(f"nianbao: 跳过 {len(paths)} 个不像年度报告的文件：", file=sys.stderr)
+        for path in paths:
+            print(f"  {path}", file=sys.stderr)
+    else:
+        print(f"nianbao: 跳过 {len(paths)} 个不像年度报告的文件：{'、'.join(shown)}{more}", file=sys.stderr)
 
 
 def _print_profile(timings: dict[str, float], files: int) -> None:
@@ -304,10 +366,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from .ruledef import SEVERITY_LABEL, Fixable
 
     registry = _resolver(args.config).registry(None)
-    code = args.code.strip().upper()
-    rule = registry.rules.get(code)
+    query = args.code.strip()
+    rule = registry.rules.get(query.upper()) or next((r for r in registry.rules.values() if r.name == query), None)
     if rule is None:
-        raise UsageError(f"未知的规则代码 {args.code}（nianbao rules 可列出全部规则）")
+        from .selectors import hint
+
+        names = [r.name for r in registry.rules.values()]
+        raise UsageError(
+            f"没有代码或名称为 {args.code} 的规则{hint(query, list(registry.rules), names, prefixes=False)}"
+        )
     fix = rule.fixable.label if rule.fixable is not Fixable.NEVER else "无自动修复"
     sys.stdout.write(f"{rule.code} {rule.name}（{SEVERITY_LABEL[rule.severity]}，{fix}，来自 {rule.origin}）\n")
     sys.stdout.write(f"{rule.summary}\n\n{rule.doc}\n")
@@ -317,6 +384,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def cmd_lsp(args: argparse.Namespace) -> int:
     if args.tcp and not args.tcp.rpartition(":")[2].isdigit():
         raise UsageError(f"--tcp 应为 HOST:PORT，例如 127.0.0.1:2087，而不是 {args.tcp}")
+    from ._safepath import drop_working_directory
+
+    # The server runs in a workspace that may not be trusted; `python -m` already dropped the working
+    # directory, the console script too in case PYTHONPATH holds an empty entry.
+    drop_working_directory(sys.path)
     from .server.app import serve  # the only place pygls/lsprotocol are imported
 
     serve(args.tcp)

@@ -39,6 +39,7 @@ class FileResult:
     error: str | None = None  # a usage error for this file (exit 2), e.g. unreadable path
     document: Document | None = None  # a .docx/HTML/PDF: the findings' offsets are into its rendering
     notes: tuple[str, ...] = ()  # what the user should know about this file besides findings (stderr)
+    skipped: bool = False  # found by a folder walk but does not look like a report: not checked
 
     def portable(self) -> FileResult:
         """A copy fit to cross the process pool: no parsed report, and the text only when a finding

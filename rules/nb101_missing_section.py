@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from nianbao.model import Report, Section
 from nianbao.render import render_heading, render_table
-from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, Fixable, rule
-from nianbao.template import T2021
+from nianbao.ruledef import ERROR, SUGGESTED, Edit, Finding, Fix, Fixable, Related, rule
+from nianbao.template import CN_DIGITS, T2021, SectionSpec
 
 
 @rule("NB101", "missing-section", ERROR, "缺少六个必备部分之一", fixable=Fixable.SOMETIMES)
@@ -17,6 +18,8 @@ def missing_section(report: Report) -> Iterator[Finding]:
     五、存在的主要问题及改进情况；六、其他需要报告的事项。
     某一部分既找不到对应标题（含常见变体），也没有用它的编号写成的标题时，报告缺失。
     编号写错但标题对得上的部分不算缺失（那是 NB102）。
+    标题其实在、只是和前后文字连在一起没有单独成行（从网页复制时常见）的，不说缺失，
+    而是报告一次“版式丢失”，列出这些标题。
 
     为什么重要
     --------
@@ -46,9 +49,21 @@ def missing_section(report: Report) -> Iterator[Finding]:
     在应有的位置插入标准标题；二、三、四部分同时插入空白的模板表格，待填写数字。
     """
     present = {s.number for s in report.sections if s.number}
+    missing = [spec for spec in report.templates.sections if spec.number not in present]
+    inline = {spec.number: span for spec in missing if (span := _inline_heading(report, spec)) is not None}
+    if inline:
+        # The heading is there, run into the text around it: the draft's layout is lost, not a section.
+        spans = sorted(inline.values())
+        names = "、".join(f"“{report.text[a:b]}”" for a, b in spans)
+        yield Finding(
+            spans[0][0],
+            spans[0][1],
+            f"版式丢失：{names}没有单独成行（与前后文字连在一起），请在标题前后换行",
+            related=tuple(Related(a, b, "同样没有单独成行") for a, b in spans[1:]),
+        )
     level = _heading_level(report)
-    for spec in report.templates.sections:
-        if spec.number in present:
+    for spec in missing:
+        if spec.number in inline:
             continue
         following = next((s for s in report.sections if (s.number or 0) > spec.number), None)
         anchor: Section | None
@@ -76,6 +91,17 @@ def missing_section(report: Report) -> Iterator[Finding]:
                 SUGGESTED,
             ),
         )
+
+
+def _inline_heading(report: Report, spec: SectionSpec) -> tuple[int, int] | None:
+    """Where the section's heading stands inside a paragraph (not at its start), if it does."""
+    titles = "|".join(re.escape(t) for t in sorted((spec.standard, *spec.variants), key=len, reverse=True))
+    pattern = re.compile(rf"[{CN_DIGITS}]{{1,2}}\s*[、.．]\s*(?:{titles})")
+    for para in report.paragraphs:
+        m = pattern.search(para.text, 1)
+        if m:
+            return para.start + m.start(), para.start + m.end()
+    return None
 
 
 def _heading_level(report: Report) -> int:

@@ -11,9 +11,8 @@ import jsonschema
 
 from nianbao.testing.drafts import clean
 
-from .conftest import ROOT
+from .conftest import SARIF_SCHEMA as SCHEMA
 
-SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
 BAD = (
     clean()
     .replace("1.属于国家秘密", "1.属于国家机密")
@@ -31,8 +30,8 @@ def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_sarif_validates_against_the_official_schema(tmp_path: Path) -> None:
     (tmp_path / "reports").mkdir()
     (tmp_path / "reports" / "草稿.txt").write_text(BAD, encoding="utf-8")
-    (tmp_path / "reports" / "空.txt").write_bytes(b"")
-    proc = run(tmp_path, "--format", "sarif", "reports")
+    (tmp_path / "空.txt").write_bytes(b"")  # named: a folder walk would skip it as not a report
+    proc = run(tmp_path, "--format", "sarif", "reports", "空.txt")
     assert proc.returncode == 1
     log = json.loads(proc.stdout)
     jsonschema.Draft4Validator(SCHEMA).validate(log)
@@ -68,3 +67,13 @@ def test_github_annotations_escape_and_point_at_the_span(tmp_path: Path) -> None
     assert fields["title"] == "NB502 nonstandard-label"
     assert message.startswith("NB502 “国家机密”不是模板用语")
     assert any(line.startswith("::error ") and "NB202" in line for line in lines)
+
+
+def test_json_carries_related_places(tmp_path: Path) -> None:
+    (tmp_path / "草稿.txt").write_text(BAD, encoding="utf-8")
+    records = json.loads(run(tmp_path, "--format", "json", "草稿.txt").stdout)
+    nb202 = next(r for r in records if r["code"] == "NB202")
+    related = {r["message"]: r for r in nb202["related"]}
+    cell = related["“（一）予以公开”的自然人列 2"]
+    line = BAD.split("\n")[cell["line"] - 1]
+    assert line.startswith("三、本年度办理结果\t（一）予以公开") and line[cell["column"] - 1] == "2"

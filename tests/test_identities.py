@@ -7,7 +7,6 @@ and both templates; a test then changes cells through the text, as a drafter wou
 
 from __future__ import annotations
 
-import random
 from decimal import Decimal
 
 import pytest
@@ -24,15 +23,13 @@ from nianbao.source import Source
 from nianbao.template import (
     GROUP_TOTAL,
     Identity,
-    RowSpec,
     T3Col,
     T3Row,
     T4Col,
     T4Row,
-    t3_outcome_rows,
     table_spec,
 )
-from nianbao.testing.drafts import SUFFIX, Draft, render
+from nianbao.testing.drafts import SUFFIX, Draft, random_draft, render
 
 LINTER = Linter(build_registry(entry_points=False))
 TABLE_CODES = ("NB201", "NB202", "NB203", "NB204", "NB207")
@@ -40,16 +37,7 @@ TABLE_CODES = ("NB201", "NB202", "NB203", "NB204", "NB207")
 
 def consistent_draft(seed: int, year: int) -> Draft:
     """A draft whose table 3 has random, consistent numbers (every identity holds)."""
-    rng = random.Random(seed)
-    rows = list(t3_outcome_rows("2021" if year >= 2021 else "2019"))
-    data: dict[RowSpec, list[int]] = {r: [0] * 6 for r in (T3Row.NEW, T3Row.CARRIED, T3Row.CARRY_FORWARD, *rows)}
-    for col in range(6):
-        new, carried = rng.randint(0, 9), rng.randint(0, 3)
-        forward = rng.randint(0, new + carried)
-        data[T3Row.NEW][col], data[T3Row.CARRIED][col], data[T3Row.CARRY_FORWARD][col] = new, carried, forward
-        for _ in range(new + carried - forward):
-            data[rng.choice(rows)][col] += 1
-    return Draft(year=year, t3={k: tuple(v) for k, v in data.items()})
+    return random_draft(seed, year)
 
 
 def table_findings(text: str, path: str) -> list:  # type: ignore[type-arg]

@@ -289,3 +289,10 @@ def test_totals_are_checked_in_every_form(form: str) -> None:
     broken = re.sub(r"(本年新收政府信息公开申请数量\W+)3", r"\g<1>4", text, count=1)
     assert broken != text
     assert "NB201" in codes(broken, "draft" + SUFFIX[form])
+
+
+def test_missing_signature_marks_the_end_of_the_body_not_the_whole_paragraph() -> None:
+    text = replace("\n\n青禾县云溪镇人民政府\n\n2024年1月18日\n", "\n")
+    finding = next(f for f in lint(text).findings if f.code == "NB404")
+    assert finding.end - finding.start == 1 and text[finding.start : finding.end] == "。"
+    assert text[finding.end :].strip() == ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import TYPE_CHECKING
 
 from ..results import FileResult
@@ -11,7 +13,18 @@ from ..source import Source
 if TYPE_CHECKING:
     from ..documents import Location
 
-__all__ = ["FileResult", "edit_span", "location", "position", "result_span", "span"]
+__all__ = ["FileResult", "edit_span", "location", "position", "result_span", "shown", "span"]
+
+
+def shown(path: str) -> str:
+    """A file name as text every output can carry. A name whose bytes are not valid in the file
+    system's encoding reaches Python with surrogate escapes, which no output stream can encode;
+    those bytes are written as ``\\xNN`` (as ``ls -b`` does), the rest of the name unchanged."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode(sys.getfilesystemencoding(), "backslashreplace")
+    return path
 
 
 def position(source: Source | None, offset: int) -> tuple[int, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import IO
 
-from . import FileResult, location, result_span
+from . import FileResult, location, result_span, shown
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -24,7 +24,7 @@ def render(results: Sequence[FileResult], stream: IO[str]) -> None:
             line, col, end_line, end_col = result_span(result, f.start, f.end)
             where = location(result, f.start, f.end)
             message = f"{f.code} {f.message}"
-            props = f"file={_prop(result.path)}"
+            props = f"file={_prop(shown(result.path))}"
             if where is None or where.line is not None:
                 props += f",line={line},col={col},endLine={end_line},endColumn={end_col}"
             if where is not None:  # a .docx or PDF has no lines GitHub could show: name the place

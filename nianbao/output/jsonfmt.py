@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import IO, Any
 
-from . import FileResult, edit_span, location, result_span
+from . import FileResult, edit_span, location, result_span, shown
 
 
 def records(results: Sequence[FileResult]) -> list[dict[str, Any]]:
@@ -23,7 +23,7 @@ def records(results: Sequence[FileResult]) -> list[dict[str, Any]]:
                 fix = {"applicability": f.fix.applicability, "description": f.fix.description, "edits": edits}
             out.append(
                 {
-                    "path": result.path,
+                    "path": shown(result.path),
                     "code": f.code,
                     "name": f.name,
                     "severity": f.severity,
@@ -35,6 +35,12 @@ def records(results: Sequence[FileResult]) -> list[dict[str, Any]]:
                     "fix": fix,
                 }
             )
+            if f.related:  # the places that explain the finding (cells added up, the other wrong cell …)
+                out[-1]["related"] = [
+                    dict(zip(("line", "column", "end_line", "end_column"), result_span(result, r.start, r.end)))
+                    | {"message": r.message}
+                    for r in f.related
+                ]
             where = location(result, f.start, f.end)
             if where is not None:  # .docx, web pages and PDFs: the place in the document's own terms
                 out[-1]["location"] = where.as_dict()

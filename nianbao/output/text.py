@@ -8,7 +8,7 @@ from typing import IO
 
 from ..ruledef import APPLICABILITY_LABEL, ERROR, SAFE, SEVERITY_LABEL, SUGGESTED, WARNING
 from ..textutil import display_width
-from . import FileResult, location, position
+from . import FileResult, location, position, shown
 
 _COLOURS = {ERROR: "\033[31m", WARNING: "\033[33m"}
 _BOLD, _DIM, _RESET, _CYAN, _MARK = "\033[1m", "\033[2m", "\033[0m", "\033[36m", "\033[31m"
@@ -44,7 +44,7 @@ def render(results: Sequence[FileResult], stream: IO[str], colour: bool, show_so
                 place = f"{line}:{col}"
             else:
                 place = where.label()
-            head = f"{c(_BOLD, result.path)}:{place}: {c(_COLOURS.get(f.severity, _CYAN) + _BOLD, f.code)} {f.message}"
+            head = f"{c(_BOLD, shown(result.path))}:{place}: {c(_COLOURS.get(f.severity, _CYAN) + _BOLD, f.code)} {f.message}"
             stream.write(head + "\n")
             if show_source and where is not None:
                 _excerpt(stream, where.excerpt, where.span, c)

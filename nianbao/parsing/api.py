@@ -13,6 +13,7 @@ from ..suppression import find_directives
 from ..template import DEFAULT_TEMPLATES, TemplateSet
 from .lines import segment
 from .outline import build_outline
+from .runon import split_run_on
 
 if TYPE_CHECKING:  # tree-sitter is imported only for Markdown drafts
     from .markdown import IncrementalParser
@@ -42,7 +43,7 @@ def parse(
     report.directives = find_directives(text, index)
     masked = mask_comments(text)
     report.masked = masked
-    bounds = [index.line_bounds(i) for i in range(index.line_count)]
+    bounds = split_run_on(masked, [index.line_bounds(i) for i in range(index.line_count)])
     if form == "markdown":
         from .markdown import markdown_blocks
 

@@ -42,6 +42,7 @@ from ..template import (
     TemplateSet,
 )
 from .cells import is_label_like, is_value_like
+from .streams import is_glued
 
 _ARTICLE = re.compile(rf"第二十条第?\(?([{CN_DIGITS}]+)\)?项")
 _TOP = re.compile(rf"^([{TOP_ORDINALS}])[、.,]")
@@ -54,6 +55,10 @@ _T3_ALL_COLUMNS = T3_COLUMNS + (T3Col.SUBTOTAL,)
 
 
 def bind_grid(grid: Grid, section: Section | None, templates: TemplateSet) -> list[Table]:
+    if grid.form == "run-on":
+        table = Table(grid, _classify(grid, section))
+        table.unreadable = "单元格之间没有任何分隔（整段文字连在一起，像是从网页复制的），读不出各格的数"
+        return [table]
     tables = []
     for part in _split(grid):
         table = Table(part, _classify(part, section))
@@ -63,6 +68,10 @@ def bind_grid(grid: Grid, section: Section | None, templates: TemplateSet) -> li
             _bind_t3(table, templates)
         elif table.kind == "t4":
             _bind_t4(table, templates)
+        if table.unreadable:  # nothing of a table that cannot be read is handed to the rules
+            table.cells.clear()
+            table.rows.clear()
+            table.short_rows.clear()
         tables.append(table)
     return tables
 
@@ -178,6 +187,21 @@ def _match_column(
     return best
 
 
+def _values(table: Table, row: Row, zone: list[Cell], values: list[Cell], width: int) -> list[Cell]:
+    """The row's *width* value cells (see `_fit`). In a cell stream, numbers run together into one
+    cell are split when there is one digit per column; otherwise the table cannot be read."""
+    fitted = _fit(zone, values, width)
+    if table.grid.form != "lines" or width < 2 or len(fitted) != 1 or not is_glued(fitted[0]):
+        return fitted
+    cell = fitted[0]
+    if len(cell.text) == width:
+        return [Cell(digit, cell.start + i, cell.start + i + 1) for i, digit in enumerate(cell.text)]
+    if not table.unreadable:
+        label = "".join(c.text for c in zone if not c.is_blank)
+        table.unreadable = f"单元格之间的分隔丢失，一行的数字连在一起（如“{label}{cell.text}”），分不清各列的数"
+    return fitted
+
+
 def _bind_row(table: Table, spec: RowSpec, row: Row, columns: Sequence[ColumnSpec], values: list[Cell]) -> None:
     """Key *values* to *columns* for template row *spec*, or record the row as short."""
     if spec in table.rows:
@@ -228,7 +252,7 @@ def _bind_t3(table: Table, templates: TemplateSet) -> None:
         pending = []
         spec = _t3_identify(labels, ctx, aliases_row, table.labels)
         if spec is not None:
-            _bind_row(table, spec, row, columns, _fit(zone, values, width))
+            _bind_row(table, spec, row, columns, _values(table, row, zone, values, width))
     if any(r.group == "other" and r.templates == (T2021,) for r in table.rows):
         table.template = T2021
         if T3Row.OTHER in table.rows:  # in 2021 a valued （六）其他处理 row is the group's subtotal
@@ -331,6 +355,15 @@ def _bind_t4(table: Table, templates: TemplateSet) -> None:
     aliases = templates.aliases_for("t4-col", None)
     table.columns = T4_COLUMNS
     data = [r for r in table.grid.rows if sum(1 for c in r.cells if is_value_like(c)) >= 3]
+    if not data and table.grid.form == "lines":  # a stream whose 15 numbers ran together
+        for row in table.grid.rows:
+            zone, values = _label_zone(row.cells)
+            if len(values) == 1 and is_glued(values[0]):
+                split = _values(table, row, zone, values, T4_WIDTH)
+                if len(split) == T4_WIDTH:
+                    row.cells = zone + split
+                    data = [row]
+                break
     if not data:  # an unfilled table: its data row is the wide row of blank cells
         data = [r for r in table.grid.rows if len(r.cells) >= T4_WIDTH and all(c.is_blank for c in r.cells)][-1:]
     for row in table.grid.rows:
@@ -374,6 +407,7 @@ def _bind_t2(table: Table, templates: TemplateSet) -> None:
     item: str | None = None
     columns: list[ColumnSpec] = []
     header_width = 0
+    in_header = False
     for row in table.grid.rows:
         nonblank = [c for c in row.cells if not c.is_blank]
         if not nonblank:
@@ -393,17 +427,24 @@ def _bind_t2(table: Table, templates: TemplateSet) -> None:
         candidates = [b for b in T2_BLOCKS if b.item == item]
         if not candidates:
             continue
+        all_columns = tuple(c for b in candidates for c in b.columns)
         if first.norm.startswith(T2_HEADER_CORE):
-            all_columns = tuple(c for b in candidates for c in b.columns)
-            columns = []
             header_width = len(row.cells) - row.cells.index(first) - 1
-            for cell in nonblank[1:]:
-                column = _match_column(cell, all_columns, aliases_col, "t2-col", table.labels)
-                if column:
-                    columns.append(column)
+            columns = _header_columns(nonblank, all_columns, aliases_col, table.labels)
+            in_header = True
+            for column in columns:
+                if len(column.templates) == 1:
+                    votes[column.templates[0]] += 1
+            continue
+        if in_header and all(is_label_like(c) for c in nonblank):  # a stream: one header label per line
+            more = _header_columns(nonblank, all_columns, aliases_col, table.labels)
+            if more:
+                columns += more
+                for column in more:
                     if len(column.templates) == 1:
                         votes[column.templates[0]] += 1
-            continue
+                continue
+        in_header = False
         zone, values = _label_zone(row.cells)
         labels = [c for c in zone if not c.is_blank]
         if not labels:
@@ -425,7 +466,7 @@ def _bind_t2(table: Table, templates: TemplateSet) -> None:
             votes[T2021] += 1
         block_columns = columns or list(blocks[0].columns)
         # Values under header cells that name no column (a blank extra column) are not data.
-        values = _fit(zone, values, max(len(block_columns), header_width))[: len(block_columns)]
+        values = _values(table, row, zone, values, max(len(block_columns), header_width))[: len(block_columns)]
         _bind_row(table, spec, row, block_columns, values)
     if votes[T2019] != votes[T2021]:
         table.template = T2019 if votes[T2019] > votes[T2021] else T2021
@@ -440,6 +481,32 @@ def _settle_t2_rows(table: Table, template: str) -> None:
         mine = own.get((spec.block, spec.key))
         if mine is not None and mine is not spec:
             _rekey(table, spec, mine)
+
+
+def _header_columns(
+    cells: Sequence[Cell], specs: Sequence[ColumnSpec], aliases: Iterable[Alias], labels: list[LabelMatch]
+) -> list[ColumnSpec]:
+    """The columns a table-2 header names, in order: one per cell usually, several when the labels
+    ran together into one cell (信息内容本年制发件数本年废止件数…); the longest label wins where two
+    overlap (本年处理决定数量 is 2021's, not 2019's 处理决定数量)."""
+    out: list[ColumnSpec] = []
+    for cell in cells:
+        norm = _apply_aliases(cell, cell.norm, aliases, "t2-col", labels)
+        spans = sorted(
+            (
+                (start, start + len(core), spec)
+                for spec in specs
+                for core in spec.cores
+                if not core.startswith("=") and (start := norm.find(core)) >= 0
+            ),
+            key=lambda span: (span[0], span[0] - span[1]),
+        )
+        end = -1
+        for a, b, spec in spans:
+            if a >= end and spec not in out:
+                out.append(spec)
+                end = b
+    return out
 
 
 def _block_template(columns: Sequence[ColumnSpec]) -> str | None:

@@ -6,6 +6,9 @@ Three table forms reach us from Word and PDF:
 - pipe rows: ``a | b | c |``, one row per line;
 - one cell per line: each cell on its own tab-indented line, rows separated by blank lines, a
   cell's text sometimes wrapped onto following lines without the tab (Word's text export).
+
+A table-2 block caption (第二十条第（一）项) standing alone on its line belongs to the table after
+it, as a one-cell row. Tables with no separators at all (PDF text, glued digits) are `streams`.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from dataclasses import dataclass
 
 from ..model import Cell, Grid, Row
 from ..textutil import ARTIFACT_PATTERN
-from .patterns import SECTION_HEADING
+from .patterns import CAPTION, SECTION_HEADING
+from .runon import table_trace
+from .streams import build_stream, stream_end
 
 _ARTIFACT = re.compile(ARTIFACT_PATTERN)
 _PIPE_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -47,8 +52,22 @@ def segment(text: str, bounds: list[tuple[int, int]]) -> list[Block]:
         if kind == "blank":
             i += 1
             continue
+        if kind in ("text", "caption"):
+            last = stream_end(text, bounds, i)
+            if last is not None:
+                blocks.append(build_stream(text, bounds[i : last + 1]))
+                i = last + 1
+                continue
+        if kind == "caption":  # a caption opens the table that follows it, if one does
+            following = _next_nonblank(text, bounds, i + 1)
+            kind = _line_kind(following) if following is not None else "text"
+            if kind not in ("tab", "pipe"):
+                kind = "text"
         if kind == "text":
-            blocks.append(TextLine(start, end))
+            if table_trace(line):  # a table whose cells lost every separator: not prose
+                blocks.append(Grid([Row([make_cell(text, start, end)], start, end)], "run-on", start, end))
+            else:
+                blocks.append(TextLine(start, end))
             i += 1
             continue
         last = _region_end(text, bounds, i, kind)
@@ -73,6 +92,8 @@ def _line_kind(line: str) -> str:
         return "blank"
     if line.count("|") >= 2:
         return "pipe"
+    if "第二十条" in line and CAPTION.match(line):
+        return "caption"
     return "text"
 
 
@@ -100,6 +121,13 @@ def _region_end(text: str, bounds: list[tuple[int, int]], first: int, kind: str)
             last = j
             j += 1
             continue
+        if lk == "caption":  # the next block's caption, when that block continues the table
+            following = _next_nonblank(text, bounds, j + 1)
+            if following is not None and _line_kind(following) == kind:
+                last = j
+                j += 1
+                continue
+            break
         if lk == "text" and j == last + 1 and _is_wrap(line):
             prev = text[bounds[last][0] : bounds[last][1]]
             nxt = _next_nonblank(text, bounds, j + 1)
@@ -189,6 +217,13 @@ def _cell_per_line_rows(text: str, lines: list[tuple[int, int]]) -> list[Row]:
                 cells = []
             continue
         e_prev = e
+        if "\t" not in line and CAPTION.match(line):  # a block caption is a row of its own
+            if cells:
+                rows.append(Row(cells, cells[0].start, e_prev))
+            rows.append(Row([make_cell(text, s, e)], s, e))
+            cells = []
+            e_prev = e
+            continue
         if "\t" not in line:
             if cells:  # continuation of the previous cell's text; the cell spans both lines
                 prev = cells[-1]

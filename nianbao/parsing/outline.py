@@ -7,10 +7,11 @@ paragraphs and the signature block, then binds each grid to a template table.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Grid, Paragraph, Report, Section, Signature, SubItem, Title
+from ..model import Cell, Grid, Paragraph, Report, Row, Section, Signature, SubItem, Title
 from ..template import (
     AGENCY_KIND_SUFFIXES,
     GOVERNMENT_SUFFIXES,
@@ -22,7 +23,7 @@ from ..template import (
 from ..textutil import cn_to_int, fold, normalize
 from .binding import bind_grid
 from .lines import TextLine
-from .patterns import ATTACHMENT_LINE, DATE, SECTION_HEADING, SUB_ITEM, TITLE_CORE, TITLE_YEAR
+from .patterns import ATTACHMENT_LINE, CAPTION, DATE, PAGE_NUMBER, SECTION_HEADING, SUB_ITEM, TITLE_CORE, TITLE_YEAR
 
 _MAX_HEADING = 40
 _HEADING_STOP = re.compile(r"[。；;，,：:]\s*\S|[。；;，,]$")
@@ -30,6 +31,7 @@ _EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
 _SIGNATURE_PUNCT = re.compile(r"[，,。；;：:、]")
 _AGENCY_ENDINGS = tuple(s for s, _ in AGENCY_KIND_SUFFIXES) + GOVERNMENT_SUFFIXES + ("办事处",)
 _ITEM_TITLE_END = re.compile(r"[。：:；;，,]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(slots=True)
@@ -54,7 +56,7 @@ class _Line:
 
 def build_outline(report: Report, text: str, blocks: Sequence[TextLine | Grid | Heading]) -> None:
     lines: list[_Line | Grid] = []
-    for b in blocks:
+    for b in _join_fragments(text, blocks):
         if isinstance(b, Grid):
             lines.append(b)
         elif isinstance(b, Heading):
@@ -80,7 +82,8 @@ def build_outline(report: Report, text: str, blocks: Sequence[TextLine | Grid | 
         nxt = sections[i + 1].start if i + 1 < len(sections) else None
         current.end = nxt if nxt is not None else (end_of_body if end_of_body is not None else len(text))
 
-    heading_starts = {s.start for s in sections}
+    section_starts = [s.start for s in sections]  # in document order
+    heading_starts = set(section_starts)
     title_span = (report.title.start, report.title.end) if report.title else None
     folded = report.folded
     for item in lines:
@@ -92,7 +95,7 @@ def build_outline(report: Report, text: str, blocks: Sequence[TextLine | Grid | 
             continue
         para = Paragraph(text[item.cstart : item.cend], item.cstart, item.cend, folded[item.cstart : item.cend])
         report.paragraphs.append(para)
-        section = _section_at(sections, item.start)
+        section = _section_at(sections, section_starts, item.start)
         if section is None:
             if first_section is None or item.start < first_section:
                 report.intro.append(para)
@@ -104,11 +107,46 @@ def build_outline(report: Report, text: str, blocks: Sequence[TextLine | Grid | 
 
     for item in lines:
         if isinstance(item, Grid):
-            section = _section_at(sections, item.start)
+            section = _section_at(sections, section_starts, item.start)
             for table in bind_grid(item, section, report.templates):
                 report.tables.append(table)
                 if section:
                     section.tables.append(table)
+
+
+def _join_fragments(text: str, blocks: Sequence[TextLine | Grid | Heading]) -> list[TextLine | Grid | Heading]:
+    """One table split into pieces — by a blank line (Markdown ends a table there), a block caption
+    on a line of its own, or a page number between two pages of a PDF — is one grid again. The
+    binder cuts a grid where a row starts another table, so joining never merges two tables."""
+    out: list[TextLine | Grid | Heading] = []
+    glue: list[TextLine] = []
+    for block in blocks:
+        if isinstance(block, TextLine) and out and isinstance(out[-1], Grid) and _is_glue(text, block):
+            glue.append(block)
+            continue
+        previous = out[-1] if out else None
+        if isinstance(block, Grid) and isinstance(previous, Grid) and "run-on" not in (block.form, previous.form):
+            out.pop()
+            rows = previous.rows + [_caption_row(text, g) for g in glue if CAPTION.match(text[g.start : g.end])]
+            rows += block.rows
+            out.append(Grid(rows, previous.form, previous.start, block.end))
+            glue = []
+            continue
+        out.extend(glue)
+        glue = []
+        out.append(block)
+    out.extend(glue)
+    return out
+
+
+def _is_glue(text: str, line: TextLine) -> bool:
+    content = text[line.start : line.end]
+    return bool(CAPTION.match(content) or PAGE_NUMBER.fullmatch(content.strip()))
+
+
+def _caption_row(text: str, line: TextLine) -> Row:
+    cs, ce = _content_bounds(text, line.start, line.end)
+    return Row([Cell(text[cs:ce], cs, ce)], cs, ce)
 
 
 def _content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -117,11 +155,11 @@ def _content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start + lead, start + len(line.rstrip())
 
 
-def _section_at(sections: list[Section], offset: int) -> Section | None:
-    for s in sections:
-        if s.start <= offset < s.end:
-            return s
-    return None
+def _section_at(sections: list[Section], starts: list[int], offset: int) -> Section | None:
+    """The section holding *offset*; *starts* are the sections' starts, in document order. A
+    bisection: a file holding many reports has thousands of sections and as many lines each."""
+    i = bisect_right(starts, offset) - 1
+    return sections[i] if i >= 0 and offset < sections[i].end else None
 
 
 def identify_section(title: str, templates: TemplateSet) -> tuple[SectionSpec | None, str]:
@@ -204,6 +242,8 @@ def _match_offset(text: str, line: _Line) -> int:
 
 
 def _find_title(text: str, lines: list[_Line | Grid], first_section: int | None) -> Title | None:
+    """The report title among the first lines: one line, or wrapped over up to three (PDF text and
+    narrow Word pages break it anywhere: 某县人民政府2024年政府信息公开 / 工作年度报告)."""
     seen: list[_Line] = []
     for line in lines:
         if isinstance(line, Grid):
@@ -219,11 +259,29 @@ def _find_title(text: str, lines: list[_Line | Grid], first_section: int | None)
         if len(plain) <= 80 and TITLE_CORE.search(fold(plain)):
             start = line.cstart + (len(content) - len(content.lstrip("*_")))
             end = line.cstart + len(content.rstrip("*_"))
-            if seen and TITLE_YEAR.match(fold(plain)) and _is_title_prefix(text, seen[-1]):
-                start = seen[-1].cstart  # the agency sits on the line before: a wrapped title
+            year = TITLE_YEAR.search(fold(plain))
+            if year is None or year.start() == 0:  # the agency (and year) sit on the lines before
+                start = next((p.cstart for p in _wrapped_before(text, seen, line)), start)
             return _parse_title(text, start, end)
         seen.append(line)
     return None
+
+
+_TITLE_LINES = 3  # a title wraps over at most three lines
+
+
+def _wrapped_before(text: str, seen: list[_Line], line: _Line) -> list[_Line]:
+    """The lines right before *line* (no blank line between) that begin a wrapped title."""
+    prefix: list[_Line] = []
+    following = line
+    for prev in reversed(seen):
+        if len(prefix) == _TITLE_LINES - 1 or not _is_title_prefix(text, prev):
+            break
+        if len(_LINE_BREAK.findall(text, prev.end, following.start)) > 1:
+            break  # a blank line between: not one title
+        prefix.insert(0, prev)
+        following = prev
+    return prefix
 
 
 def _is_title_prefix(text: str, line: _Line) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..template import PAGE_NUMBER_PATTERNS
+
 _CN = "一二三四五六七八九十"
 
 # 一、总体情况 / 三． 收到… / ## 二、… (Markdown markers are stripped before matching)
@@ -19,3 +21,12 @@ DATE = re.compile(
     r"(?P<y>[12][0-9]{3}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
     r"(?P<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
+# A table-2 block caption standing on its own line: 第二十条第（一）项 (a merged caption cell, copied out).
+# A pipe row of one cell (第二十条第（一）项 |) is the same caption.
+CAPTION = re.compile(r"^\s*\|?\s*第二十条第?\s*[(（]\s*[一二三四五六七八九十]+\s*[)）]\s*项\s*\|?\s*$")
+# Labels of table 3's top rows, which look like section headings (一、本年新收… 四、结转下年度…).
+T3_TOP_LABEL = re.compile(
+    r"本\s*年\s*新\s*收|上\s*年\s*结\s*转|本\s*年\s*度\s*办\s*理\s*结\s*果|结\s*转\s*下\s*年\s*度"
+)
+# A line that is only a page number (- 3 -, 第 3 页, 3/12): what a PDF page break leaves in its text.
+PAGE_NUMBER = re.compile("(?:" + "|".join(PAGE_NUMBER_PATTERNS) + ")")

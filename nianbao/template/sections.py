@@ -24,6 +24,9 @@ def template_for_year(year: int) -> str | None:
 
 
 REPORT_TITLE_SUFFIX = "政府信息公开工作年度报告"
+# How a report's title line ends, as drafts write it (spaces removed); a folder walk checks only
+# files that look like a report (nianbao.sniff).
+REPORT_TITLE_ENDINGS = (REPORT_TITLE_SUFFIX, "政府信息公开年度报告", "政府信息公开工作年报", "政府信息公开年报")
 STATE_NAME = "中华人民共和国"
 # The Regulation's name without the state's: the common short form once the full name is given.
 REGULATION_PLAIN = "政府信息公开条例"

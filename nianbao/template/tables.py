@@ -400,6 +400,13 @@ TABLE_START_MARKERS: dict[str, tuple[str, ...]] = {
     "t3": ("勾稽关系", "申请人情况", "本年新收"),
     "t4": ("行政复议",),
 }
+# Two header labels of one table run together with nothing between them: a table whose cells lost
+# every separator (a web page copied as one paragraph). Matched with whitespace removed.
+TABLE_TRACES: dict[str, tuple[str, ...]] = {
+    "t2": ("信息内容本年",),
+    "t3": ("申请人情况自然人", "自然人法人或其他组织"),
+    "t4": ("结果维持结果纠正",),
+}
 # Statistics tables of the pre-2019 provincial forms (obsolete; reported once, not rule by rule).
 OBSOLETE_TABLE_MARKERS = ("申请总数", "同意公开", "不同意公开", "免予公开", "已答复", "依申请公开情况统计")
 

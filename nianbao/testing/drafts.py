@@ -8,6 +8,7 @@ so a rendered draft lints clean; a test introduces one defect at a time with `st
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 
 from ..render import FORMS as FORMS  # the forms sample drafts come in (re-exported)
@@ -26,6 +27,7 @@ from ..template import (
     T3Row,
     T4Col,
     T4Row,
+    t3_outcome_rows,
     t3_rows,
 )
 
@@ -175,3 +177,19 @@ def clean(form: str = "tab", year: int = 2023) -> str:
     if year < 2021:
         return render(Draft(year=year, signed=f"{year + 1}年1月20日"), form)
     return render(Draft(year=year, signed=f"{year + 1}年1月18日"), form)
+
+
+def random_draft(seed: int, year: int = 2023, scale: int = 9) -> Draft:
+    """A correct draft whose table 3 holds random numbers (up to about *scale* per cell of 一) that
+    satisfy every identity: each application received is counted once among the outcomes or as
+    carried forward, column by column."""
+    rng = random.Random(seed)
+    rows = list(t3_outcome_rows(T2021 if year >= 2021 else T2019))
+    data: dict[RowSpec, list[int]] = {r: [0] * 6 for r in (T3Row.NEW, T3Row.CARRIED, T3Row.CARRY_FORWARD, *rows)}
+    for col in range(6):
+        new, carried = rng.randint(0, scale), rng.randint(0, max(1, scale // 3))
+        forward = rng.randint(0, new + carried)
+        data[T3Row.NEW][col], data[T3Row.CARRIED][col], data[T3Row.CARRY_FORWARD][col] = new, carried, forward
+        for _ in range(new + carried - forward):
+            data[rng.choice(rows)][col] += 1
+    return Draft(year=year, signed=f"{year + 1}年1月18日", t3={k: tuple(v) for k, v in data.items()})

@@ -2,9 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao import SUGGESTED, WARNING, Edit, Finding, Fix, Fixable, Report, rule
-from nianbao.model import Section
-from nianbao.textutil import int_to_cn, normalize
+from nianbao.api import SUGGESTED, WARNING, Edit, Finding, Fix, Fixable, Report, Section, int_to_cn, normalize, rule
 
 from .items import FIRST_YEAR
 from .province import is_shandong

@@ -1,0 +1,51 @@
+"""The public API for plugin authors: everything a plugin imports from nianbao, in one module.
+
+::
+
+    from nianbao.api import ERROR, SAFE, Edit, Finding, Fix, Fixable, Report, hookimpl, rule
+
+Names here are a stable interface (docs/plugins.md documents them); the modules they come from
+are nianbao's internals and may change. Tests of a plugin use `nianbao.testing`.
+
+- writing rules: `rule`, `Rule`, `Finding`, `Fix`, `Edit`, `Related`, `Fixable`; severities
+  `ERROR`, `WARNING`, `INFO`; fix applicabilities `SAFE` (applied by ``--fix``) and `SUGGESTED`;
+- hooks: `hookimpl` (see `nianbao.hookspec` for the hook specifications);
+- template additions: `TemplateVariants`, `Alias`;
+- the parsed draft a rule reads: `Report` and its parts `Section`, `Table`, `Paragraph`;
+- text helpers rules need to match drafts as nianbao does: `normalize` (drop spaces, fold
+  full-width forms), `fold`, `int_to_cn`/`cn_to_int` (一二三 ⇄ 1 2 3).
+"""
+
+from __future__ import annotations
+
+from .hookspec import hookimpl
+from .model import Paragraph, Report, Section, Table
+from .ruledef import ERROR, INFO, SAFE, SUGGESTED, WARNING, Edit, Finding, Fix, Fixable, Related, Rule, rule
+from .template import Alias, TemplateVariants
+from .textutil import cn_to_int, fold, int_to_cn, normalize
+
+__all__ = [
+    "ERROR",
+    "INFO",
+    "SAFE",
+    "SUGGESTED",
+    "WARNING",
+    "Alias",
+    "Edit",
+    "Finding",
+    "Fix",
+    "Fixable",
+    "Paragraph",
+    "Related",
+    "Report",
+    "Rule",
+    "Section",
+    "Table",
+    "TemplateVariants",
+    "cn_to_int",
+    "fold",
+    "hookimpl",
+    "int_to_cn",
+    "normalize",
+    "rule",
+]

@@ -1,0 +1,96 @@
+"""Tables whose cells arrive one per line with no separators at all.
+
+Two forms real drafts come in when a table was copied out of a PDF or a web page as plain text:
+
+- **a stream of cells**: every label and every number on a line of its own, in reading order
+  (``一、本年新收政府信息公开申请数量`` / ``26`` / ``8`` / …), no tabs, no blank lines;
+- **glued rows**: each row on one line with its numbers run together (``…申请数量458004259``), the
+  separators lost.
+
+A stream starts at a short line that names a table (its caption, the 勾稽关系 corner, the first
+row label, 行政复议 …) and runs over cell-like lines — short, without sentence punctuation, not a
+section heading (table 3's 一、本年新收 and 四、结转下年度 look like one and are not) — up to the
+last number; it is a table when it holds at least five numbers. Each label line starts a row; the
+number lines after it are that row's cells; a glued row becomes its label and one cell holding the
+digits, which the binder splits when the count of digits equals the number of columns and
+otherwise reports as unreadable (a table that is there but cannot be read).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Cell, Grid, Row
+from ..template import NOT_APPLICABLE, TABLE_START_MARKERS, alternation
+from ..textutil import fold
+from .patterns import CAPTION, SECTION_HEADING, T3_TOP_LABEL
+
+_START = re.compile(alternation({m for markers in TABLE_START_MARKERS.values() for m in markers}))
+_NUMBER = re.compile(rf"[+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元)?|{alternation(NOT_APPLICABLE)}")
+# A label with its digits run on: the label must not end in a digit or an ordinal's dot (1.属于…).
+_GLUED = re.compile(r"(?P<label>.*[^\d\s.,、．])\s*(?P<digits>\d+)")
+_SENTENCE = re.compile(r"[。；;！!？?]")
+_CELL_MAX = 60  # the longest template label (2.申请人逾期未按收费通知…) is 38 characters
+_MIN_NUMBERS = 5  # fewer numbers than this is prose that happens to be short, not a table
+
+
+def stream_end(text: str, bounds: list[tuple[int, int]], first: int) -> int | None:
+    """Index of the last line of a cell stream starting at line *first*, or None when none starts."""
+    line = fold(text[bounds[first][0] : bounds[first][1]]).strip()
+    if not (CAPTION.match(line) or (_is_cell(line) and _START.search(line.replace(" ", "")))):
+        return None
+    numbers = 0
+    last = None
+    for j in range(first + 1, len(bounds)):
+        content = fold(text[bounds[j][0] : bounds[j][1]]).strip()
+        if not content:
+            continue
+        if _NUMBER.fullmatch(content):
+            # a long run of digits is a whole row of numbers that ran together
+            numbers += _MIN_NUMBERS if len(content) >= _MIN_NUMBERS and content.isdigit() else 1
+            last = j
+        elif _is_cell(content):
+            if _GLUED.fullmatch(content):
+                numbers += 1
+                last = j
+        else:
+            break
+    return last if last is not None and numbers >= _MIN_NUMBERS else None
+
+
+def _is_cell(content: str) -> bool:
+    """A line that can be one cell (or one glued row) of a table, not prose or a section heading."""
+    if len(content) > _CELL_MAX or _SENTENCE.search(content):
+        return False
+    return not (SECTION_HEADING.match(content) and not T3_TOP_LABEL.search(content))
+
+
+def build_stream(text: str, lines: list[tuple[int, int]]) -> Grid:
+    """The rows of a cell stream: each label line starts a row, the number lines after it are its cells."""
+    rows: list[list[Cell]] = []
+    for start, end in lines:
+        raw = text[start:end]
+        content = fold(raw).strip()
+        if not content:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        s, e = start + lead, start + lead + len(raw.strip())
+        if _NUMBER.fullmatch(content):
+            if not rows:
+                rows.append([])
+            rows[-1].append(Cell(text[s:e], s, e))
+            continue
+        glued = _GLUED.fullmatch(content) if not CAPTION.match(content) else None
+        if glued:
+            cut = s + glued.start("digits")
+            label_end = s + len(text[s:cut].rstrip())
+            rows.append([Cell(text[s:label_end], s, label_end), Cell(text[cut:e], cut, e)])
+        else:
+            rows.append([Cell(text[s:e], s, e)])
+    out = [Row(cells, cells[0].start, cells[-1].end) for cells in rows if cells]
+    return Grid(out, "lines", out[0].start, out[-1].end)
+
+
+def is_glued(value: Cell) -> bool:
+    """Whether a stream row's only value cell is several numbers run together (its digits)."""
+    return value.text.isdigit() and len(value.text) > 1
