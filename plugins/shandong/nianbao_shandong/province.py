@@ -10,9 +10,7 @@ stay quiet rather than apply one province's requirements to another's report.
 
 from __future__ import annotations
 
-from nianbao import Report
-from nianbao.facts import place_names
-from nianbao.textutil import normalize
+from nianbao.api import Report, normalize, place_names
 
 from .places import PLACES, PROVINCE_NAMES
 
