@@ -130,7 +130,7 @@ def _received(para: Paragraph) -> Iterator[Claim]:
     if "申请" not in text:
         return
     for m in _RECEIVED.finditer(text):
-        if _applications(m.group("obj")) and not is_comparative(text, m.start("n")):
+        if _applications(m.group("obj")):
             yield from _claim(para, "t3", m, "本年新收政府信息公开申请", _NEW, _NEW_AND_CARRIED)
     for m in _RECEIVED_NONE.finditer(text):
         if _applications(m.group("obj")):
@@ -148,8 +148,7 @@ def _carried(para: Paragraph) -> Iterator[Claim]:
         yield from _claim(para, "t3", m, "上年结转", _CARRIED_READING)
     for pattern in (_FORWARD, _FORWARD_AFTER):
         for m in pattern.finditer(text):
-            if not is_comparative(text, m.start("n")):
-                yield from _claim(para, "t3", m, "结转下年度", _FORWARD_READING)
+            yield from _claim(para, "t3", m, "结转下年度", _FORWARD_READING)
 
 
 def _outcomes(para: Paragraph) -> Iterator[Claim]:
@@ -162,7 +161,7 @@ def _outcomes(para: Paragraph) -> Iterator[Claim]:
             at = m.start("n")
             start = phrase_start(text, min(m.start(), at))
             sentence = next(s for s, e in spans if s <= at <= e)
-            if level[at] or is_comparative(text, at) or "主动" in text[start : m.start()]:
+            if level[at] or "主动" in text[start : m.start()]:
                 continue
             if _SCOPE.search(text, sentence, m.start()):
                 continue
@@ -233,8 +232,6 @@ def _cases(para: Paragraph) -> Iterator[Claim]:
                 or "其中" in text[phrase_start(text, m.start()) : m.start()]
             ):
                 continue  # “其中行政复议 1 件维持”: the count of one outcome, not of the cases
-            if is_comparative(text, m.start("n")):
-                continue
             if key == "litigation" and _BOTH.search(text, 0, m.start()):
                 yield from _claim(para, "t4", m, "行政复议、行政诉讼", _ALL_CASES)
             else:
@@ -295,7 +292,8 @@ def _claim(
     *readings: Reading,
     referents: tuple[int, ...] | None = None,
 ) -> Iterator[Claim]:
-    """The claim of a statement whose number is group ``n`` of *m* (none if it is not a numeral)."""
+    """The claim of a statement whose number is group ``n`` of *m*; none if it is not a numeral or
+    is a comparison ("比上年增加 3 件")."""
     value = number_value(m.group("n"))
-    if value is not None:
+    if value is not None and not is_comparative(para.folded, m.start("n")):
         yield Claim(table, para.start + m.start("n"), para.start + m.end("n"), what, value, True, readings, referents)
