@@ -347,7 +347,7 @@ class Report:
     signature: Signature | None = None
     directives: list[Directive] = field(default_factory=list)
     templates: TemplateSet = DEFAULT_TEMPLATES
-    overrides: dict[str, object] = field(default_factory=dict)  # config: report-year, template, agency …
+    overrides: dict[str, object] = field(default_factory=dict)  # config: report-year, template, agency, province
     masked: str = ""  # the text with HTML comments blanked out, same offsets
 
     @property
