@@ -37,6 +37,10 @@ def without(*codes: str) -> Callable[[list[Finding]], bool]:
     return lambda found: not any(f["code"] in codes for f in found)
 
 
+def only(code: str) -> Callable[[list[Finding]], bool]:
+    return lambda found: [f["code"] for f in found] == [code]
+
+
 def nothing(found: list[Finding]) -> bool:
     return found == []
 
@@ -66,12 +70,9 @@ def xfail(reason: str) -> pytest.MarkDecorator:
 # (id, fixture, right result, why it still fails — None once fixed)
 KINDS: list[tuple[str, str, Callable[[list[Finding]], bool], str | None]] = [
     ("base-is-clean", "base-correct.txt", nothing, None),
-    (
-        "F1-no-signature",
-        "F1-no-signature.txt",
-        without("NB404"),
-        "NB404 fires on reports published without a 落款 (the national format has none) — policy to decide",
-    ),
+    # Policy: a report ends with its 落款 (agency and date; spec/template.md, "Shape of a report"), and a
+    # reviewer sends back one without it (corpus/README.md counts it among the seeds' defects): NB404 stays.
+    ("F1-no-signature-is-reported", "F1-no-signature.txt", only("NB404"), None),
     (
         "F2-short-name-after-full-name",
         "F2-short-name.txt",
@@ -107,49 +108,49 @@ KINDS: list[tuple[str, str, Callable[[list[Finding]], bool], str | None]] = [
         "F8-html-span-nianbaogao-hides-h1-title",
         "F8-span-hides-h1-title.html",
         without("NB104"),
-        "a body span that is just 年度报告 is taken as the title; the <h1> title is dropped",
+        None,
     ),
     (
         "F9-html-colspan-shift-table2",
         "F9-colspan-shift-2019.html",
         without("NB207"),
-        "2019 table 2 in a 5-column grid (colspan=2 value cells) is read shifted: blank cells reported",
+        None,
     ),
     (
         "F10a-oneline-misspelt-section-heading",
         "F10a-oneline-misspelt-heading.txt",
         misspelt_heading,
-        "one-paragraph copy: misspelt 四 heading → NB101 missing 四, NB105 no 表三",
+        None,
     ),
     (
         "F10b-oneline-variant-section-heading",
         "F10b-oneline-variant-heading.txt",
         without("NB101"),
-        "one-paragraph copy: 五、存在的主要问题及整改措施 → NB101 missing 五",
+        None,
     ),
     (
         "F11-oneline-breadcrumb-as-title",
         "F11-oneline-breadcrumb.txt",
         without("NB902"),
-        "the page breadcrumb 首页政务公开政府信息公开… is taken as the title (NB902)",
+        None,
     ),
     (
         "F12-oneline-title-without-gongzuo",
         "F12-oneline-title-without-gongzuo.txt",
         without("NB104"),
-        "one-paragraph copy: …年政府信息公开年度报告 (no 工作) is not found as the title",
+        None,
     ),
     (
         "F13-markdown-in-txt",
         "F13-markdown-in-txt.txt",
         markdown_read,
-        ".txt with ## headings and one pipe table per block: ‘layout lost’ and NB106 per piece",
+        None,
     ),
     (
         "F14-fragmented-table3",
         "F14-fragmented-pdf-text.md",
         one_notice_for_table3,
-        "table 3 in fragments: NB106 ‘不完整’ once per fragment",
+        None,
     ),
 ]
 CASES = [pytest.param(name, right, id=kind, marks=[xfail(why)] if why else []) for kind, name, right, why in KINDS]
