@@ -1,8 +1,7 @@
 """nianbao — a linter for 政府信息公开工作年度报告 (government information-disclosure annual reports).
 
-The public API for plugins and scripts: `rule`, `Rule`, `Finding`, `Fix`, `Edit`, `Related`,
-`Fixable`, `hookimpl`, `TemplateVariants`, `Alias`, `Report` (the parsed draft), and for
-cross-year rules `year_rule` and `ReportDigest` (a report as other years see it).
+Plugin authors import from `nianbao.api` (the complete, documented interface). The names below are
+also available here, imported on first use so that ``import nianbao`` costs nothing on the CLI's path.
 """
 
 from __future__ import annotations
@@ -67,4 +66,25 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'nianbao' has no attribute {name!r}")
 
 
-__all__ = sorted(_LAZY) + ["__version__"]
+# Static, so that type checkers and IDEs see the public names (a test keeps it equal to _LAZY's keys).
+__all__ = [
+    "ERROR",
+    "INFO",
+    "SAFE",
+    "SUGGESTED",
+    "WARNING",
+    "Alias",
+    "Edit",
+    "Finding",
+    "Fix",
+    "Fixable",
+    "Related",
+    "Report",
+    "ReportDigest",
+    "Rule",
+    "TemplateVariants",
+    "__version__",
+    "hookimpl",
+    "rule",
+    "year_rule",
+]

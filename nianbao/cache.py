@@ -35,7 +35,7 @@ class Cache:
     def key(self, data: bytes, *parts: str) -> str:
         h = new_digest()
         for part in (__version__, *parts):
-            h.update(part.encode("utf-8"))
+            h.update(part.encode("utf-8", "surrogateescape"))  # a file name need not be valid UTF-8
             h.update(b"\0")
         h.update(data)
         return h.hexdigest()

@@ -1,4 +1,4 @@
-"""The `nianbao` command: check, rules, explain, plugins (see ../shared/spec/cli.md).
+"""The `nianbao` command: check, report, rules, explain, plugins (see ../shared/spec/cli.md).
 
 Exit status: 0 no finding at or above the failing severity, 1 findings, 2 usage error,
 unreadable path or bad configuration. Heavy modules are imported inside the commands.
@@ -9,74 +9,143 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from . import __version__
+from .argparse_zh import ArgumentParser
 from .errors import UsageError, warn
 from .forms import DRAFT_SUFFIXES
+from .walk import walk
 
 if TYPE_CHECKING:
     from .plugins import Registry
     from .resolver import Resolver
     from .results import FileResult
+    from .runner import Runner
 
 FORMATS = ("text", "json", "github", "sarif")
 DEFAULT_CACHE_DIR = ".nianbao_cache"  # relative to the working directory, like ruff's
 
 
+CHECK_EPILOG = """\
+示例：
+  nianbao check 报告.txt                    检查一个文件
+  nianbao check 草稿目录/                   检查目录下所有像年度报告的 .txt/.md 文件
+  nianbao check --fix 报告.txt              就地应用安全修复，再报告剩下的问题
+  nianbao check --diff 报告.txt             只显示修复会改什么，不写文件
+  nianbao check --select NB2 --ignore NB203 .
+  nianbao check --format sarif . > nianbao.sarif
+  cat 草稿.txt | nianbao check - --stdin-filename 草稿.txt
+
+退出码：
+  0  没有达到 --fail-on 级别（默认 warning）的问题
+  1  发现了问题（--diff：有可修复的内容）
+  2  用法错误、路径不存在、配置文件有误（错误信息写在标准错误输出）
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="nianbao",
         description="政府信息公开工作年度报告的检查工具（linter）。",
+        epilog="每个命令的说明：nianbao 命令 --help，例如 nianbao check --help",
     )
-    parser.add_argument("--version", action="version", version=f"nianbao {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"nianbao {__version__}", help="显示版本号并退出")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="命令")
 
-    check = sub.add_parser("check", help="检查草稿（文件、目录，或 - 表示标准输入）")
+    check = sub.add_parser(
+        "check",
+        help="检查草稿（文件、目录，或 - 表示标准输入）",
+        description="检查年度报告草稿，报告问题，并可自动修复。",
+        epilog=CHECK_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     check.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录；- 读取标准输入")
     check.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
-    check.add_argument("--select", metavar="CODES", help="只启用这些规则（逗号分隔的代码或前缀，如 NB2,NB301）")
-    check.add_argument("--ignore", metavar="CODES", help="停用这些规则（逗号分隔的代码或前缀）")
     check.add_argument("--fix", action="store_true", help="就地应用可安全自动修复的问题")
     check.add_argument("--unsafe-fixes", action="store_true", help="同时应用建议修复（需要人工复核）")
     check.add_argument("--diff", action="store_true", help="以统一 diff 显示修复内容，不写文件")
-    check.add_argument("--config", metavar="FILE", help="使用指定的配置文件，不再向上查找")
     check.add_argument("--stdin-filename", metavar="NAME", help="标准输入在输出中使用的文件名")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), help="达到此严重程度才以 1 退出")
     check.add_argument("--exit-zero", action="store_true", help="有问题也以 0 退出")
     check.add_argument("--no-source", action="store_true", help="文本格式下不显示源代码行")
-    check.add_argument("--jobs", "-j", type=int, metavar="N", help="并行进程数（默认：全部 CPU 核）")
-    check.add_argument("--no-cache", action="store_true", help="不读写结果缓存")
     check.add_argument(
-        "--cache-dir", metavar="DIR", help=f"结果缓存目录（默认 {DEFAULT_CACHE_DIR}，或环境变量 NIANBAO_CACHE_DIR）"
+        "--statistics", action="store_true", help="只列出每条规则发现的问题数（可与 --format json 同用）"
     )
+    check.add_argument("--baseline", metavar="FILE", help="只报告基线文件中未记录的新问题")
+    check.add_argument("--write-baseline", metavar="FILE", help="把当前全部问题记入基线文件（覆盖），以 0 退出")
+    _run_options(check)
     check.add_argument("--profile", action="store_true", help="在标准错误输出中列出解析和每条规则的耗时")
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="对直接给出的文件也应用 exclude 和“是否像年度报告”的判断（pre-commit 钩子使用）",
+    )
     check.add_argument(
         "--previous", metavar="FILE", help="同一机关上一年度的报告，用于跨年度比对（只检查一份报告时可用）"
     )
-    check.add_argument("--verbose", "-v", action="store_true", help="说明每份报告与哪份上年报告比对")
 
-    rules = sub.add_parser("rules", help="列出所有规则（内置与插件）")
-    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    report = sub.add_parser(
+        "report",
+        help="检查一批报告，生成审核报告（HTML 或 Excel）",
+        description="检查一批报告，生成一份审核报告：单个离线网页（*.html）或 Excel 工作簿（*.xlsx）。",
+        epilog="示例：nianbao report 各单位年报/ -o 审核报告.html",
+    )
+    report.add_argument("paths", nargs="+", metavar="PATH", help="文件或目录")
+    report.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="审核报告文件：*.html（单个离线网页）或 *.xlsx"
+    )
+    _run_options(report)
+
+    rules = sub.add_parser("rules", help="列出所有规则（内置与插件）", description="列出所有规则（内置与插件）。")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="输出格式（默认 text）")
     rules.add_argument("--config", metavar="FILE", help="按此配置加载插件")
 
-    explain = sub.add_parser("explain", help="显示一条规则的详细说明")
-    explain.add_argument("code", metavar="CODE")
+    explain = sub.add_parser(
+        "explain",
+        help="显示一条规则的详细说明",
+        description="显示一条规则的详细说明：检查内容、为什么重要、错误示例和正确示例。",
+        epilog="示例：nianbao explain NB202，或 nianbao explain table3-outcome-total",
+    )
+    explain.add_argument("code", metavar="RULE", help="规则代码或名称")
     explain.add_argument("--config", metavar="FILE", help="按此配置加载插件")
 
-    lsp = sub.add_parser("lsp", help="启动语言服务器（默认使用标准输入输出）")
+    lsp = sub.add_parser(
+        "lsp", help="启动语言服务器（默认使用标准输入输出）", description="启动语言服务器，供编辑器使用。"
+    )
     lsp.add_argument("--tcp", metavar="HOST:PORT", help="改为在 TCP 端口上监听（调试用）")
 
-    new = sub.add_parser("new-plugin", help="生成一个可直接安装、测试的插件包骨架")
+    new = sub.add_parser(
+        "new-plugin",
+        help="生成一个可直接安装、测试的插件包骨架",
+        description="生成一个可直接安装、测试的插件包骨架（见 docs/plugins.md）。",
+    )
     new.add_argument("name", metavar="NAME", help="插件名（小写英文，如 jiangsu）")
     new.add_argument("--prefix", help="规则代码前缀（1–3 个大写字母；默认取名字的前两个字母）")
     new.add_argument("--dir", default=".", help="在此目录下生成（默认当前目录）")
 
-    plugins = sub.add_parser("plugins", help="列出已安装的插件及其是否加载成功")
+    plugins = sub.add_parser(
+        "plugins", help="列出已安装的插件及其是否加载成功", description="列出已安装的插件、版本及其是否加载成功。"
+    )
     plugins.add_argument("--config", metavar="FILE", help="按此配置加载插件")
     return parser
+
+
+def _run_options(parser: argparse.ArgumentParser) -> None:
+    """Options of every command that checks drafts: which rules, which configuration, how to run."""
+    parser.add_argument("--select", metavar="CODES", help="只启用这些规则（逗号分隔的代码或前缀，如 NB2,NB301）")
+    parser.add_argument("--ignore", metavar="CODES", help="停用这些规则（逗号分隔的代码或前缀）")
+    parser.add_argument("--config", metavar="FILE", help="使用指定的配置文件，不再向上查找")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="并行进程数（默认：全部 CPU 核）")
+    parser.add_argument("--no-cache", action="store_true", help="不读写结果缓存")
+    parser.add_argument(
+        "--verbose", "-v", action="store_true", help="列出跳过的每个文件，并说明每份报告与哪份上年报告比对"
+    )
+    parser.add_argument(
+        "--cache-dir", metavar="DIR", help=f"结果缓存目录（默认 {DEFAULT_CACHE_DIR}，或环境变量 NIANBAO_CACHE_DIR）"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -85,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "report":
+            return cmd_report(args)
         if args.command == "rules":
             return cmd_rules(args)
         if args.command == "explain":
@@ -131,98 +202,106 @@ def _split_codes(value: str | None) -> list[str] | None:
 # --- check -----------------------------------------------------------------------------------
 
 
-def collect_files(paths: Sequence[str], ctx: Resolver) -> list[Path | None]:
-    """Files to check, in a deterministic order; None stands for standard input."""
+def collect_files(
+    paths: Sequence[str], ctx: Resolver, force_exclude: bool = False
+) -> tuple[list[Path | None], set[Path]]:
+    """Files to check, in a deterministic order (None stands for standard input), and those of
+    them a folder walk found (or, with *force_exclude*, every file on disk): they are checked only
+    if they look like a report. *force_exclude* also drops named files the configuration excludes."""
     out: list[Path | None] = []
+    sniffed: set[Path] = set()
+    named: set[Path] = set()
     for raw in paths:
         if raw == "-":
             out.append(None)
             continue
         path = Path(raw)
         if path.is_dir():
-            for found in sorted(walk_drafts(path, ctx)):
-                out.append(found)
-        elif path.is_file():
+            found = walk(path, lambda p: ctx.base_config(p).is_excluded(p))
+            out.extend(found)
+            sniffed.update(found)
+        elif path.is_symlink() or path.exists():  # not a regular file, or a dangling link: the runner says so
+            if force_exclude and ctx.base_config(path).is_excluded(path):
+                continue
             out.append(path)
+            named.add(path)
         else:
             raise UsageError(f"路径不存在：{raw}")
-    return out
+    unique = list(dict.fromkeys(out))  # a file given twice, or named and walked, is checked once
+    return unique, {p for p in unique if p is not None} if force_exclude else sniffed - named
 
 
-def walk_drafts(directory: Path, ctx: Resolver) -> list[Path]:
-    """The drafts under *directory* a folder argument checks (hidden and excluded paths left out);
-    the server lists its workspace's reports the same way."""
-    files = []
-    for root, dirs, names in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
-        for name in names:
-            if name.startswith(".") or not name.lower().endswith(DRAFT_SUFFIXES):
-                continue
-            path = Path(root) / name
-            if not ctx.base_config(path).is_excluded(path):
-                files.append(path)
-    return files
+def _runner(args: argparse.Namespace, **options: object) -> Runner:
+    """The runner for the options common to every command that checks drafts (see `_run_options`)."""
+    from .runner import Options, Runner
+
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs 应为正整数")
+    cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("NIANBAO_CACHE_DIR") or DEFAULT_CACHE_DIR)
+    return Runner(
+        Options(
+            select=_split_codes(args.select),
+            ignore=_split_codes(args.ignore),
+            config=args.config,
+            cache_dir=cache_dir,
+            **options,  # type: ignore[arg-type]
+        )
+    )
+
+
+def _run_files(runner: Runner, files: list[Path], jobs: int | None, sniffed: Collection[Path] = ()) -> list[FileResult]:
+    """Check the files on disk, with a progress bar on a terminal when it takes a while; those in
+    *sniffed* (found by a walk) only if they look like a report."""
+    from .progress import Progress
+    from .runner import run_many
+
+    with Progress(len(files)) as progress:
+        return run_many(runner, files, jobs or os.cpu_count() or 1, sniffed, progress.advance)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .engine import fails
-    from .runner import Options, Runner, pair_run, run_many
 
     if not args.paths:
         raise UsageError("请给出要检查的文件或目录（- 表示标准输入），例如：nianbao check 报告.txt")
     if args.fix and args.diff:
         raise UsageError("--fix 与 --diff 不能同时使用")
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs 应为正整数")
     previous = Path(args.previous) if args.previous else None
     if previous is not None and not previous.is_file():
         raise UsageError(f"--previous 指定的文件不存在：{args.previous}")
-    cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("NIANBAO_CACHE_DIR") or DEFAULT_CACHE_DIR)
-    options = Options(
-        select=_split_codes(args.select),
-        ignore=_split_codes(args.ignore),
+    if args.statistics and args.format not in ("text", "json"):
+        raise UsageError("--statistics 只能与 --format text 或 json 同用")
+    if args.baseline and args.write_baseline:
+        raise UsageError("--baseline 与 --write-baseline 不能同时使用")
+    if args.diff and (args.statistics or args.baseline or args.write_baseline):
+        raise UsageError("--diff 只显示修复内容，不能与 --statistics、--baseline 或 --write-baseline 同用")
+    runner = _runner(
+        args,
         fix=args.fix,
         diff=args.diff,
         unsafe_fixes=args.unsafe_fixes,
         stdin_filename=args.stdin_filename,
-        config=args.config,
-        cache_dir=cache_dir,
         profile=args.profile,
     )
-    runner = Runner(options)
-    files = collect_files(args.paths, runner.resolver)
+    files, sniffed = collect_files(args.paths, runner.resolver, args.force_exclude)
     if files.count(None) > 1:
         raise UsageError("标准输入（-）只能出现一次")
-    if previous is not None and len(files) != 1:
-        raise UsageError(
-            "--previous 只能在检查一份报告时使用；多份报告请在 nianbao.toml 的 [[overrides]] 中用 previous 指定"
-        )
-    jobs = args.jobs or os.cpu_count() or 1
     on_disk = [f for f in files if f is not None]
-    outcomes: dict[Path | None, FileResult] = dict(zip(on_disk, run_many(runner, on_disk, jobs)))
+    outcomes: dict[Path | None, FileResult] = dict(zip(on_disk, _run_files(runner, on_disk, args.jobs, sniffed)))
     stdin = sys.stdin.buffer.read() if None in files else None
     if stdin is not None:
         outcomes[None] = runner.run(None, stdin)
-    checked, pairings = pair_run(
-        runner,
-        files,
-        [outcomes[f] for f in files],
-        jobs,
-        lambda root: walk_drafts(root, runner.resolver),
-        previous,
-        stdin,
-    )
+    checked = _across_years(runner, files, [outcomes[f] for f in files], args, previous, stdin)
     outcomes = dict(zip(files, checked))
-    if args.verbose:
-        for pairing in pairings:
-            print(f"nianbao: {pairing.describe()}", file=sys.stderr)
     results: list[FileResult] = []
     fail_on = args.fail_on
     timings: dict[str, float] = {}
+    errors = 0  # files that could not be read or written: said as they come, exit status 2 at the end
     for file in files:
         result = outcomes[file]
         if result.error:
-            raise UsageError(result.error)
+            errors += 1
+            print(f"nianbao: 错误：{result.error}", file=sys.stderr)
         if result.output is not None:
             sys.stdout.buffer.write(result.output)
         for note in result.notes:
@@ -231,17 +310,131 @@ def cmd_check(args: argparse.Namespace) -> int:
         for name, seconds in result.timings.items():
             timings[name] = timings.get(name, 0.0) + seconds
         results.append(result)
+    skipped = [r.path for r in results if r.skipped]
+    if skipped:
+        _report_skipped(skipped, args.verbose)
+        results = [r for r in results if not r.skipped]
     if args.profile:
         _print_profile(timings, len(files))
     if args.diff:
         chunks = [outcomes[f].diff for f in files if outcomes[f].diff]
         sys.stdout.write("".join(chunks))
-        return 1 if chunks and not args.exit_zero else 0
+        return 2 if errors else 1 if chunks and not args.exit_zero else 0
+    if args.write_baseline:
+        _write_baseline(Path(args.write_baseline), results)
+        return 2 if errors else 0
+    if args.baseline:
+        results = _apply_baseline(Path(args.baseline), results)
     stream = sys.stderr if (args.fix and None in files) else sys.stdout
-    _emit(args.format, results, runner.resolver, stream, args)
+    if args.statistics:
+        from .output import statistics
+
+        statistics.render(results, stream, args.format)
+    else:
+        _emit(args.format, results, runner.resolver, stream, args)
+    if errors:
+        return 2
     if args.exit_zero:
         return 0
     return 1 if fails((f for r in results for f in r.findings), fail_on or "warning") else 0
+
+
+def _across_years(
+    runner: Runner,
+    files: list[Path | None],
+    results: list[FileResult],
+    args: argparse.Namespace,
+    previous: Path | None = None,
+    stdin: bytes | None = None,
+) -> list[FileResult]:
+    """*results* with the findings of comparing each report with the same agency's report for the
+    year before (`runner.pair_run`); with --verbose, what each was compared with, on stderr."""
+    from .runner import pair_run
+
+    if previous is not None and len(files) != 1:
+        raise UsageError(
+            "--previous 只能在检查一份报告时使用；多份报告请在 nianbao.toml 的 [[overrides]] 中用 previous 指定"
+        )
+    excluded = runner.resolver.base_config
+    checked, pairings = pair_run(
+        runner,
+        files,
+        results,
+        args.jobs or os.cpu_count() or 1,
+        lambda root: walk(root, lambda p: excluded(p).is_excluded(p)),
+        previous,
+        stdin,
+    )
+    if args.verbose:
+        for pairing in pairings:
+            print(f"nianbao: {pairing.describe()}", file=sys.stderr)
+    return checked
+
+
+def _report_skipped(paths: list[str], verbose: bool) -> None:
+    """Say which walked files were left out as not a report: the first few, or all with --verbose."""
+    shown = paths if verbose or len(paths) <= 3 else paths[:3]
+    more = "" if len(shown) == len(paths) else " 等（--verbose 列出全部）"
+    if verbose and len(paths) > 1:
+        print(f"nianbao: 跳过 {len(paths)} 个不像年度报告的文件：", file=sys.stderr)
+        for path in paths:
+            print(f"  {path}", file=sys.stderr)
+    else:
+        print(f"nianbao: 跳过 {len(paths)} 个不像年度报告的文件：{'、'.join(shown)}{more}", file=sys.stderr)
+
+
+def _write_baseline(path: Path, results: list[FileResult]) -> None:
+    from .baseline import Baseline
+
+    baseline = Baseline.of(path, results)
+    baseline.write()
+    print(f"已把 {baseline.total} 个问题记入基线 {path}。", file=sys.stderr)
+
+
+def _apply_baseline(path: Path, results: list[FileResult]) -> list[FileResult]:
+    """*results* without the findings recorded in the baseline at *path*; says on stderr how many."""
+    from .baseline import Baseline
+
+    kept, matched, gone = Baseline.load(path).filter(results)
+    note = f"基线 {path} 中已记录的 {matched} 个问题未列出。"
+    if gone:
+        note += f"另有 {gone} 个已记录的问题不再出现，可用 --write-baseline {path} 更新基线。"
+    print(note, file=sys.stderr)
+    return kept
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .audit import check_output, write
+
+    output = Path(args.output)
+    check_output(output)
+    runner = _runner(args)
+    files, sniffed = collect_files(args.paths, runner.resolver)
+    if None in files:
+        raise UsageError("审核报告不能读取标准输入（-），请给出文件或目录")
+    on_disk = [f for f in files if f is not None]
+    if not on_disk:
+        kinds = "、".join(f"*{suffix}" for suffix in DRAFT_SUFFIXES)
+        raise UsageError(f"在 {'、'.join(args.paths)} 中没有找到草稿（{kinds}）")
+    results = []
+    skipped = []
+    checked = _across_years(runner, list(on_disk), _run_files(runner, on_disk, args.jobs, sniffed), args)
+    for result in checked:
+        if result.error:  # a file that could not be read is said, and left out; exit status 2 at the end
+            print(f"nianbao: 错误：{result.error}", file=sys.stderr)
+        elif result.skipped:
+            skipped.append(result.path)
+        else:
+            results.append(result)
+    if skipped:
+        _report_skipped(skipped, args.verbose)
+    audit = write(results, runner.resolver.registry(None), args.paths, output)
+    o = audit.overview()
+    sys.stdout.write(
+        f"已生成审核报告 {output}：共 {o['reports']} 份报告，有错误 {o['error']} 份，仅有警告 {o['warning']} 份，"
+        f"通过 {o['clean']} 份。\n"
+    )
+    return 2 if len(results) + len(skipped) < len(on_disk) else 0
 
 
 def _print_profile(timings: dict[str, float], files: int) -> None:
@@ -330,10 +523,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from .ruledef import SEVERITY_LABEL, Fixable
 
     registry = _resolver(args.config).registry(None)
-    code = args.code.strip().upper()
-    rule = registry.rules.get(code)
+    query = args.code.strip()
+    rule = registry.rules.get(query.upper()) or next((r for r in registry.rules.values() if r.name == query), None)
     if rule is None:
-        raise UsageError(f"未知的规则代码 {args.code}（nianbao rules 可列出全部规则）")
+        from .selectors import hint
+
+        names = [r.name for r in registry.rules.values()]
+        raise UsageError(
+            f"没有代码或名称为 {args.code} 的规则{hint(query, list(registry.rules), names, prefixes=False)}"
+        )
     fix = rule.fixable.label if rule.fixable is not Fixable.NEVER else "无自动修复"
     sys.stdout.write(f"{rule.code} {rule.name}（{SEVERITY_LABEL[rule.severity]}，{fix}，来自 {rule.origin}）\n")
     sys.stdout.write(f"{rule.summary}\n\n{rule.doc}\n")
@@ -343,6 +541,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def cmd_lsp(args: argparse.Namespace) -> int:
     if args.tcp and not args.tcp.rpartition(":")[2].isdigit():
         raise UsageError(f"--tcp 应为 HOST:PORT，例如 127.0.0.1:2087，而不是 {args.tcp}")
+    from ._safepath import drop_working_directory
+
+    # The server runs in a workspace that may not be trusted; `python -m` already dropped the working
+    # directory, the console script too in case PYTHONPATH holds an empty entry.
+    drop_working_directory(sys.path)
     from .server.app import serve  # the only place pygls/lsprotocol are imported
 
     serve(args.tcp)

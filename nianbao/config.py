@@ -9,11 +9,14 @@ Keys (all optional)::
     report-year = 2023            # what the linter infers, for drafts where inference cannot work
     template = "2021"
     agency = "莱州市柞村镇人民政府"
+    province = "山东"             # whose provincial rules apply (plugins decide from the agency otherwise)
     previous = "2022/柞村镇.docx"   # last year's report (cross-year rules), relative to this file
     copied-prose-threshold = 0.5  # NB605: share of section 五 copied from last year that is reported
     plugins = ["SD"]              # only these external plugins (by prefix); default: all installed
     disable-plugins = ["XY"]
     local-plugins = ["tools/our_rules.py"]
+    rule-timeout = 10             # seconds each rule may run on one draft before it becomes NB001; 0: no limit
+    max-file-size = 10            # MB; a larger draft is not checked but gets one NB002; 0: no limit
 
     [severity]                    # per-rule severity: error | warning | info
     NB206 = "error"
@@ -25,27 +28,34 @@ Keys (all optional)::
     files = ["2019/*.txt"]
     report-year = 2019
 
-Invalid configuration raises ConfigError naming the file and the key (exit status 2).
+Invalid configuration raises ConfigError naming the file and the key (exit status 2). Codes are
+read case-insensitively; one that matches no rule is an error too, raised by the resolver once the
+rules are known (`Config.selectors` lists them).
 """
 
 from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .budget import DEFAULT_SECONDS
+from .engine import DEFAULT_MAX_FILE_SIZE
 from .errors import ConfigError
 from .ruledef import SEVERITIES
 
 CONFIG_FILE = "nianbao.toml"
-INFERENCE_KEYS = ("report-year", "template", "agency")
+INFERENCE_KEYS = ("report-year", "template", "agency", "province")
 # Per-file settings: inference overrides and the cross-year settings (top level or [[overrides]]).
 PER_FILE_KEYS = (*INFERENCE_KEYS, "previous", "copied-prose-threshold")
 _LIST_KEYS = ("select", "ignore", "exclude", "plugins", "disable-plugins", "local-plugins")
-_KNOWN = set(_LIST_KEYS) | set(PER_FILE_KEYS) | {"severity", "per-file-ignores", "overrides", "fail-on"}
+_LIMIT_KEYS = ("rule-timeout", "max-file-size")
+_KNOWN = (
+    set(_LIST_KEYS) | set(PER_FILE_KEYS) | set(_LIMIT_KEYS) | {"severity", "per-file-ignores", "overrides", "fail-on"}
+)
 
 
 @dataclass
@@ -62,6 +72,8 @@ class Config:
     plugins: list[str] | None = None
     disable_plugins: list[str] = field(default_factory=list)
     local_plugins: list[Path] = field(default_factory=list)
+    rule_timeout: float | None = DEFAULT_SECONDS  # None: no limit
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE  # bytes; None: no limit
 
     @property
     def root(self) -> Path:
@@ -83,6 +95,19 @@ class Config:
         return [
             code for pattern, codes in self.per_file_ignores.items() if _matches_any(rel, [pattern]) for code in codes
         ]
+
+    def selectors(self) -> Iterator[tuple[str, str]]:
+        """Every rule code or prefix this configuration names, as (key, code): the key says where,
+        e.g. ``ignore`` or ``per-file-ignores."old/*.txt"``. ``severity`` keys are full codes."""
+        for code in self.select or ():
+            yield "select", code
+        for code in self.ignore:
+            yield "ignore", code
+        for pattern, codes in self.per_file_ignores.items():
+            for code in codes:
+                yield f'per-file-ignores."{pattern}"', code
+        for code in self.severity:
+            yield "severity", code
 
     def inference_for(self, file: Path) -> dict[str, Any]:
         result = dict(self.inference)
@@ -155,8 +180,8 @@ def config_from_mapping(
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{where}：配置项 “{key}” 应为字符串列表")
     if "select" in merged:
-        config.select = list(merged["select"])
-    config.ignore = list(merged.get("ignore", []))
+        config.select = _codes(merged["select"])
+    config.ignore = _codes(merged.get("ignore", []))
     config.exclude = list(merged.get("exclude", []))
     if "plugins" in merged:
         config.plugins = list(merged["plugins"])
@@ -170,19 +195,29 @@ def config_from_mapping(
     if fail_on not in SEVERITIES:
         raise ConfigError(f"{where}：配置项 “fail-on” 应为 {' / '.join(SEVERITIES)} 之一，而不是 {fail_on!r}")
     config.fail_on = fail_on
+    for key in _LIMIT_KEYS:
+        value = merged.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < float("inf"):
+            raise ConfigError(f"{where}：配置项 “{key}” 应为不小于 0 的数字（0 表示不限），而不是 {value!r}")
+    if "rule-timeout" in merged:
+        config.rule_timeout = float(merged["rule-timeout"]) or None
+    if "max-file-size" in merged:
+        config.max_file_size = int(merged["max-file-size"] * 2**20) or None
     severity = merged.get("severity", {})
     if not isinstance(severity, dict):
         raise ConfigError(f"{where}：配置项 “severity” 应为表（代码 = 严重程度）")
     for code, level in severity.items():
         if level not in SEVERITIES:
             raise ConfigError(f"{where}：severity.{code} 应为 {' / '.join(SEVERITIES)} 之一，而不是 {level!r}")
-    config.severity = dict(severity)
+    config.severity = {code.strip().upper(): level for code, level in severity.items()}
     pfi = merged.get("per-file-ignores", {})
     if not isinstance(pfi, dict) or not all(
         isinstance(v, list) and all(isinstance(c, str) for c in v) for v in pfi.values()
     ):
         raise ConfigError(f"{where}：配置项 “per-file-ignores” 应为表（路径模式 = 代码列表）")
-    config.per_file_ignores = {k: list(v) for k, v in pfi.items()}
+    config.per_file_ignores = {k: _codes(v) for k, v in pfi.items()}
     config.inference = _inference(merged, where, "", path)
     overrides = merged.get("overrides", [])
     if not isinstance(overrides, list) or not all(isinstance(o, dict) for o in overrides):
@@ -196,6 +231,11 @@ def config_from_mapping(
             raise ConfigError(f"{where}：overrides[{i}] 中有未知的配置项 “{sorted(unknown)[0]}”")
         config.overrides.append((list(files), _inference(entry, where, f"overrides[{i}].", path)))
     return config
+
+
+def _codes(values: list[str]) -> list[str]:
+    """Rule codes as the command line takes them: case and surrounding spaces do not matter."""
+    return [v.strip().upper() for v in values]
 
 
 def _inference(data: Mapping[str, Any], where: str, prefix: str, path: Path | None) -> dict[str, Any]:
@@ -221,6 +261,11 @@ def _inference(data: Mapping[str, Any], where: str, prefix: str, path: Path | No
         if not isinstance(agency, str) or not agency.strip():
             raise ConfigError(f"{where}：{prefix}agency 应为机关名称字符串")
         result["agency"] = agency.strip()
+    if "province" in data:
+        province = data["province"]
+        if not isinstance(province, str) or not province.strip():
+            raise ConfigError(f"{where}：{prefix}province 应为省级行政区名称字符串（如 “山东”）")
+        result["province"] = province.strip()
     if "previous" in data:
         previous = data["previous"]
         if not isinstance(previous, str) or not previous.strip():

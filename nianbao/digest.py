@@ -1,7 +1,9 @@
 """What one report tells the reports of other years: a small, plain digest of a parsed draft.
 
 A `ReportDigest` is built in the process that parsed the draft (`ReportDigest.of`), next to its
-findings, and is all that a cross-year rule reads: the agency, the year and templates, the table
+findings. It is the one place per-report facts live outside that process: the agency, its level,
+the year and templates (what the audit report shows for each report), and all that a cross-year
+rule reads besides: the table
 cells by the template specs' stable ``key`` names (so a 2019-template table and a 2021-template
 table map row to row where the keys agree), and per section one fingerprint per sentence. It
 crosses the process pool inside `FileResult` (pickled) and is stored in the cache entry
@@ -54,6 +56,7 @@ class ReportDigest:
         "agency",
         "agency_core",
         "agency_kind",
+        "level",
         "government",
         "year",
         "template",
@@ -69,6 +72,7 @@ class ReportDigest:
         agency: str | None = None,
         agency_core: str | None = None,
         agency_kind: str | None = None,
+        level: str | None = None,
         government: bool = False,
         year: int | None = None,
         template: str | None = None,
@@ -80,6 +84,7 @@ class ReportDigest:
         self.agency = agency  # the name as written, whitespace removed: 青禾县云溪镇人民政府
         self.agency_core = agency_core  # without place prefixes or 人民政府: 云溪镇
         self.agency_kind = agency_kind  # 镇, 乡, 街道, 县, 区, 市, 省, 局, 委, 办, 厅, 中心
+        self.level = level  # 省级 / 市级 / 县级 / 乡镇级 (`facts.agency_level`)
         self.government = government
         self.year = year  # the report year
         self.template = template  # the template the tables follow ("2019" / "2021")
@@ -93,7 +98,8 @@ class ReportDigest:
     def __reduce__(self) -> tuple[type[ReportDigest], tuple[Any, ...]]:
         """Pickled (across the process pool) as its outline and body text, never decoded objects."""
         return ReportDigest, (
-            self.path, self.agency, self.agency_core, self.agency_kind, self.government, self.year, self.template,
+            self.path, self.agency, self.agency_core, self.agency_kind, self.level, self.government, self.year,
+            self.template,
             self.required_template, self.overrides, self.body,
         )  # fmt: skip
 
@@ -131,6 +137,7 @@ class ReportDigest:
     def of(cls, report: Report, path: str) -> ReportDigest:
         """The digest of a parsed report (*path*: the file as the user named it)."""
         from .digest_parts import body_of
+        from .facts import agency_level
 
         facts = report.facts
         agency = facts.agency
@@ -139,6 +146,7 @@ class ReportDigest:
             agency.name if agency else None,
             agency.core if agency else None,
             agency.kind if agency else None,
+            agency_level(agency) if agency else None,
             agency.government if agency else False,
             facts.report_year,
             facts.table_template,
@@ -154,7 +162,7 @@ class ReportDigest:
         every cache hit, and the tables and sentences as JSON text, decoded only when the report is
         paired ("" when it has neither). `from_record` reads both back."""
         head: dict[str, Any] = {
-            "a": [self.agency, self.agency_core, self.agency_kind, self.government],
+            "a": [self.agency, self.agency_core, self.agency_kind, self.level, self.government],
             "y": self.year,
             "t": [self.template, self.required_template],
         }
@@ -169,10 +177,10 @@ class ReportDigest:
         damaged tables and sentences read as none."""
         if not isinstance(head, dict):
             raise ValueError(head)
-        name, core, kind, government = head["a"]
+        name, core, kind, level, government = head["a"]
         template, required = head["t"]
         year = head["y"]
-        texts = (name, core, kind, template, required)
+        texts = (name, core, kind, level, template, required)
         if any(v is not None and not isinstance(v, str) for v in texts) or not isinstance(government, bool):
             raise ValueError(head)
         if year is not None and type(year) is not int:
@@ -180,4 +188,4 @@ class ReportDigest:
         overrides = head.get("o", {})
         if not isinstance(overrides, dict) or not isinstance(body, str):
             raise ValueError(head)
-        return cls(path, name, core, kind, government, year, template, required, overrides, body=body)
+        return cls(path, name, core, kind, level, government, year, template, required, overrides, body)

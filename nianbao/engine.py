@@ -11,6 +11,8 @@ from functools import partial
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
+from .budget import DEFAULT_SECONDS, RuleTimeout, TimeBudget
+from .fixes import changes_text, comment_spans, edits_comment
 from .results import FileResult
 from .ruledef import SAFE, SEVERITY_RANK, SUGGESTED, Edit, Finding, Fix, Rule, no_findings
 from .source import DecodeError, Source
@@ -23,17 +25,20 @@ if TYPE_CHECKING:  # the model and the registry are imported only when a draft i
     from .source import LineIndex
 
 INTERNAL_ERROR, UNREADABLE = "NB001", "NB002"
+DEFAULT_MAX_FILE_SIZE = 10 * 2**20  # bytes: 30 times the largest real report (~300 KB)
 
 
 @dataclass
 class Selection:
-    """Which rules run and how severe they are, for one file."""
+    """Which rules run, how severe they are and the limits they run under, for one file."""
 
     select: Sequence[str] | None = None  # None: every rule
     ignore: Sequence[str] = ()
     severity: Mapping[str, str] = field(default_factory=dict)
-    # per-file settings from configuration: report-year / template / agency / copied-prose-threshold
+    # per-file settings from configuration: report-year / template / agency / province / copied-prose-threshold …
     inference: Mapping[str, Any] = field(default_factory=dict)
+    rule_timeout: float | None = DEFAULT_SECONDS  # seconds each rule may run on the draft; None: no limit
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE  # bytes; a larger draft gets one NB002; None: no limit
 
     def enabled(self, code: str) -> bool:
         chosen = _longest(code, self.select if self.select is not None else ("",))
@@ -75,8 +80,12 @@ class Linter:
         return [r for code, r in self.registry.rules.items() if selection.enabled(code)]
 
     def check_bytes(self, data: bytes, path: str, selection: Selection) -> FileResult:
-        """Decode and check one draft; bytes that are not text give one NB002 and ``source`` None.
-        A .docx, web page or PDF (by *path*'s suffix) is read from its structure first."""
+        """Decode and check one draft; bytes that are not text, or more of them than the selection's
+        size limit, give one NB002 and ``source`` None. A .docx, web page or PDF (by *path*'s
+        suffix) is read from its structure first."""
+        too_large = self.oversized(len(data), path, selection)
+        if too_large is not None:
+            return too_large
         from .forms import document_format
 
         fmt = document_format(path)
@@ -98,6 +107,10 @@ class Linter:
         markdown: IncrementalParser | None = None,
         form: str | None = None,
     ) -> FileResult:
+        size = len(source.raw) if source.raw is not None else _utf8_size(source.text, selection.max_file_size)
+        too_large = self.oversized(size, path, selection, source)
+        if too_large is not None:
+            return too_large
         if not source.text.strip():
             return FileResult(path, source, self._finalize([self._unreadable("文件为空（没有任何正文）")], selection))
         from .parsing import parse
@@ -114,19 +127,21 @@ class Linter:
         if timings is not None:
             timings["parse"] = timings.get("parse", 0.0) + perf_counter() - started
         findings: list[tuple[Rule, Finding]] = []
+        fixable = _FixCheck(source)
         rules = self.rules_for(selection)
         size = len(source.text)
-        for rule in rules:
-            if rule.code in (INTERNAL_ERROR, UNREADABLE) or rule.compare is not None:
-                continue
-            findings.extend(self._timed(rule, partial(rule.check, report), size))
         result = FileResult(path, source, (), report)
-        if self.previous is not None:  # the cross-year rules, when last year's report is found
-            result = result.with_digest()
-            current = result.digest
-            before = self.previous(current) if current is not None else None
-            if current is not None and before is not None:
-                findings.extend(self._compare(rules, current, before, size))
+        with TimeBudget(selection.rule_timeout) as budget:
+            for rule in rules:
+                if rule.code in (INTERNAL_ERROR, UNREADABLE) or rule.compare is not None:
+                    continue
+                findings.extend(map(fixable.keep, self._timed(rule, partial(rule.check, report), size, budget)))
+            if self.previous is not None:  # the cross-year rules, when last year's report is found
+                result = result.with_digest()
+                current = result.digest
+                before = self.previous(current) if current is not None else None
+                if current is not None and before is not None:
+                    findings.extend(map(fixable.keep, self._compare(rules, current, before, size, budget)))
         return replace(result, findings=self._finalize(findings, selection, source.index, report.directives))
 
     def check_years(
@@ -137,35 +152,55 @@ class Linter:
         rendering), for lines and suppression comments. Completed, selected and sorted."""
         from .suppression import find_directives
 
-        found = self._compare(self.rules_for(selection), current, previous, len(source.text))
+        fixable = _FixCheck(source)
+        with TimeBudget(selection.rule_timeout) as budget:
+            found = self._compare(self.rules_for(selection), current, previous, len(source.text), budget)
         if not found:
             return ()
-        return self._finalize(found, selection, source.index, find_directives(source.text, source.index))
+        directives = find_directives(source.text, source.index)
+        return self._finalize(list(map(fixable.keep, found)), selection, source.index, directives)
 
     def _compare(
-        self, rules: Sequence[Rule], current: ReportDigest, previous: ReportDigest, size: int
+        self, rules: Sequence[Rule], current: ReportDigest, previous: ReportDigest, size: int, budget: TimeBudget
     ) -> list[tuple[Rule, Finding]]:
         out: list[tuple[Rule, Finding]] = []
         for rule in rules:
             if rule.compare is not None:
-                out.extend(self._timed(rule, partial(rule.compare, current, previous), size))
+                out.extend(self._timed(rule, partial(rule.compare, current, previous), size, budget))
         return out
 
-    def _timed(self, rule: Rule, produce: Callable[[], Iterable[Finding]], size: int) -> list[tuple[Rule, Finding]]:
+    def _timed(
+        self, rule: Rule, produce: Callable[[], Iterable[Finding]], size: int, budget: TimeBudget
+    ) -> list[tuple[Rule, Finding]]:
         started = perf_counter()
         try:
-            return self._run(rule, produce, size)
+            return self._run(rule, produce, size, budget)
         finally:
             if self.timings is not None:
                 self.timings[rule.code] = self.timings.get(rule.code, 0.0) + perf_counter() - started
 
-    def _run(self, rule: Rule, produce: Callable[[], Iterable[Finding]], size: int) -> list[tuple[Rule, Finding]]:
-        """One rule's findings in a text of *size* characters; whatever goes wrong inside it becomes
-        NB001 and the others still run."""
+    def oversized(self, size: int, path: str, selection: Selection, source: Source | None = None) -> FileResult | None:
+        """One NB002 for a draft of *size* bytes over the selection's limit (checking it would take
+        minutes for nothing: no real report comes near), else None. *source*, when given, is kept
+        in the result (the language server places findings in the text it holds)."""
+        limit = selection.max_file_size
+        if limit is None or size <= limit:
+            return None
+        why = f"文件过大（{size / 2**20:.1f} MB，超过上限 {limit / 2**20:g} MB），未检查；上限可用配置项 max-file-size 调整"
+        return FileResult(path, source, self._finalize([(self._own_rule(UNREADABLE), Finding(0, 0, why))], selection))
+
+    def _run(
+        self, rule: Rule, produce: Callable[[], Iterable[Finding]], size: int, budget: TimeBudget
+    ) -> list[tuple[Rule, Finding]]:
+        """One rule's findings in a text of *size* characters; whatever goes wrong inside it (an
+        exception, running past its time budget, bad output) becomes NB001 and the others still run."""
         try:
-            produced = list(produce())
+            with budget.rule():
+                produced = list(produce())
         except KeyboardInterrupt:
             raise  # the user's Ctrl-C stops the run
+        except RuleTimeout:
+            return [self._internal_error(rule, f"超时：运行超过 {budget.seconds:g} 秒，已中断")]
         except BaseException as exc:  # SystemExit from a plugin must not end the CLI or the server
             return [self._internal_error(rule, f"{type(exc).__name__}: {exc}")]
         out: list[tuple[Rule, Finding]] = []
@@ -229,9 +264,16 @@ class Linter:
     # --- fixes ---------------------------------------------------------------------------------
 
     def fix(
-        self, source: Source, path: str, selection: Selection, unsafe: bool = False, max_passes: int = 10
+        self,
+        source: Source,
+        path: str,
+        selection: Selection,
+        unsafe: bool = False,
+        max_passes: int = 10,
+        form: str | None = None,
     ) -> FileResult:
-        """Apply fixes until none is left (a fixpoint, so fixing twice equals fixing once).
+        """Apply fixes until none is left (a fixpoint, so fixing twice equals fixing once); *form*
+        as for `check` (None: from the file name).
 
         Returns the result for the fixed text: its ``source`` is the fixed source and ``fixed`` the
         number of fixes applied.
@@ -239,7 +281,7 @@ class Linter:
         from .fixes import apply_fixes
 
         applied = 0
-        result = self.check(source, path, selection)
+        result = self.check(source, path, selection, form=form)
         for _ in range(max_passes):
             fixes = [f.fix for f in result.findings if f.fix and (unsafe or f.fix.applicability == SAFE)]
             if not fixes:
@@ -248,9 +290,32 @@ class Linter:
             if n == 0:
                 break
             applied += n
-            result = self.check(source, path, selection)
+            result = self.check(source, path, selection, form=form)
         result.fixed = applied
         return result
+
+
+class _FixCheck:
+    """Drops the fix of a finding when applying it would be pointless or never converge: it changes
+    nothing, or it edits inside an HTML comment (`nianbao.fixes.edits_comment`). The finding stays."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.comments = comment_spans(source.text)
+
+    def keep(self, found: tuple[Rule, Finding]) -> tuple[Rule, Finding]:
+        rule, finding = found
+        fix = finding.fix
+        if fix is not None and (edits_comment(fix, self.comments) or not changes_text(fix, self.source)):
+            return rule, replace(finding, fix=None)
+        return found
+
+
+def _utf8_size(text: str, limit: int | None) -> int:
+    """The text's size in UTF-8 bytes, computed only when it could matter for *limit*."""
+    if limit is None or len(text) * 4 <= limit:  # at most 4 bytes a character: surely within
+        return len(text)
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def _valid_fix(fix: object, size: int) -> bool:

@@ -1,4 +1,5 @@
-"""Finding plugins' entry points cheaply, without importing them or the rule registry.
+"""Finding plugins' entry points cheaply, without importing them or the rule registry; and
+telling when local plugin files changed (`local_stamp`).
 
 Entry points are read from ``*.dist-info/entry_points.txt`` directly: importing
 ``importlib.metadata`` and scanning every distribution costs more than the whole lint of a draft,
@@ -78,3 +79,26 @@ def _entries(text: str, group: str) -> Iterable[tuple[str, str]]:
         if inside and "=" in line and not line.startswith(("#", ";")):
             name, _, value = line.partition("=")
             yield name.strip(), value.strip()
+
+
+def local_stamp(paths: Iterable[os.PathLike[str] | str]) -> str:
+    """What identifies the code of local plugins (files or package folders): each Python file's
+    path, modification time and size. A changed stamp means the plugin must be loaded again."""
+    parts = []
+    for path in paths:
+        root = os.fspath(path)
+        files = [root]
+        if os.path.isdir(root):
+            files = sorted(
+                os.path.join(folder, name)
+                for folder, _, names in os.walk(root)
+                for name in names
+                if name.endswith(".py")
+            )
+        for file in files:
+            try:
+                status = os.stat(file)
+            except OSError:
+                continue
+            parts.append(f"{file}:{status.st_mtime_ns}:{status.st_size}")
+    return "|".join(parts)

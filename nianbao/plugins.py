@@ -14,6 +14,7 @@ import importlib
 import importlib.util
 import re
 import sys
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -21,7 +22,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from .entrypoints import discover_entry_points
+from .entrypoints import discover_entry_points, local_stamp
 from .errors import ConfigError
 from .ruledef import Rule
 from .template import TemplateSet, TemplateVariants
@@ -79,6 +80,8 @@ def load_local_module(path: Path) -> ModuleType:
     if spec is None or spec.loader is None:
         raise ImportError(f"无法加载 {path}")
     module = importlib.util.module_from_spec(spec)
+    for loaded in [m for m in sys.modules if m == name or m.startswith(name + ".")]:
+        del sys.modules[loaded]  # a changed plugin is loaded afresh, its submodules too
     sys.modules[name] = module
     try:
         spec.loader.exec_module(module)
@@ -88,7 +91,11 @@ def load_local_module(path: Path) -> ModuleType:
     return module
 
 
-_CACHE: dict[tuple[Any, ...], Registry] = {}
+# Registries by configuration. An entry holds the plugin objects it was built from, so the id()
+# in its key cannot be reused by another object while the entry lives; local plugins are keyed by
+# their files' stamp, so a changed file is loaded again. The oldest entries go first.
+_CACHE: OrderedDict[tuple[Any, ...], tuple[Registry, tuple[Any, ...]]] = OrderedDict()
+_CACHE_SIZE = 64
 
 
 def build_registry(
@@ -110,11 +117,17 @@ def build_registry(
         tuple(enabled) if enabled is not None else None,
         tuple(disabled),
         tuple(str(p) for p in local),
+        local_stamp(local),
         tuple((p, id(o)) for p, o in extra),
     )
-    if key not in _CACHE:
-        _CACHE[key] = _build(entry_points, enabled, disabled, local, extra)
-    return _CACHE[key]
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key][0]
+    registry = _build(entry_points, enabled, disabled, local, extra)
+    _CACHE[key] = (registry, tuple(o for _, o in extra))
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return registry
 
 
 def _build(
@@ -178,9 +191,9 @@ def _build(
                     raise ValueError(f"规则代码 {r.code} 已被 {registry.rules[r.code].origin} 使用")
             new_variants = [v for v in _call(pm, "nianbao_template_variants", plugin) if v]
             new_defaults = [d for d in _call(pm, "nianbao_config_defaults", plugin) if d]
-        except ConfigError:
+        except (ConfigError, KeyboardInterrupt):
             raise
-        except Exception as exc:  # an import error, a raising hook, a bad rule: skip this plugin only
+        except BaseException as exc:  # an import error, a raising hook, SystemExit, a bad rule: skip this plugin only
             info.error = f"{type(exc).__name__}: {exc}"
             registry.problems.append(f"插件 {info.origin}（前缀 {info.prefix or '?'}）加载失败，已跳过：{info.error}")
             if plugin is not None and pm.is_registered(plugin):

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 from .config import Config, config_from_mapping, find_config_file, load_config, read_config_mapping
 from .engine import Selection
-from .errors import UsageError
+from .entrypoints import local_stamp
+from .errors import ConfigError, UsageError
+from .selectors import hint, letters, matches_any
 
 if TYPE_CHECKING:  # plugins (and pluggy) load on the first cache miss, not at start-up
     from .plugins import Registry
@@ -25,7 +27,10 @@ class Resolver:
         explicit_config: Path | None = None,
         report: Callable[[str], None] = lambda message: None,
         allow_local_plugins: bool = True,
+        watch_local_plugins: bool = False,
     ) -> None:
+        """*watch_local_plugins*: notice when a local plugin's files change and load it again
+        (the language server, which lives longer than an edit; a stat per file and lint)."""
         if explicit_config is not None and not explicit_config.is_file():
             raise UsageError(f"配置文件不存在：{explicit_config}")
         self.explicit = explicit_config
@@ -33,18 +38,23 @@ class Resolver:
         self.allow_local_plugins = allow_local_plugins
         self._found: dict[Path, Path | None] = {}  # directory → its configuration file
         self._checked: set[tuple[Path | None, tuple[str, ...]]] = set()  # selectors known to be valid
+        self._checked_files: set[Path] = set()  # configuration files whose codes were checked
         self._base: dict[Path | None, Config] = {}
         self._configs: dict[Path | None, Config] = {}
         self._registries: dict[Path | None, Registry] = {}
+        self._stamps: dict[Path | None, str] = {}  # local plugins' files when their registry was built
+        self.watch_local_plugins = watch_local_plugins
         self._reported: set[str] = set()
 
     def forget(self) -> None:
         """Drop everything loaded (a configuration file changed)."""
         self._found.clear()
         self._checked.clear()
+        self._checked_files.clear()
         self._base.clear()
         self._configs.clear()
         self._registries.clear()
+        self._stamps.clear()
 
     def config_file(self, file: Path | None) -> Path | None:
         if self.explicit is not None:
@@ -70,8 +80,18 @@ class Resolver:
         return self._configs[path]
 
     def registry(self, file: Path | None) -> Registry:
-        self.config(file)
-        return self._registries[self.config_file(file)]
+        config = self.config(file)
+        path = self.config_file(file)
+        if (
+            self.watch_local_plugins
+            and config.local_plugins
+            and self._stamps.get(path) != local_stamp(config.local_plugins)
+        ):
+            self._configs.pop(path, None)  # a local plugin's file changed: load it again
+            self._registries.pop(path, None)
+            self._checked = {checked for checked in self._checked if checked[0] != path}
+            config = self.config(file)
+        return self._registries[path]
 
     def _registry(self, path: Path | None, config: Config) -> Registry:
         if path not in self._registries:
@@ -81,11 +101,34 @@ class Resolver:
                 local = []
             from .plugins import build_registry
 
+            self._stamps[path] = local_stamp(config.local_plugins)
             registry = build_registry(enabled=config.plugins, disabled=config.disable_plugins, local=local)
             for problem in registry.problems:
                 self._once(problem)
             self._registries[path] = registry
         return self._registries[path]
+
+    def _check_config(self, path: Path | None, registry: Registry) -> None:
+        """Every code the user's configuration file names must select a rule: a typo would silently
+        turn checks off. Codes of a plugin that is named or installed but not loaded only warn."""
+        if path is None or path in self._checked_files:
+            return
+        config = self._base[path]
+        for key, code in config.selectors():
+            exact = key == "severity"
+            if (code in registry.rules) if exact else matches_any(code, registry.rules):
+                continue
+            why = _absent_plugin(code, config, registry)
+            if why is None:
+                what = "不是规则代码" if exact else "不对应任何规则"
+                raise ConfigError(f"{path}：{key} 中的 “{code}” {what}{self._hint(code, registry, not exact)}")
+            if why:
+                self._once(f"{path}：{key} 中的 “{code}” {why}，此项暂不生效")
+        self._checked_files.add(path)
+
+    @staticmethod
+    def _hint(code: str, registry: Registry, prefixes: bool = True) -> str:
+        return hint(code, list(registry.rules), prefixes=prefixes)
 
     def _once(self, message: str) -> None:
         if message not in self._reported:
@@ -104,12 +147,17 @@ class Resolver:
         adds to it, *severity* overrides per rule. Unknown selectors are a UsageError."""
         config = self.config(file)
         registry = self.registry(file)
-        selectors = (self.config_file(file), (*(select or ()), "|", *(ignore or ()), "|", *extra_ignore))
+        path = self.config_file(file)
+        selectors = (path, (*(select or ()), "|", *(ignore or ()), "|", *extra_ignore, "|", *(severity or ())))
         if selectors not in self._checked:
             for option, codes in (("select", select), ("ignore", ignore), ("ignore", extra_ignore)):
                 for code in codes or ():
-                    if code != "ALL" and not any(r.startswith(code) for r in registry.rules):
-                        raise UsageError(f"{option} 中的 “{code}” 不对应任何规则（nianbao rules 可列出全部规则）")
+                    if not matches_any(code, registry.rules):
+                        raise UsageError(f"{option} 中的 “{code}” 不对应任何规则{self._hint(code, registry)}")
+            for code in severity or ():
+                if code not in registry.rules:
+                    raise UsageError(f"severity 中的 “{code}” 不是规则代码{self._hint(code, registry, False)}")
+            self._check_config(path, registry)
             self._checked.add(selectors)
         base_ignore = list(ignore) if ignore is not None else list(config.ignore)
         per_file = config.ignores_for(file) if file is not None else []
@@ -118,4 +166,28 @@ class Resolver:
             ignore=[*base_ignore, *extra_ignore, *per_file],
             severity={**config.severity, **(severity or {})},
             inference=config.inference_for(file) if file is not None else dict(config.inference),
+            rule_timeout=config.rule_timeout,
+            max_file_size=config.max_file_size,
         )
+
+
+def _absent_plugin(code: str, config: Config, registry: Registry) -> str | None:
+    """For a code that no loaded rule matches: why, when it belongs to a plugin that is not loaded
+    ("" when that plugin is switched off on purpose); None when no plugin can claim it (a typo)."""
+    from .entrypoints import discover_entry_points
+    from .plugins import BUILTIN_PREFIX
+
+    prefix = letters(code)
+    if not prefix or prefix == BUILTIN_PREFIX:
+        return None
+    installed = any(ref.name == prefix for ref in discover_entry_points())
+    if prefix in config.disable_plugins or (installed and config.plugins is not None and prefix not in config.plugins):
+        return ""
+    if installed:
+        return f"属于插件 {prefix}，该插件未能加载"  # its load failure is reported on its own
+    if config.plugins is not None and prefix in config.plugins:
+        return f"属于插件 {prefix}，该插件没有安装"
+    local_unknown = any(info.source == "local" and not info.loaded for info in registry.plugins)
+    if local_unknown or (config.local_plugins and not any(info.source == "local" for info in registry.plugins)):
+        return "可能属于未加载的本地插件，无法核对"
+    return None

@@ -43,6 +43,7 @@ class FileResult:
     error: str | None = None  # a usage error for this file (exit 2), e.g. unreadable path
     document: Document | None = None  # a .docx/HTML/PDF: the findings' offsets are into its rendering
     notes: tuple[str, ...] = ()  # what the user should know about this file besides findings (stderr)
+    skipped: bool = False  # found by a folder walk but does not look like a report: not checked
     digest: ReportDigest | None = None  # see `with_digest`; None when nothing was parsed
 
     def with_digest(self) -> FileResult:

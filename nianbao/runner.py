@@ -6,15 +6,18 @@ returns a `FileResult` (trimmed by `FileResult.portable` to cross the process po
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import Cache, code_fingerprint, digest
 from .errors import UsageError, warn
+from .output import shown
 from .resolver import Resolver
 from .results import FileResult
 from .ruledef import SAFE
@@ -52,36 +55,44 @@ class Runner:
         data: bytes | None = None,
         *,
         cache_checked: bool = False,
+        sniff: bool = False,
         previous: ReportDigest | None = None,
     ) -> FileResult:
         """Check one file (None: standard input, or *data*); *cache_checked* when `cached` already
-        missed for it. With *previous* (last year's report), the cross-year rules run in the same
-        check, so ``--fix`` applies their fixes too (the cache is not used)."""
+        missed for it; *sniff* for a file a folder walk found: one that does not look like a report
+        (`nianbao.sniff`) comes back ``skipped``. With *previous* (last year's report), the
+        cross-year rules run in the same check, so ``--fix`` applies their fixes too (the cache is
+        not used)."""
         try:
-            return self._run(file, data, cache_checked, previous)
+            return self._run(file, data, cache_checked, sniff, previous)
         except UsageError as exc:
             return FileResult("", None, error=str(exc))
 
     def _run(
-        self, file: Path | None, data: bytes | None, cache_checked: bool, previous: ReportDigest | None
+        self, file: Path | None, data: bytes | None, cache_checked: bool, sniff: bool, previous: ReportDigest | None
     ) -> FileResult:
         from .engine import Linter
 
         o = self.options
-        display = (o.stdin_filename or "-") if file is None else str(file)
+        display = (o.stdin_filename or "-") if file is None else str(file)  # output formats escape bad bytes
         as_file = self.as_file(file)
         config = self.resolver.base_config(as_file)
-        if data is None:
-            data = _read(file)
-        key = self._cache_key(as_file, display, data) if previous is None else None
+        data, size = _read(file, config.max_file_size) if data is None else (data, len(data))
+        key = self._cache_key(as_file, display, data, sniff) if previous is None else None
         if key is not None and not cache_checked:
             hit = self._load(key, display, data, config.fail_on)
             if hit is not None:
                 return hit
+        if sniff and file is not None:
+            from .sniff import looks_like_report  # a hit was a report: only misses are sniffed
+
+            if not looks_like_report(display, data):
+                return FileResult(display, None, fail_on=config.fail_on, skipped=True)
         selection = self.resolver.selection(as_file, o.select, o.ignore)
         timings: dict[str, float] | None = {} if o.profile else None
         linter = Linter(self.resolver.registry(as_file), timings, (lambda _: previous) if previous else None)
-        result = linter.check_bytes(data, display, selection)
+        checked = linter.oversized(size, display, selection) or linter.check_bytes(data, display, selection)
+        result = checked
         source = result.source
         if result.document is not None and (o.fix or o.diff):
             result = self._fix_document(linter, result, file, data, selection)
@@ -96,7 +107,11 @@ class Runner:
                 elif file is None:
                     result.output = new
                 else:
-                    file.write_bytes(new)
+                    try:
+                        file.write_bytes(new)
+                    except OSError as exc:  # the findings of the text as it still is on disk
+                        result = checked
+                        result.error = f"无法写入 {shown(display)}（{_why(exc)}），修复未保存"
             elif file is None and o.fix:
                 result.output = data
         result.fail_on = config.fail_on
@@ -126,7 +141,7 @@ class Runner:
         selection = self.resolver.selection(as_file, o.select, o.ignore)
         here = result
         if here.source is None:
-            raw = _read(file) if file is not None else data
+            raw = _read(file, None)[0] if file is not None else data
             here = result.placed(raw) if raw is not None else result
         if here.source is None:
             return result
@@ -134,6 +149,15 @@ class Runner:
         if not found:
             return result
         return replace(here, findings=tuple(sorted(result.findings + found, key=lambda f: (f.start, f.end, f.code))))
+
+    def prepare(self, files: list[Path]) -> None:
+        """Resolve each configuration's selection here, before workers fork: a configuration error
+        stops the run at once, its warnings print once, and the workers inherit loaded plugins."""
+        seen: set[Path | None] = set()
+        for file in files:
+            if (path := self.resolver.config_file(file)) not in seen:
+                seen.add(path)
+                self.resolver.selection(file, self.options.select, self.options.ignore)
 
     def _fix_document(
         self, linter: Linter, result: FileResult, file: Path | None, data: bytes, selection: Selection
@@ -159,30 +183,31 @@ class Runner:
         _write(file, new)
         return fixed
 
-    def cached(self, file: Path) -> FileResult | None:
+    def cached(self, file: Path, sniff: bool = False) -> FileResult | None:
         """The outcome from the cache, or None on a miss (or with no cache): cheap enough to try
         for every file before any worker process is started."""
         if self.cache is None:
             return None
         try:
             config = self.resolver.base_config(file)
-            data = _read(file)
-            key = self._cache_key(file, str(file), data)
+            data, _ = _read(file, config.max_file_size)
+            key = self._cache_key(file, str(file), data, sniff)
         except UsageError:
             return None  # the full run reports it
         return self._load(key, str(file), data, config.fail_on) if key is not None else None
 
-    def _cache_key(self, file: Path | None, display: str, data: bytes) -> str | None:
+    def _cache_key(self, file: Path | None, display: str, data: bytes, sniff: bool) -> str | None:
         if self.cache is None:
             return None
         o = self.options
         # Everything the findings depend on: the configuration file's bytes (path-dependent
-        # settings too, hence the draft's path), the command line's selectors, the plugins.
+        # settings too, hence the draft's path), the command line's selectors, the plugins; and
+        # whether the file was sniffed (a walk stores reports only, a named file is always checked).
         return self.cache.key(
             data,
             display,
             self._config_digest(file),
-            repr((o.select, o.ignore)),
+            repr((o.select, o.ignore, sniff)),
             self._fingerprint(file),
             code_fingerprint(),
         )
@@ -211,7 +236,7 @@ class Runner:
         """What identifies the plugins in use, without importing any of them."""
         path = self.resolver.config_file(file)
         if path not in self._fingerprints:
-            from .entrypoints import discover_entry_points
+            from .entrypoints import discover_entry_points, local_stamp
 
             config = self.resolver.base_config(file)
             refs = [
@@ -220,20 +245,47 @@ class Runner:
                 if r.name not in config.disable_plugins and (config.plugins is None or r.name in config.plugins)
             ]
             parts = [f"{r.name}={r.value}@{r.dist}-{r.version}" for r in refs]
-            for local in config.local_plugins:
-                files = local.rglob("*.py") if local.is_dir() else [local]
-                parts += [f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in sorted(files) if p.exists()]
-            self._fingerprints[path] = "|".join(parts)
+            self._fingerprints[path] = "|".join([*parts, local_stamp(config.local_plugins)])
         return self._fingerprints[path]
 
 
-def _read(file: Path | None) -> bytes:
+def _read(file: Path | None, limit: int | None) -> tuple[bytes, int]:
+    """The draft's bytes and its size in bytes. Past *limit* only the first ``limit + 1`` bytes are
+    read (the draft is not checked, and the cache key stays cheap). Only regular files are read: a
+    FIFO or a device would block or never end. UsageError says why a file cannot be read."""
     if file is None:
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read()
+        return data, len(data)
     try:
-        return file.read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer before we can see what it is
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise UsageError(f"无法读取 {file}：{exc.strerror}") from exc
+        raise UsageError(f"无法读取 {shown(str(file))}：{_why(exc)}") from exc
+    with open(fd, "rb") as fh:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise UsageError(f"无法读取 {shown(str(file))}：不是普通文件（而是 FIFO、设备或套接字），已跳过")
+        try:
+            data = fh.read(limit + 1) if limit is not None else fh.read()
+        except OSError as exc:
+            raise UsageError(f"无法读取 {shown(str(file))}：{_why(exc)}") from exc
+    return data, max(status.st_size, len(data))
+
+
+_REASONS = {
+    errno.ENOENT: "文件不存在（或是指向不存在位置的符号链接）",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EISDIR: "这是一个目录",
+    errno.ELOOP: "符号链接形成了循环",
+    errno.EROFS: "文件系统是只读的",
+    errno.ENOSPC: "磁盘空间不足",
+}
+
+
+def _why(exc: OSError) -> str:
+    """Why a file operation failed, in Chinese where we know the reason."""
+    return _REASONS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
 
 
 def _write(file: Path, data: bytes) -> None:
@@ -244,12 +296,13 @@ def _write(file: Path, data: bytes) -> None:
         os.replace(tmp, file)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UsageError(f"无法写入 {file}：{exc.strerror}") from exc
+        raise UsageError(f"无法写入 {shown(str(file))}：{_why(exc)}") from exc
 
 
 def _diff(path: str, before: str, after: str) -> str:
     import difflib
 
+    path = shown(path)
     old, new = (path, path) if os.path.isabs(path) else (f"a/{path}", f"b/{path}")
     return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), old, new))
 
@@ -347,28 +400,44 @@ def _predecessors(
     return pairings
 
 
-def _work(file: Path) -> FileResult:
+def _work(task: tuple[Path, bool]) -> FileResult:
     assert _WORKER is not None
-    return _WORKER.run(file, cache_checked=True)
+    return _WORKER.run(task[0], cache_checked=True, sniff=task[1])
 
 
-def run_many(runner: Runner, files: list[Path], jobs: int) -> list[FileResult]:
-    """Check *files* with *jobs* processes; outcomes come back in the order of *files*."""
+def run_many(
+    runner: Runner,
+    files: list[Path],
+    jobs: int,
+    sniffed: Collection[Path] = (),
+    advance: Callable[[], None] | None = None,
+) -> list[FileResult]:
+    """Check *files* with *jobs* processes; outcomes come back in the order of *files*. Files in
+    *sniffed* (found by a folder walk) are checked only if they look like a report. *advance* is
+    called once per finished file (a progress bar)."""
+    tasks = [(f, f in sniffed) for f in files]
     done: dict[int, FileResult] = {}
-    for i, file in enumerate(files):  # hits first, in this process: they need no worker
-        hit = runner.cached(file)
+    for i, (file, sniff) in enumerate(tasks):  # hits first, in this process: they need no worker
+        hit = runner.cached(file, sniff)
         if hit is not None:
             done[i] = hit
-    todo = [(i, f) for i, f in enumerate(files) if i not in done]
-    for i, outcome in zip((i for i, _ in todo), _run_misses(runner, [f for _, f in todo], jobs)):
+            if advance:
+                advance()
+    todo = [(i, t) for i, t in enumerate(tasks) if i not in done]
+    for i, outcome in zip((i for i, _ in todo), _run_misses(runner, [t for _, t in todo], jobs)):
         done[i] = outcome
+        if advance:
+            advance()
     return [done[i] for i in range(len(files))]
 
 
-def _run_misses(runner: Runner, files: list[Path], jobs: int) -> list[FileResult]:
+def _run_misses(runner: Runner, tasks: list[tuple[Path, bool]], jobs: int) -> Iterator[FileResult]:
+    """The outcomes of *tasks* (file, sniff), in order, as they finish."""
     global _WORKER
-    if jobs <= 1 or len(files) < 2 * jobs:
-        return [runner.run(f, cache_checked=True) for f in files]
+    if jobs <= 1 or len(tasks) < 2 * jobs:
+        yield from (runner.run(f, cache_checked=True, sniff=sniff) for f, sniff in tasks)
+        return
+    runner.prepare([f for f, _ in tasks])
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -383,7 +452,7 @@ def _run_misses(runner: Runner, files: list[Path], jobs: int) -> list[FileResult
             initializer=_init,
             initargs=(runner.options,) if context.get_start_method() != "fork" else (),
         ) as pool:
-            return list(pool.map(_work, files, chunksize=max(1, len(files) // (jobs * 8))))
+            yield from pool.map(_work, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
     finally:
         _WORKER = None
 

@@ -44,7 +44,7 @@ Hook implementations live here; see nianbao's docs/plugins.md for every hook.
 
 from __future__ import annotations
 
-from nianbao import Rule, hookimpl
+from nianbao.api import Rule, hookimpl
 
 PREFIX = "{prefix}"
 
@@ -61,7 +61,7 @@ RULE = '''from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from nianbao import SAFE, WARNING, Edit, Finding, Fix, Fixable, Report, rule
+from nianbao.api import SAFE, WARNING, Edit, Finding, Fix, Fixable, Report, rule
 
 _SPACED_YEAR = re.compile(r"(\\s+)(\\d{{4}})(\\s+)(?=年)")
 
@@ -124,10 +124,10 @@ def test_title_year_spacing() -> None:
 
 README = """# nianbao-{name}
 
-A [nianbao](https://pypi.org/project/nianbao/) plugin (code prefix `{prefix}`).
+A plugin for nianbao, the linter of 政府信息公开工作年度报告 (code prefix `{prefix}`).
 
 ```sh
-pip install -e .            # next to nianbao
+pip install -e .            # in the environment where nianbao is installed
 nianbao plugins             # {prefix}  nianbao-{name} 0.1.0 … 已加载
 nianbao explain {prefix}101
 pip install -e '.[test]' && pytest

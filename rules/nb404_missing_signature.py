@@ -37,10 +37,10 @@ def missing_signature(report: Report) -> Iterator[Finding]:
     if sig is not None and sig.agency and sig.date:
         return
     if sig is None:
+        # Mark where the signature belongs: the last character of the body (one character, not the
+        # whole last paragraph; an empty range would show nothing in an editor).
         end = len(report.masked.rstrip())
-        index = report.source.index
-        line_start, _ = index.line_bounds(index.line_of(end))
-        yield Finding(line_start, end, "报告末尾没有落款（发布机关名称和日期）")
+        yield Finding(max(0, end - 1), end, "报告末尾没有落款（发布机关名称和日期），应在正文之后另起两行写明")
     elif not sig.date:
         yield Finding(sig.agency_start, sig.agency_end, "落款只有机关名称，缺少日期")
     else:

@@ -13,8 +13,8 @@ from lsprotocol import types
 from pygls.uris import from_fs_path
 
 from nianbao.config import CONFIG_FILE, ignore_code_edit
-from nianbao.engine import Linter, Selection
 from nianbao.fixes import select_fixes
+from nianbao.results import FileResult
 from nianbao.ruledef import SAFE
 from nianbao.source import LineIndex, Source
 
@@ -30,6 +30,15 @@ def _wanted(only: list[str] | None, kind: str) -> bool:
     return only is None or any(kind == k or kind.startswith(k + ".") for k in only)
 
 
+def _only(params: types.CodeActionParams) -> list[str] | None:
+    return [str(k) for k in params.context.only] if params.context.only else None
+
+
+def wants_fix_all(params: types.CodeActionParams) -> bool:
+    """Whether the client asks for (or does not exclude) the fix-all action, which costs lints."""
+    return _wanted(_only(params), FIX_ALL_KIND)
+
+
 def _edit(uri: str, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
     return types.WorkspaceEdit(changes={uri: edits})
 
@@ -42,13 +51,12 @@ def _range(data: dict[str, Any]) -> types.Range:
 def code_actions(
     params: types.CodeActionParams,
     checked: Checked,
-    linter: Linter,
-    selection: Selection,
+    fixed: FileResult | None,
     config_target: Path | None,
     can_create_files: bool,
 ) -> list[types.CodeAction]:
     uri = checked.uri
-    only = [str(k) for k in params.context.only] if params.context.only else None
+    only = _only(params)
     actions: list[types.CodeAction] = []
     newline = Source.from_text(checked.text).newline
     seen_codes: set[str] = set()
@@ -91,10 +99,8 @@ def code_actions(
                 command=types.Command(title=f"查看 {code} 的说明", command=SHOW_DOCS, arguments=[code]),
             )
         )
-    if _wanted(only, FIX_ALL_KIND):
-        fix_all = _fix_all(checked, linter, selection)
-        if fix_all is not None:
-            actions.append(fix_all)
+    if fixed is not None and _wanted(only, FIX_ALL_KIND):
+        actions.append(_fix_all(checked, fixed))
     return actions
 
 
@@ -182,13 +188,9 @@ def _config_edit(target: Path, code: str, can_create_files: bool) -> types.Works
     )
 
 
-def _fix_all(checked: Checked, linter: Linter, selection: Selection) -> types.CodeAction | None:
-    """All safe fixes, applied to a fixpoint like ``nianbao check --fix``, as one minimal edit."""
-    if not any(f.fix and f.fix.applicability == SAFE for f in checked.findings):
-        return None
-    fixed = linter.fix(Source.from_text(checked.text), checked.result.path, selection)
-    if fixed.fixed == 0 or fixed.source is None or fixed.source.text == checked.text:
-        return None
+def _fix_all(checked: Checked, fixed: FileResult) -> types.CodeAction:
+    """All safe fixes (*fixed*: `Settings.fix_all`'s result for *checked*) as one minimal edit."""
+    assert fixed.source is not None
     old, new = checked.text, fixed.source.text
     head = 0
     while head < min(len(old), len(new)) and old[head] == new[head]:

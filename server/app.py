@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import tempfile
 from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
@@ -19,14 +20,16 @@ from nianbao import __version__
 from nianbao.engine import INTERNAL_ERROR
 from nianbao.forms import DRAFT_SUFFIXES
 
-from .actions import FIX_ALL_KIND, SHOW_DOCS, code_actions, config_target
+from .actions import FIX_ALL_KIND, SHOW_DOCS, code_actions, config_target, wants_fix_all
 from .checker import Checked, Checker
 from .diagnostics import diagnostics
 from .documents import Documents
 from .hover import hover
 from .settings import EditorSettings, Settings
-from .stdio import serve_stdio
+from .stdio import log_to_stderr, serve_stdio
 from .symbols import document_symbols
+
+logger = logging.getLogger(__name__)
 
 CONFIG_GLOBS = ("**/nianbao.toml", "**/pyproject.toml")
 CONFIG_NAMES = ("nianbao.toml", "pyproject.toml")
@@ -39,9 +42,11 @@ class AnsweredError(Exception):
 
 
 class NianbaoProtocol(LanguageServerProtocol):
-    """pygls' protocol without its own copy of open documents (see documents.py for why), and
-    with JSON-RPC error responses for requests whose params do not parse (pygls only shows a
-    message, leaving the client waiting for a response forever)."""
+    """pygls' protocol without its own copy of open documents (see documents.py for why), with
+    JSON-RPC error responses for requests whose params do not parse (pygls only shows a message,
+    leaving the client waiting for a response forever), and quiet about late cancellations."""
+
+    _initialize_seen = False
 
     def structure_message(self, data: dict[str, Any]) -> Any:
         try:
@@ -51,6 +56,25 @@ class NianbaoProtocol(LanguageServerProtocol):
                 self._send_response(data["id"], error=exc.to_response_error())
                 raise AnsweredError(f"{data['method']}: {exc.message}") from exc
             raise
+
+    def _handle_request(self, msg_id: Any, method_name: str, params: Any) -> None:
+        # A second initialize would re-read the options (and, with trusted: true, load local
+        # plugins) mid-session; the LSP specification allows initialize once.
+        if method_name == types.INITIALIZE:
+            if self._initialize_seen:
+                error = JsonRpcInvalidRequest("服务器已经初始化：initialize 只能发送一次")
+                self._send_response(msg_id, error=error.to_response_error())
+                logger.warning("拒绝了第二个 initialize 请求")
+                return
+            self._initialize_seen = True
+        super()._handle_request(msg_id, method_name, params)
+
+    def _handle_cancel_notification(self, msg_id: Any) -> None:
+        # A cancel for a request already answered is normal (the client cancels what it no longer
+        # needs, often just after the answer left). pygls logs it as a warning on stderr, which VS
+        # Code shows as "[error]": a user reads it as a crash. Cancel quietly.
+        if msg_id in self._request_futures:
+            super()._handle_cancel_notification(msg_id)
 
     def _user(self, method: str, params: Any) -> Generator[Any, Any, None]:
         if (handler := self.fm.features.get(method)) is not None:
@@ -238,7 +262,7 @@ def create_server() -> NianbaoServer:
         checked = await ls.checker.current(params.text_document.uri)
         if doc is None or checked is None:
             return None
-        linter, selection = ls.settings.linter_for(doc)
+        fixed = await ls.checker.in_worker(ls.settings.fix_all, doc, checked) if wants_fix_all(params) else None
         target = config_target(doc.path, ls.settings.resolver.config_file(doc.path) if doc.path else None, ls.roots)
         edit_caps = ls.client_capabilities.workspace.workspace_edit if ls.client_capabilities.workspace else None
         can_create = bool(
@@ -246,7 +270,7 @@ def create_server() -> NianbaoServer:
             and edit_caps.resource_operations
             and types.ResourceOperationKind.Create in edit_caps.resource_operations
         )
-        return code_actions(params, checked, linter, selection, target, can_create)
+        return code_actions(params, checked, fixed, target, can_create)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def on_hover(ls: NianbaoServer, params: types.HoverParams) -> types.Hover | None:
@@ -292,6 +316,7 @@ def create_server() -> NianbaoServer:
 
 
 def serve(tcp: str | None = None) -> None:
+    log_to_stderr()
     server = create_server()
     if tcp:
         host, _, port = tcp.rpartition(":")

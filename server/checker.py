@@ -12,7 +12,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from nianbao.model import Report
 from nianbao.results import FileResult
@@ -32,6 +32,7 @@ class Checked:
     encoding: str  # the negotiated position encoding
     result: FileResult
     rules: Mapping[str, Rule]  # by code: documentation links and hover text
+    form: str = "text"  # the surface form the text was parsed as: text or markdown
 
     @property
     def source(self) -> Source:
@@ -55,6 +56,7 @@ class Checked:
         return self.result.report
 
 
+T = TypeVar("T")
 Lint = Callable[[Document], Checked]  # runs in the worker thread on a snapshot
 Publish = Callable[[Checked], Awaitable[None] | None]
 
@@ -116,6 +118,11 @@ class Checker:
                     await published
                 return
             # newer edits arrived while checking: loop and check the newest text
+
+    async def in_worker(self, work: Callable[..., T], *args: Any) -> T:
+        """Run *work* where the lints run (heavy work such as fix-all must not block the event
+        loop, and lints of one document must not run in two threads at once)."""
+        return await asyncio.get_running_loop().run_in_executor(self._executor, work, *args)
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)

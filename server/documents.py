@@ -60,6 +60,11 @@ class Document:
     def is_markdown(self) -> bool:
         return self.language_id == "markdown" or form_for_path(self.name) == "markdown"
 
+    @property
+    def form(self) -> str:
+        """The surface form it is parsed as: the editor's language wins over the file name."""
+        return "markdown" if self.is_markdown else "text"
+
     def apply(self, change: types.TextDocumentContentChangeEvent) -> None:
         if isinstance(change, types.TextDocumentContentChangePartial):
             start = self.offset(change.range.start)

@@ -15,8 +15,10 @@ from nianbao.engine import Linter, Selection
 from nianbao.errors import UsageError
 from nianbao.plugins import build_registry
 from nianbao.resolver import Resolver
-from nianbao.ruledef import SEVERITIES
+from nianbao.results import FileResult
+from nianbao.ruledef import SAFE, SEVERITIES
 from nianbao.source import Source
+from nianbao.walk import walk
 
 from .checker import Checked
 from .documents import Document
@@ -57,13 +59,12 @@ class EditorSettings:
 
 class Settings:
     def __init__(self, report: Callable[[str], None], trusted: bool = False) -> None:
-        from nianbao.cli import walk_drafts
-
         self.report = report
         self.trusted = trusted
         self.editor = EditorSettings()
-        self.resolver = Resolver(report=report, allow_local_plugins=trusted)
-        self.reports = WorkspaceReports(self.resolver, lambda root: walk_drafts(root, self.resolver))
+        self.resolver = Resolver(report=report, allow_local_plugins=trusted, watch_local_plugins=True)
+        excluded = self.resolver.base_config
+        self.reports = WorkspaceReports(self.resolver, lambda root: walk(root, lambda p: excluded(p).is_excluded(p)))
 
     def reload(self) -> None:
         """A configuration file changed: forget what was loaded."""
@@ -87,7 +88,16 @@ class Settings:
     def lint(self, doc: Document) -> Checked:
         """Check one snapshot; runs in the checker's worker thread."""
         linter, selection = self.linter_for(doc)
-        form = "markdown" if doc.is_markdown else "text"
         source = Source.from_text(doc.text)
-        result = linter.check(source, doc.name, selection, markdown=doc.markdown, form=form)
-        return Checked(doc.uri, doc.version, doc.encoding, result, linter.registry.rules)
+        result = linter.check(source, doc.name, selection, markdown=doc.markdown, form=doc.form)
+        return Checked(doc.uri, doc.version, doc.encoding, result, linter.registry.rules, doc.form)
+
+    def fix_all(self, doc: Document, checked: Checked) -> FileResult | None:
+        """*checked*'s text with every safe fix applied to a fixpoint, as ``nianbao check --fix``
+        does, or None when there is nothing to fix. Lints up to ten times: run it in the checker's
+        worker, like every lint."""
+        if not any(f.fix and f.fix.applicability == SAFE for f in checked.findings):
+            return None
+        linter, selection = self.linter_for(doc)
+        fixed = linter.fix(Source.from_text(checked.text), checked.result.path, selection, form=checked.form)
+        return fixed if fixed.fixed and fixed.source is not None and fixed.source.text != checked.text else None

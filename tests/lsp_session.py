@@ -6,7 +6,7 @@ import ast
 import asyncio
 import contextlib
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ def capabilities(spec: str) -> types.ClientCapabilities:
     if spec != "vscode-pull":
         return client_capabilities(spec)
     caps = client_capabilities("visual-studio-code")
+    assert caps.text_document is not None and caps.workspace is not None
     td = attrs.evolve(
         caps.text_document,
         diagnostic=types.DiagnosticClientCapabilities(dynamic_registration=True, related_document_support=False),
@@ -76,7 +77,7 @@ class Session:
             )
         )
 
-    def apply(self, uri: str, edits: list[types.TextEdit]) -> None:
+    def apply(self, uri: str, edits: Sequence[types.TextEdit]) -> None:
         """Apply a WorkspaceEdit's edits the way an editor does, as one incremental change each."""
         spans = sorted(
             ((self.offset(uri, e.range.start), self.offset(uri, e.range.end), e.new_text) for e in edits), reverse=True
@@ -90,6 +91,7 @@ class Session:
             report = await self.client.text_document_diagnostic_async(
                 types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri))
             )
+            assert isinstance(report, types.RelatedFullDocumentDiagnosticReport)  # no previous result id was sent
             return list(report.items)
         version = self.versions[uri]
         deadline = asyncio.get_running_loop().time() + timeout
@@ -159,7 +161,9 @@ async def session(
     options: dict[str, Any] | None = None,
     configuration: dict[str, Any] | None = None,
     command: list[str] | None = None,
+    **process: Any,
 ) -> AsyncIterator[Session]:
+    """A session with the server; *process* goes to the subprocess (``cwd``, ``env``)."""
     client = make_test_lsp_client()
     if configuration is not None:
         client.set_configuration(configuration)
@@ -176,7 +180,7 @@ async def session(
 
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = on_publish
 
-    await client.start_io(*(command or SERVER))
+    await client.start_io(*(command or SERVER), **process)
     root_uri = from_fs_path(str(root)) if root else None
     result = await client.initialize_session(
         types.InitializeParams(

@@ -190,3 +190,48 @@ def test_no_traceback_and_no_server_imports_on_the_check_path(drafts: Path) -> N
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=drafts)
     assert proc.stdout.strip().endswith("[]"), proc.stdout
+
+
+ENGLISH = ("usage:", "positional arguments", "optional arguments", "options:", "show this help", "error:", "argument")
+
+
+@pytest.mark.parametrize("command", ["", "check", "rules", "explain", "lsp", "new-plugin", "plugins"])
+def test_help_is_all_chinese(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main([command, "--help"] if command else ["--help"])
+    out = capsys.readouterr().out
+    assert exit_.value.code == 0 and "用法：nianbao" in out and "显示此帮助信息并退出" in out
+    assert not [word for word in ENGLISH if word in out.lower()], out
+    if command == "check":
+        assert "示例：" in out and "nianbao check --fix 报告.txt" in out
+        assert "退出码：" in out and "  2  用法错误" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "--bogus"], "无法识别的参数：--bogus"),
+        (["check", "--format", "xml", "a.txt"], "参数 --format：无效的取值 'xml'（可选："),
+        (["chek"], "无效的取值 'chek'"),
+        (["explain"], "缺少必需的参数：RULE"),
+        (["check", "--jobs"], "需要一个值"),
+    ],
+)
+def test_usage_errors_are_chinese(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and message in err and "错误：" in err, err
+    assert not [word for word in ENGLISH if word in err.lower()], err
+    assert vars(argparse)["_"]("usage: ") == "usage: "  # other argparse users in the process keep English
+
+
+def test_explain_takes_names_and_suggests_the_closest(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "table3-outcome-total"]) == 0
+    assert capsys.readouterr().out.startswith("NB202 table3-outcome-total")
+    assert main(["explain", "table3-outcome-totl"]) == 2
+    assert "最接近的是 table3-outcome-total" in capsys.readouterr().err
+    assert main(["explain", "NB2O2"]) == 2
+    assert "最接近的是 NB202" in capsys.readouterr().err

@@ -56,6 +56,16 @@ def test_exclude_and_inference_overrides(repo: Path, capsys: pytest.CaptureFixtu
     assert "NB301" in found  # the override says 2022; the title says 2023
 
 
+def test_province_reaches_the_report_per_file() -> None:
+    from nianbao.config import config_from_mapping
+
+    config = config_from_mapping(
+        {"province": "山东", "overrides": [{"files": ["js/*.txt"], "province": " 江苏 "}]}, Path("nianbao.toml")
+    )
+    assert config.inference_for(Path("a/r.txt"))["province"] == "山东"
+    assert config.inference_for(Path("js/r.txt"))["province"] == "江苏"
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -64,6 +74,7 @@ def test_exclude_and_inference_overrides(repo: Path, capsys: pytest.CaptureFixtu
         ('[severity]\nNB101 = "fatal"\n', "severity.NB101"),
         ('report-year = "2023"\n', "report-year"),
         ('template = "2020"\n', "template"),
+        ("province = 37\n", "province"),
         ('fail-on = "never"\n', "fail-on"),
         ("[[overrides]]\nreport-year = 2020\n", "overrides[0].files"),
         ('local-plugins = ["nowhere.py"]\n', "local-plugins"),
@@ -82,3 +93,44 @@ def test_invalid_config_is_exit_2_naming_the_key(
 def test_fail_on_from_config(repo: Path) -> None:
     (repo / "nianbao.toml").write_text('fail-on = "error"\n', encoding="utf-8")
     assert main(["check", "a/r.txt"]) == 0  # only warnings
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('select = ["XX9"]\n', "select 中的 “XX9” 不对应任何规则"),
+        ('ignore = ["NB2O3"]\n', "ignore 中的 “NB2O3” 不对应任何规则；最接近的是 NB203"),
+        ('[per-file-ignores]\n"a/*.txt" = ["NB99"]\n', 'per-file-ignores."a/*.txt" 中的 “NB99”'),
+        ('[severity]\nNB999 = "error"\n', "severity 中的 “NB999” 不是规则代码；最接近的是 NB9"),
+        ('[severity]\nNB2 = "error"\n', "severity 中的 “NB2” 不是规则代码；最接近的是 NB201"),
+        ('[tool.nianbao]\nignore = ["NB5O2"]\n', "最接近的是 NB502"),
+    ],
+)
+def test_a_code_in_configuration_that_matches_no_rule_is_exit_2(
+    repo: Path, capsys: pytest.CaptureFixture[str], content: str, message: str
+) -> None:
+    name = "pyproject.toml" if content.startswith("[tool.") else "nianbao.toml"
+    (repo / name).write_text(content, encoding="utf-8")
+    for args in (["a/r.txt"], ["--no-cache", "a"], ["--jobs", "2", "--no-cache", "a", "a/r.txt", "a", "a/r.txt"]):
+        assert main(["check", *args]) == 2
+        err = capsys.readouterr().err
+        assert message in err and name in err and "Traceback" not in err
+
+
+def test_codes_in_configuration_ignore_case(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "nianbao.toml").write_text('ignore = ["nb903"]\n[severity]\nnb502 = "info"\n', encoding="utf-8")
+    capsys.readouterr()
+    main(["check", "--format", "json", "a/r.txt"])
+    assert [(r["code"], r["severity"]) for r in json.loads(capsys.readouterr().out)] == [("NB502", "info")]
+
+
+def test_codes_of_a_plugin_that_is_not_installed_warn_naming_it(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "nianbao.toml").write_text('plugins = ["JS"]\nignore = ["NB903", "JS101"]\n', encoding="utf-8")
+    assert codes(capsys, "a/r.txt") == ["NB502"]  # the rest of the configuration is in force
+    main(["check", "--no-cache", "a/r.txt"])
+    err = capsys.readouterr().err
+    assert "ignore 中的 “JS101” 属于插件 JS，该插件没有安装" in err and "错误" not in err
+    # switched off on purpose: nothing to say
+    (repo / "nianbao.toml").write_text('disable-plugins = ["SD"]\nignore = ["SD101"]\n', encoding="utf-8")
+    assert main(["check", "--no-cache", "a/r.txt"]) == 1
+    assert "SD101" not in capsys.readouterr().err

@@ -17,10 +17,10 @@ import pytest
 
 from nianbao.testing.drafts import clean
 
-from .conftest import ROOT
+from .conftest import SARIF_SCHEMA as SCHEMA
+from .conftest import check_cli
 from .documents_support import make_docx, make_html, make_pdfs
 
-SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
 BAD = (
     clean()
     .replace("（七）总计\t\t3\t1", "（七）总计\t\t4\t1")
@@ -29,14 +29,7 @@ BAD = (
 )
 
 
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "nianbao", "check", "--no-cache", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
+run = check_cli  # the shared helper, under the name these tests use
 
 
 @pytest.fixture(scope="module")

@@ -84,7 +84,7 @@ def test_entities_keep_positions() -> None:
     at = doc.text.index("丙")
     loc = doc.locate(at, at + 1)
     source = page(REPORT + "<p>甲&amp;乙&ldquo;丙&rdquo;</p>").decode()
-    assert source[loc.column - 1 :].startswith("丙")
+    assert loc.column is not None and source[loc.column - 1 :].startswith("丙")
 
 
 def test_line_breaks_split_paragraphs_and_scripts_are_not_text() -> None:

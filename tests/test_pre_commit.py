@@ -56,12 +56,13 @@ def test_hooks_block_fix_and_pass(tmp_path: Path) -> None:
     git(repo, "config", "user.name", "t")
     (repo / "云溪镇2023年度报告.txt").write_text(FIXABLE, encoding="utf-8")
     (repo / "石桥镇2023年度报告.txt").write_text(UNFIXABLE, encoding="utf-8")
+    (repo / "README.md").write_text("# 年度报告草稿\n\n各乡镇的草稿放在这里。\n", encoding="utf-8")  # not a report
     git(repo, "add", ".")
     cache = tmp_path / "cache"
 
     blocked = pre_commit(repo, cache, "nianbao")
     assert blocked.returncode == 1, blocked.stdout + blocked.stderr
-    assert "NB502" in blocked.stdout and "NB202" in blocked.stdout
+    assert "NB502" in blocked.stdout and "NB202" in blocked.stdout and "README.md:" not in blocked.stdout
 
     fixed = pre_commit(repo, cache, "nianbao-fix")
     assert fixed.returncode == 1  # files were modified, and NB202 has no safe fix

@@ -128,7 +128,8 @@ FAILING: list[tuple[str, Callable[[], str], str]] = [
     ("NB502", lambda: replace("本年废止件数", "本年度止件数"), "“本年度止件数”"),
     ("NB502", lambda: replace("\n行政规范性文件\t", "\n规范性文件\t"), "应为“行政规范性文件”"),
     ("NB503", lambda: replace("《中华人民共和国政府信息公开条例》", "《中华人民共和国信息公开条例》"), "法规名称"),
-    ("NB503", lambda: replace("《中华人民共和国政府信息公开条例》", "《政府信息公开条例》"), "法规名称"),
+    ("NB503", lambda: replace("《中华人民共和国政府信息公开条例》", "《政府公开信息条例》"), "法规名称"),
+    ("NB503", lambda: replace("《中华人民共和国政府信息公开条例》", "《政府信息公开条例》"), "没有写出《条例》的全称"),
     ("NB901", lambda: replace("行政许可\t12", "行政许可\t[bookmark: _GoBack]12"), "[bookmark: _GoBack]"),
     ("NB901", lambda: replace("规范信息发布审核流程", "**规范信息发布审核流程。**"), "加粗标记"),
     ("NB902", lambda: replace("政府信息公开工作年度报告", "政府信息公开 公开工作年度报告"), "“公开”重复"),
@@ -289,3 +290,10 @@ def test_totals_are_checked_in_every_form(form: str) -> None:
     broken = re.sub(r"(本年新收政府信息公开申请数量\W+)3", r"\g<1>4", text, count=1)
     assert broken != text
     assert "NB201" in codes(broken, "draft" + SUFFIX[form])
+
+
+def test_missing_signature_marks_the_end_of_the_body_not_the_whole_paragraph() -> None:
+    text = replace("\n\n青禾县云溪镇人民政府\n\n2024年1月18日\n", "\n")
+    finding = next(f for f in lint(text).findings if f.code == "NB404")
+    assert finding.end - finding.start == 1 and text[finding.start : finding.end] == "。"
+    assert text[finding.end :].strip() == ""

@@ -132,7 +132,7 @@ def test_seed_structure_is_recognised(prefix: str) -> None:
     assert [s.number for s in report.sections] == sections
     assert [t.kind for t in report.tables] == tables
     for table in report.tables:
-        expected_cells = {
+        expected_cells: dict[tuple[str | None, str | None], int] = {
             ("t2", "2019"): 22,
             ("t2", "2021"): 10,
             ("t3", "2019"): 161,

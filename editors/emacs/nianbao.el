@@ -1,7 +1,7 @@
 ;;; nianbao.el --- nianbao (政府信息公开工作年度报告 linter) with Emacs's eglot  -*- lexical-binding: t; -*-
 
 ;; Put this file on your load-path and add (require 'nianbao) to your init file, or paste its body.
-;; It needs `nianbao' on PATH (pip install nianbao) and eglot (built into Emacs 29; the elpa-eglot
+;; It needs `nianbao' on PATH (installed from its repository with pipx, see the README) and eglot (built into Emacs 29; the elpa-eglot
 ;; package or M-x package-install RET eglot on Emacs 28). This very file is what nianbao's test
 ;; suite loads into a headless Emacs.
 

@@ -1,7 +1,7 @@
 -- nianbao (政府信息公开工作年度报告 linter) for Neovim's built-in LSP client.
 --
 -- Copy this file to ~/.config/nvim/lua/nianbao.lua and add `require("nianbao")` to init.lua.
--- It needs `nianbao` on PATH (pip install nianbao). On Neovim 0.11+ it uses vim.lsp.config /
+-- It needs `nianbao` on PATH (installed from its repository with pipx, see the README). On Neovim 0.11+ it uses vim.lsp.config /
 -- vim.lsp.enable; older versions (0.7–0.10) start the server from a FileType autocommand.
 -- This very file is what nianbao's test suite loads into a headless Neovim.
 

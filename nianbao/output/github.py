@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import IO
 
-from . import FileResult, location, related_in, result_span
+from . import FileResult, location, related_in, result_span, shown
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -24,7 +24,7 @@ def render(results: Sequence[FileResult], stream: IO[str]) -> None:
             line, col, end_line, end_col = result_span(result, f.start, f.end)
             where = location(result, f.start, f.end)
             message = f"{f.code} {f.message}"
-            props = f"file={_prop(result.path)}"
+            props = f"file={_prop(shown(result.path))}"
             if where is None or where.line is not None:
                 props += f",line={line},col={col},endLine={end_line},endColumn={end_col}"
             if where is not None:  # a .docx or PDF has no lines GitHub could show: name the place
@@ -36,6 +36,6 @@ def render(results: Sequence[FileResult], stream: IO[str]) -> None:
                     line_col = (
                         elsewhere.label() if elsewhere else ":".join(map(str, result_span(target, r.start, r.end)[:2]))
                     )
-                    message += f"\n{r.message}：{target.path}:{line_col}"
+                    message += f"\n{r.message}：{shown(target.path)}:{line_col}"
             props += f",title={_prop(f'{f.code} {f.name}'.strip())}"
             stream.write(f"::{_LEVEL.get(f.severity, 'error')} {props}::{_data(message)}\n")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import IO, Any
 
 from ..ruledef import Related
-from . import FileResult, edit_span, location, related_in, result_span
+from . import FileResult, edit_span, location, related_in, result_span, shown
 
 
 def records(results: Sequence[FileResult]) -> list[dict[str, Any]]:
@@ -24,7 +24,7 @@ def records(results: Sequence[FileResult]) -> list[dict[str, Any]]:
                 fix = {"applicability": f.fix.applicability, "description": f.fix.description, "edits": edits}
             out.append(
                 {
-                    "path": result.path,
+                    "path": shown(result.path),
                     "code": f.code,
                     "name": f.name,
                     "severity": f.severity,
@@ -49,7 +49,7 @@ def _related(result: FileResult, related: Related) -> dict[str, Any]:
     """A related place: its file (this one, or another year's report) and where it is in that file."""
     target = related_in(result, related)
     place = dict(zip(("line", "column", "end_line", "end_column"), result_span(target, related.start, related.end)))
-    out = {"path": target.path, **place, "message": related.message}
+    out = {"path": shown(target.path), **place, "message": related.message}
     where = location(target, related.start, related.end)
     if where is not None:
         out["location"] = where.as_dict()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import string
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import IO, Any
@@ -15,8 +17,22 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
+_URI_CHARS = frozenset(string.ascii_letters + string.digits + "-._~!$&'()*+,;=:@/")
+
+
 def _uri(path: str) -> str:
-    return PurePath(path).as_posix() if path != "-" else "stdin"
+    """A relative URI reference for *path*: characters a URI cannot hold are percent-encoded bytes
+    (a space, ``%``, ``#``, and bytes of a name that is not valid in the file system's encoding);
+    other non-ASCII characters stay readable, as code-scanning systems expect."""
+    if path == "-":
+        return "stdin"
+    out = []
+    for ch in PurePath(path).as_posix():
+        if ch in _URI_CHARS or (ord(ch) > 127 and not "\udc80" <= ch <= "\udcff"):
+            out.append(ch)
+        else:
+            out.extend(f"%{b:02X}" for b in os.fsencode(ch))
+    return "".join(out)
 
 
 def _region(result: FileResult, start: int, end: int) -> dict[str, Any]:

@@ -18,6 +18,7 @@ implementations) on a string; `sample_draft` returns a correct draft to mutate.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,7 +29,14 @@ from ..ruledef import Finding
 from ..source import Source
 from .drafts import FORMS, Draft, clean, render
 
-__all__ = ["FORMS", "Draft", "Invalid", "assert_rule", "fix", "lint", "render", "sample_draft"]
+__all__ = ["FORMS", "Draft", "Invalid", "assert_rule", "fix", "lint", "read_draft", "render", "sample_draft"]
+
+
+def read_draft(path: str | os.PathLike[str]) -> str:
+    """The text of a draft file as nianbao reads it (UTF-8, GB18030/GBK or UTF-16; BOM dropped).
+    Raises OSError for an unreadable file and `nianbao.source.DecodeError` for binary data."""
+    with open(path, "rb") as fh:
+        return Source.from_bytes(fh.read()).text
 
 
 def sample_draft(form: str = "tab", year: int = 2023) -> str:

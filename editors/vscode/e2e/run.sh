@@ -34,15 +34,21 @@ if [ ! -x node_modules/code-server/out/node/entry.js ] && [ ! -f node_modules/co
 fi
 code_server=("$node24/bin/node" "$work/node_modules/code-server/out/node/entry.js")
 
-# A fresh profile with the extension just built, and a workspace holding a defective draft.
 vsix="${NIANBAO_VSIX:-$ext/nianbao.vsix}"
-[ -f "$vsix" ] || (cd "$ext" && npm run compile --silent && npx vsce package --no-dependencies --out "$vsix" >/dev/null)
-rm -rf "$work/profile" "$work/workspace" "$work/extensions" "$here/screenshots"
-mkdir -p "$work/profile/User" "$work/workspace"
-# The extension host resolves PATH from the login shell, so name the server explicitly.
-cat > "$work/profile/User/settings.json" <<JSON
+[ -f "$vsix" ] || (cd "$ext" && npm run compile --silent && npm run package --silent >/dev/null)
+port="${NIANBAO_E2E_PORT:-18080}"
+rm -rf "$here/screenshots"
+
+# One pass: a fresh profile with the extension just built, a workspace holding a defective draft,
+# code-server started with the given HOME and PATH, the browser driving it.
+#   $1 name, $2 extra settings (JSON members), $3 HOME, $4 PATH for code-server
+e2e_pass() {
+    local name="$1" extra="$2" home="$3" path="$4"
+    rm -rf "$work/profile" "$work/workspace" "$work/extensions"
+    mkdir -p "$work/profile/User" "$work/workspace"
+    cat > "$work/profile/User/settings.json" <<JSON
 {
-  "nianbao.path": "$root/.venv/bin/nianbao",
+  $extra
   "security.workspace.trust.enabled": false,
   "chat.disableAIFeatures": true,
   "workbench.startupEditor": "none",
@@ -50,21 +56,50 @@ cat > "$work/profile/User/settings.json" <<JSON
   "telemetry.telemetryLevel": "off"
 }
 JSON
-"$root/.venv/bin/python" - "$work/workspace/云溪镇2023年政府信息公开工作年度报告.txt" <<'PY'
+    "$root/.venv/bin/python" - "$work/workspace/云溪镇2023年政府信息公开工作年度报告.txt" <<'PY'
 import sys
 from nianbao.testing import sample_draft
 text = sample_draft().replace("1.属于国家秘密", "1.属于国家机密")
 open(sys.argv[1], "w", encoding="utf-8").write(text)
 PY
-"${code_server[@]}" --user-data-dir "$work/profile" --extensions-dir "$work/extensions" --install-extension "$vsix" >/dev/null
+    "${code_server[@]}" --user-data-dir "$work/profile" --extensions-dir "$work/extensions" --install-extension "$vsix" >/dev/null
+    HOME="$home" PATH="$path" setsid "${code_server[@]}" --user-data-dir "$work/profile" --extensions-dir "$work/extensions" \
+        --auth none --bind-addr "127.0.0.1:$port" --disable-telemetry --disable-update-check "$work/workspace" \
+        >"$work/code-server-$name.log" 2>&1 &
+    pid=$!
+    trap 'kill -- -$pid 2>/dev/null || true' EXIT
+    for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.3; done
+    local rc=0
+    NODE_PATH="$work/node_modules" "$node24/bin/node" "$here/drive.mjs" "http://127.0.0.1:$port/?folder=$work/workspace" \
+        "$here/screenshots/$name" "云溪镇2023年政府信息公开工作年度报告.txt" || rc=$?
+    kill -- -"$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    trap - EXIT
+    # Normal use must leave no [error] in nianbao's output channel (a user reads it as a crash).
+    if grep -rs "\[error\]" "$work"/profile/logs/*/exthost*/nianbao.nianbao/; then
+        echo "e2e ($name): errors in nianbao's output channel" >&2
+        rc=1
+    fi
+    return $rc
+}
 
-port="${NIANBAO_E2E_PORT:-18080}"
-setsid "${code_server[@]}" --user-data-dir "$work/profile" --extensions-dir "$work/extensions" \
-    --auth none --bind-addr "127.0.0.1:$port" --disable-telemetry --disable-update-check "$work/workspace" \
-    >"$work/code-server.log" 2>&1 &
-pid=$!
-trap 'kill -- -$pid 2>/dev/null || true' EXIT
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.3; done
+# 1. nianbao.path names the server.
+e2e_pass with-setting "\"nianbao.path\": \"$root/.venv/bin/nianbao\"," "$HOME" "$PATH"
 
-NODE_PATH="$work/node_modules" "$node24/bin/node" "$here/drive.mjs" "http://127.0.0.1:$port/?folder=$work/workspace" \
-    "$here/screenshots" "云溪镇2023年政府信息公开工作年度报告.txt"
+# 2. No setting, as a new user has it: nianbao installed with pipx (~/.local/bin), and an extension
+#    host whose PATH (the login shell's) does not have it. The extension must find it by itself.
+home="$work/home"
+rm -rf "$home" && mkdir -p "$home/.local/bin"
+ln -s "$root/.venv/bin/nianbao" "$home/.local/bin/nianbao"
+bare_path="/usr/bin:/bin"
+if PATH="$bare_path" command -v nianbao >/dev/null; then
+    echo "e2e: a nianbao on $bare_path would hide the pipx lookup" >&2
+    exit 1
+fi
+e2e_pass without-setting "" "$home" "$bare_path"
+# The extension says where it found the server in its output channel (written to the profile's logs).
+if ! grep -rqs "found: pipx" "$work/profile/logs" "$work/profile/User" 2>/dev/null; then
+    echo "e2e: the extension did not report finding nianbao in pipx's folder" >&2
+    exit 1
+fi
+echo "e2e: both passes succeeded"

@@ -1,20 +1,25 @@
 // The VS Code side of nianbao: find and start `nianbao lsp`, and give it the drafts.
-import { execFile } from "node:child_process";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, ServerOptions, State } from "vscode-languageclient/node";
+import { markdownOutline } from "./outline";
 import { documentSelector, isDraft } from "./selector";
-import { resolveServer, ServerCommand } from "./server";
+import { canImportNianbao, resolveServer, ServerCommand } from "./server";
+import { findingsTooltip } from "./status";
 
-const INSTALL_URL = "https://pypi.org/project/nianbao/";
+// nianbao's README, "Set up" (the repository named in package.json): it is not on a package index.
+const INSTALL_URL = "https://example.invalid/nianbao#set-up";
 const FIX_ALL = "source.fixAll.nianbao";
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 let status: vscode.StatusBarItem;
 let configDirs: string[] = [];
+let extensionPath = "";
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  extensionPath = context.extensionPath;
   output = vscode.window.createOutputChannel("nianbao", { log: true });
   status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
   status.command = "nianbao.showOutput";
@@ -73,21 +78,19 @@ async function pythonInterpreter(): Promise<string | undefined> {
   }
 }
 
-function canImportNianbao(python: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    execFile(python, ["-c", "import nianbao"], { timeout: 10000 }, (error) => resolve(!error));
-  });
-}
-
 async function findServer(): Promise<ServerCommand | undefined> {
   const interpreter = await pythonInterpreter();
   return resolveServer({
+    extensionPath,
     configuredPath: settings().get<string>("path") ?? "",
     extraArgs: settings().get<string[]>("args") ?? [],
     trusted: vscode.workspace.isTrusted,
     interpreter,
-    interpreterHasNianbao: interpreter ? await canImportNianbao(interpreter) : false,
+    interpreterHasNianbao: interpreter ? await canImportNianbao(interpreter, extensionPath) : false,
+    workspaceFolders: (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === "file").map((f) => f.uri.fsPath),
     envPath: process.env.PATH ?? "",
+    home: os.homedir(),
+    pipxBinDir: process.env.PIPX_BIN_DIR,
     platform: process.platform,
   });
 }
@@ -102,18 +105,18 @@ async function start(): Promise<void> {
     const install = vscode.l10n.t("How to install");
     const choice = await vscode.window.showErrorMessage(
       vscode.l10n.t(
-        "nianbao was not found. Install it in the selected Python environment (pip install nianbao), or set nianbao.path.",
+        "nianbao was not found. Install it from its repository with pipx (pipx install git+URL) or into the selected Python environment, or set nianbao.path.",
       ),
       install,
     );
     if (choice === install) void vscode.env.openExternal(vscode.Uri.parse(INSTALL_URL));
     return;
   }
-  output.appendLine(`Starting ${server.command} ${server.args.join(" ")} (${server.source})`);
+  output.appendLine(`Starting ${server.command} ${server.args.join(" ")} (found: ${server.source}; in ${server.cwd})`);
   if (!vscode.workspace.isTrusted && settings().get<string>("path")) {
     output.appendLine("Workspace is not trusted: nianbao.path is ignored and local plugins are not loaded.");
   }
-  const serverOptions: ServerOptions = { command: server.command, args: server.args };
+  const serverOptions: ServerOptions = { command: server.command, args: server.args, options: { cwd: server.cwd } };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(settings().get<string[]>("include") ?? [], configDirs),
     outputChannel: output,
@@ -121,6 +124,17 @@ async function start(): Promise<void> {
     initializationOptions: {
       trusted: vscode.workspace.isTrusted,
       settings: { select: settings().get("select"), ignore: settings().get("ignore") },
+    },
+    middleware: {
+      // VS Code outlines Markdown headings itself: add only what its outline lacks.
+      provideDocumentSymbols: async (document, token, next) => {
+        const symbols = await next(document, token);
+        if (document.languageId !== "markdown" || !symbols || !symbols.length || !("children" in symbols[0])) {
+          return symbols;
+        }
+        const lineText = (line: number) => (line < document.lineCount ? document.lineAt(line).text : undefined);
+        return markdownOutline(symbols as vscode.DocumentSymbol[], lineText);
+      },
     },
   };
   client = new LanguageClient("nianbao", "nianbao", serverOptions, clientOptions);
@@ -155,10 +169,7 @@ function updateStatus(): void {
   for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
     count += diagnostics.filter((d) => d.source === "nianbao").length;
   }
-  setStatus(
-    count ? `$(warning) nianbao ${count}` : "$(check) nianbao",
-    count ? vscode.l10n.t("nianbao: {0} findings in open drafts", count) : vscode.l10n.t("nianbao: no findings"),
-  );
+  setStatus(count ? `$(warning) nianbao ${count}` : "$(check) nianbao", findingsTooltip(count, vscode.l10n.t));
 }
 
 async function fixAllEdits(document: vscode.TextDocument): Promise<vscode.TextEdit[]> {

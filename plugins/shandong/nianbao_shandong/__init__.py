@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from nianbao import Rule, TemplateVariants, hookimpl
+from nianbao.api import Rule, TemplateVariants, hookimpl
 
 from .items import SECTION_SIX_ITEMS, SECTION_TITLES
 

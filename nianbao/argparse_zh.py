@@ -1,0 +1,105 @@
+"""argparse speaking Chinese: its own strings ("usage:", "options", "unrecognized arguments" …)
+translated, so that ``nianbao --help`` and its errors read in one language.
+
+argparse looks its messages up through ``argparse._``/``argparse.ngettext`` (gettext) when it
+builds parsers, formats help and reports errors. `ArgumentParser` swaps in the translation for
+exactly those calls and puts the originals back afterwards, so other argparse users in the same
+process (pytest, a host application) are unaffected. The table covers Python 3.10 to 3.13.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import re
+from collections.abc import Callable, Iterator
+from typing import Any, NoReturn, TypeVar
+
+MESSAGES = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "optional arguments": "选项",
+    "subcommands": "子命令",
+    " (default: %(default)s)": "（默认：%(default)s）",
+    "show this help message and exit": "显示此帮助信息并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: 错误：%(message)s\n",
+    "%(prog)s: warning: %(message)s\n": "%(prog)s: 警告：%(message)s\n",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的取值 %(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "one of the arguments %s is required": "参数 %s 中必须给出一个",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "ignored explicit argument %r": "多余的值 %r 被忽略",
+    "expected one argument": "需要一个值",
+    "expected at most one argument": "最多需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "expected %s argument": "需要 %s 个值",
+    "expected %s arguments": "需要 %s 个值",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是 %(matches)s",
+    "unexpected option string: %s": "意外的选项：%s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "未知的命令 %(parser_name)r（可选：%(choices)s）",
+    "can't open '%(filename)s': %(error)s": "无法打开 “%(filename)s”：%(error)s",
+    'argument "-" with mode %r': "参数 “-” 不能以 %r 模式打开",
+    "argument '%(argument_name)s' is deprecated": "参数 “%(argument_name)s” 已弃用",
+    "option '%(option)s' is deprecated": "选项 “%(option)s” 已弃用",
+    "command '%(parser_name)s' is deprecated": "命令 “%(parser_name)s” 已弃用",
+}
+
+
+def gettext(message: str) -> str:
+    return MESSAGES.get(message, message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return gettext(singular if n == 1 else plural)
+
+
+@contextlib.contextmanager
+def chinese() -> Iterator[None]:
+    """argparse's messages in Chinese while the block runs."""
+    module: Any = argparse
+    saved = module._, module.ngettext
+    module._, module.ngettext = gettext, ngettext
+    try:
+        yield
+    finally:
+        module._, module.ngettext = saved
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _in_chinese(method: F) -> F:
+    @functools.wraps(method)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with chinese():
+            return method(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """An argparse parser whose help, usage and error messages are Chinese (sub-parsers too)."""
+
+    __init__ = _in_chinese(argparse.ArgumentParser.__init__)
+    add_argument = _in_chinese(argparse.ArgumentParser.add_argument)
+    add_argument_group = _in_chinese(argparse.ArgumentParser.add_argument_group)
+    add_subparsers = _in_chinese(argparse.ArgumentParser.add_subparsers)
+    parse_known_args = _in_chinese(argparse.ArgumentParser.parse_known_args)
+    format_usage = _in_chinese(argparse.ArgumentParser.format_usage)
+    format_help = _in_chinese(argparse.ArgumentParser.format_help)
+
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        with chinese():
+            return super().parse_args(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        # Python 3.10 formats "argument X: …" without gettext
+        message = re.sub(r"^argument (\S+): ", r"参数 \1：", message)
+        with chinese():
+            super().error(message)
