@@ -354,7 +354,7 @@ def _predecessors(
     or configured (``previous``), else one of this run's, else one of the folder tree's
     (`years.search_root`, listed by *walk*) whose path mentions the year — those are checked (from
     the cache when they can be) only for their digests."""
-    from .years import TREE, ReportIndex, may_be_of, named_pairing, search_root, shown
+    from .years import TREE, ReportIndex, from_cwd, may_be_of, named_pairing, search_root
 
     index = ReportIndex(r.digest for r in results if r.digest is not None)
     # by absolute path (no symlink resolution: a run over thousands of files must not stat each)
@@ -366,7 +366,7 @@ def _predecessors(
     def digest_of(path: Path) -> ReportDigest | None:
         key = path.absolute()
         if key not in looked:
-            looked[key] = in_run[key] if key in in_run else runner.run(shown(path)).digest
+            looked[key] = in_run[key] if key in in_run else runner.run(from_cwd(path)).digest
         return looked[key]
 
     for file, result in zip(files, results):
@@ -376,7 +376,7 @@ def _predecessors(
             config = runner.resolver.base_config(as_file)
             given = named or (config.inference_for(as_file) if as_file else config.inference).get("previous")
             if given:
-                pairing = named_pairing(digest, digest_of(Path(given)), str(shown(Path(given))))
+                pairing = named_pairing(digest, digest_of(Path(given)), str(from_cwd(Path(given))))
             else:
                 pairing = index.previous_of(digest)
                 if pairing.previous is None and digest.year is not None and as_file is not None:
@@ -389,9 +389,10 @@ def _predecessors(
             wanted.setdefault(root, set()).add(result.digest.year - 1)
     for root, years in wanted.items():
         listed = [
-            shown(p) for p in walk(root) if p.absolute() not in in_run and any(may_be_of(p, root, y) for y in years)
+            from_cwd(p) for p in walk(root) if p.absolute() not in in_run and any(may_be_of(p, root, y) for y in years)
         ]
-        tree = ReportIndex(r.digest for r in run_many(runner, listed, jobs) if r.digest is not None)
+        found_by_walk = run_many(runner, listed, jobs, sniffed=set(listed))  # what is not a report is skipped
+        tree = ReportIndex(r.digest for r in found_by_walk if r.digest is not None)
         for i, (here, result) in enumerate(zip(roots, results)):
             if here == root and result.digest is not None:
                 found = tree.previous_of(result.digest, TREE)

@@ -31,10 +31,12 @@ class Pairing(NamedTuple):  # not a dataclass: this module is imported by every 
     why: str = ""
 
     def describe(self) -> str:
-        """One line for ``nianbao check --verbose``."""
+        """One line for ``nianbao check --verbose`` (file names any output can carry)."""
+        from .output import shown
+
         if self.previous is not None:
-            return f"{self.path}：与上年报告 {self.previous.path} 比对（{HOW[self.how]}）"
-        return f"{self.path}：不作跨年度比对（{self.why}）"
+            return f"{shown(self.path)}：与上年报告 {shown(self.previous.path)} 比对（{HOW[self.how]}）"
+        return f"{shown(self.path)}：不作跨年度比对（{shown(self.why)}）"
 
 
 class ReportIndex:
@@ -122,7 +124,7 @@ def may_be_of(path: Path, root: Path, year: int) -> bool:
     return str(year) in relative
 
 
-def shown(path: Path) -> Path:
+def from_cwd(path: Path) -> Path:
     """*path* as output names it: relative to the working directory when it is under it."""
     if not path.is_absolute():
         return path
