@@ -75,10 +75,11 @@ def regulation_name(report: Report) -> Iterator[Finding]:
 
 
 def _to_full_name(cited: re.Match[str], message: str, applicability: str, severity: str = "") -> Finding:
-    """A finding on the name inside 《》, whose fix writes the full name there."""
+    """A finding on the citation with its 《》 (as the message quotes it), whose fix rewrites only the
+    name inside them."""
     start, end = cited.start("inner"), cited.end("inner")
     fix = Fix(f"改为《{REGULATION_NAME}》", (Edit(start, end, REGULATION_NAME),), applicability)
-    return Finding(start, end, message, fix=fix, severity=severity)
+    return Finding(cited.start(), cited.end(), message, fix=fix, severity=severity)
 
 
 def _kind(inner: str) -> str | None:

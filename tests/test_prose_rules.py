@@ -297,3 +297,15 @@ def test_nb503_a_misnamed_full_name_is_one_finding_with_the_short_form_after_it(
     assert messages("NB503", text) == [
         "法规名称“《中华人民共和国信息公开条例》”有误，应为《中华人民共和国政府信息公开条例》"
     ]
+
+
+def test_nb503_marks_the_citation_with_its_brackets_and_fixes_only_the_name() -> None:
+    from nianbao.testing import lint as lint_rule
+    from nianbao.testing.drafts import clean as clean_draft
+
+    text = clean_draft().replace("《中华人民共和国政府信息公开条例》", "《中华人民共和国信息公开条例》")
+    (finding,) = lint_rule(text, select=["NB503"])
+    assert text[finding.start : finding.end] == "《中华人民共和国信息公开条例》"
+    assert finding.fix is not None and [text[e.start : e.end] for e in finding.fix.edits] == [
+        "中华人民共和国信息公开条例"
+    ]
