@@ -13,9 +13,9 @@ are nianbao's internals and may change. Tests of a plugin use `nianbao.testing`.
   (a report as the other years see it) with its parts `TableDigest`, `CellDigest`,
   `SectionDigest`, `Sentence`, `YearMention`;
 - hooks: `hookimpl` (see `nianbao.hookspec` for the hook specifications);
-- template additions: `TemplateVariants`, `Alias`; the tables' rows and columns, by which a table
-  (``report.table("t3").number(T3Row.GRANTED, T3Col.NATURAL)``) or a digest's table is read:
-  `T2Row`, `T2Col`, `T3Row`, `T3Col`, `T4Row`, `T4Col`;
+- template additions: `TemplateVariants`, `Alias`, `Identity` (a 勾稽关系 over a table's cells);
+- a table's typed rows and columns, to read cells (``table.number(T3Row.TOTAL, T3Col.NATURAL)``,
+  and a digest's table the same way): `T2Row`, `T2Col`, `T3Row`, `T3Col`, `T4Row`, `T4Col`;
 - the parsed draft a rule reads: `Report` and its parts `Section`, `Table`, `Paragraph`;
 - text helpers rules need to match drafts as nianbao does: `normalize` (drop spaces, fold
   full-width forms), `fold`, `int_to_cn`/`cn_to_int` (一二三 ⇄ 1 2 3), `place_names` (an agency
@@ -45,7 +45,7 @@ from .ruledef import (
     rule,
     year_rule,
 )
-from .template import Alias, T2Col, T2Row, T3Col, T3Row, T4Col, T4Row, TemplateVariants
+from .template import Alias, Identity, T2Col, T2Row, T3Col, T3Row, T4Col, T4Row, TemplateVariants
 from .textutil import cn_to_int, fold, int_to_cn, normalize
 
 __all__ = [
@@ -60,6 +60,7 @@ __all__ = [
     "Finding",
     "Fix",
     "Fixable",
+    "Identity",
     "Paragraph",
     "Related",
     "Report",
