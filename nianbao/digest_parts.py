@@ -110,7 +110,8 @@ def body_of(report: Report) -> str:
             sections.append(_section_record(section.number, section.title, *heading, paragraphs, own))
     if not (tables or sections):
         return ""
-    return json.dumps([tables, sections], ensure_ascii=False, separators=(",", ":"))
+    # ASCII only (titles escaped): a str with one CJK character would take two bytes for every character
+    return json.dumps([tables, sections], separators=(",", ":"))
 
 
 def decode_body(body: str) -> tuple[tuple[TableDigest, ...], tuple[SectionDigest, ...]]:
