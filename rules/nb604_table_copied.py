@@ -60,11 +60,19 @@ def table_copied(current: ReportDigest, previous: ReportDigest) -> Iterator[Find
 
 def _copied_cases(kind: str, this: TableDigest, last: TableDigest) -> Decimal:
     """The table's number of cases when the two tables are the same, else 0: every cell of one is
-    the other's where both have it, and zero where only one has it."""
-    now = {key: cell.number for key, cell in this.items()}
-    before = {key: cell.number for key, cell in last.items()}
-    zero = Decimal(0)
-    if any(now.get(key, zero) != before.get(key, zero) for key in now.keys() | before.keys()):
-        return zero
+    the other's where both have it, and zero where only one has it (a blank is zero)."""
+    now, before = this.values(), last.values()
+    if any(not _same(now.get(key), before.get(key)) for key in now.keys() | before.keys()):
+        return Decimal(0)
     rows = _CASE_ROWS[kind]
-    return sum((n for (row, column), n in now.items() if row in rows and column not in _TOTAL_COLUMNS), zero)
+    return sum(
+        (_number(v) for (row, column), v in now.items() if row in rows and column not in _TOTAL_COLUMNS), Decimal(0)
+    )
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return a == b or _number(a) == _number(b)  # as written first: most cells are the same digits
+
+
+def _number(value: str | None) -> Decimal:
+    return Decimal(value) if value is not None else Decimal(0)
