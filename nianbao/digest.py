@@ -58,6 +58,7 @@ class ReportDigest:
         "agency_kind",
         "level",
         "government",
+        "size",
         "year",
         "template",
         "required_template",
@@ -74,6 +75,7 @@ class ReportDigest:
         agency_kind: str | None = None,
         level: str | None = None,
         government: bool = False,
+        size: int = 0,
         year: int | None = None,
         template: str | None = None,
         required_template: str | None = None,
@@ -86,6 +88,7 @@ class ReportDigest:
         self.agency_kind = agency_kind  # 镇, 乡, 街道, 县, 区, 市, 省, 局, 委, 办, 厅, 中心
         self.level = level  # 省级 / 市级 / 县级 / 乡镇级 (`facts.agency_level`)
         self.government = government
+        self.size = size  # the text's length in characters (a document's rendering): findings lie within
         self.year = year  # the report year
         self.template = template  # the template the tables follow ("2019" / "2021")
         self.required_template = required_template  # the template the report year requires
@@ -98,8 +101,8 @@ class ReportDigest:
     def __reduce__(self) -> tuple[type[ReportDigest], tuple[Any, ...]]:
         """Pickled (across the process pool) as its outline and body text, never decoded objects."""
         return ReportDigest, (
-            self.path, self.agency, self.agency_core, self.agency_kind, self.level, self.government, self.year,
-            self.template,
+            self.path, self.agency, self.agency_core, self.agency_kind, self.level, self.government, self.size,
+            self.year, self.template,
             self.required_template, self.overrides, self.body,
         )  # fmt: skip
 
@@ -123,6 +126,11 @@ class ReportDigest:
 
     def section(self, number: int) -> SectionDigest | None:
         return next((s for s in self.sections if s.number == number), None)
+
+    def release(self) -> None:
+        """Forget the decoded tables and sentences (the body stays): a run over thousands of
+        reports keeps each as text once it has been compared."""
+        self._parts = None
 
     def _decoded(self) -> tuple[tuple[TableDigest, ...], tuple[SectionDigest, ...]]:
         if self._parts is None:
@@ -148,6 +156,7 @@ class ReportDigest:
             agency.kind if agency else None,
             agency_level(agency) if agency else None,
             agency.government if agency else False,
+            len(report.text),
             facts.report_year,
             facts.table_template,
             facts.required_template,
@@ -163,6 +172,7 @@ class ReportDigest:
         paired ("" when it has neither). `from_record` reads both back."""
         head: dict[str, Any] = {
             "a": [self.agency, self.agency_core, self.agency_kind, self.level, self.government],
+            "n": self.size,
             "y": self.year,
             "t": [self.template, self.required_template],
         }
@@ -179,13 +189,13 @@ class ReportDigest:
             raise ValueError(head)
         name, core, kind, level, government = head["a"]
         template, required = head["t"]
-        year = head["y"]
+        year, size = head["y"], head["n"]
         texts = (name, core, kind, level, template, required)
         if any(v is not None and not isinstance(v, str) for v in texts) or not isinstance(government, bool):
             raise ValueError(head)
-        if year is not None and type(year) is not int:
-            raise ValueError(year)
+        if (year is not None and type(year) is not int) or type(size) is not int:
+            raise ValueError(head)
         overrides = head.get("o", {})
         if not isinstance(overrides, dict) or not isinstance(body, str):
             raise ValueError(head)
-        return cls(path, name, core, kind, level, government, year, template, required, overrides, body)
+        return cls(path, name, core, kind, level, government, size, year, template, required, overrides, body)

@@ -145,18 +145,24 @@ class Linter:
         return replace(result, findings=self._finalize(findings, selection, source.index, report.directives))
 
     def check_years(
-        self, current: ReportDigest, previous: ReportDigest, selection: Selection, source: Source
+        self,
+        current: ReportDigest,
+        previous: ReportDigest,
+        selection: Selection,
+        text: Callable[[], Source | None],
     ) -> tuple[Finding, ...]:
         """The cross-year findings for the report *current* digests, compared with *previous* (the
-        same agency's report for the year before); *source* is this year's text (a document's
-        rendering), for lines and suppression comments. Completed, selected and sorted."""
+        same agency's report for the year before). *text* gives this year's text (a document's
+        rendering) for lines and suppression comments; it is called only when something was found.
+        Completed, selected and sorted."""
         from .suppression import find_directives
 
-        fixable = _FixCheck(source)
         with TimeBudget(selection.rule_timeout) as budget:
-            found = self._compare(self.rules_for(selection), current, previous, len(source.text), budget)
-        if not found:
+            found = self._compare(self.rules_for(selection), current, previous, current.size, budget)
+        source = text() if found else None
+        if source is None:
             return ()
+        fixable = _FixCheck(source)
         directives = find_directives(source.text, source.index)
         return self._finalize(list(map(fixable.keep, found)), selection, source.index, directives)
 

@@ -25,6 +25,7 @@ from .ruledef import SAFE
 if TYPE_CHECKING:
     from .digest import ReportDigest
     from .engine import Linter, Selection
+    from .source import Source
     from .years import Pairing
 
 
@@ -131,7 +132,7 @@ class Runner:
     ) -> FileResult:
         """*result* (of *file*; standard input's bytes in *data*) with the findings of comparing it
         with *previous*, last year's report, from the two digests: nothing is parsed again. The text
-        is read again only to place findings when the result came without it (a clean draft)."""
+        is read again only to place findings, when there are some and the result came without it."""
         from .engine import Linter
 
         if result.digest is None:
@@ -140,12 +141,15 @@ class Runner:
         as_file = self.as_file(file)
         selection = self.resolver.selection(as_file, o.select, o.ignore)
         here = result
-        if here.source is None:
-            raw = _read(file, None)[0] if file is not None else data
-            here = result.placed(raw) if raw is not None else result
-        if here.source is None:
-            return result
-        found = Linter(self.resolver.registry(as_file)).check_years(result.digest, previous, selection, here.source)
+
+        def text() -> Source | None:
+            nonlocal here
+            if here.source is None:
+                raw = _read(file, None)[0] if file is not None else data
+                here = result.placed(raw) if raw is not None else result
+            return here.source
+
+        found = Linter(self.resolver.registry(as_file)).check_years(result.digest, previous, selection, text)
         if not found:
             return result
         return replace(here, findings=tuple(sorted(result.findings + found, key=lambda f: (f.start, f.end, f.code))))
@@ -334,6 +338,9 @@ def pair_run(
         if pairing is None or pairing.previous is None:
             continue
         compared = runner.compare(file, result, pairing.previous, stdin)
+        for compared_digest in (result.digest, pairing.previous):  # back to text: thousands may be compared
+            if compared_digest is not None:
+                compared_digest.release()
         added = set(compared.findings) - set(result.findings)
         if (o.fix or o.diff) and any(f.fix and (o.unsafe_fixes or f.fix.applicability == SAFE) for f in added):
             again = runner.run(file, stdin, previous=pairing.previous)

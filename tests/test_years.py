@@ -455,9 +455,9 @@ def test_plugins_add_cross_year_rules_through_their_own_hook() -> None:
         digests.append((linter.check(source, f"{d.year}.txt", Selection()).with_digest().digest, source))
     (before, _), (now, source) = digests
     assert before is not None and now is not None
-    found = linter.check_years(now, before, Selection(), source)
+    found = linter.check_years(now, before, Selection(), lambda: source)
     assert [(f.code, f.message, f.related[0].path) for f in found if f.code == "XY601"] == [
         ("XY601", "上年是 青禾县云溪镇人民政府", "2022.txt")
     ]
     assert any(f.code == "NB001" and "XY602" in f.message and "boom" in f.message for f in found)
-    assert linter.check_years(now, before, Selection(ignore=["XY"]), source) == ()
+    assert linter.check_years(now, before, Selection(ignore=["XY"]), lambda: source) == ()
