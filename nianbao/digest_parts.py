@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -33,24 +32,35 @@ class CellDigest(NamedTuple):
 
 
 class TableDigest(NamedTuple):
-    """Table 2, 3 or 4: cells that hold a number or are blank (``/`` and text are left out), by
-    row key and column key; ``start``–``head_end`` is the table's first row (where a finding about
-    the whole table points)."""
+    """Table 2, 3 or 4: the cells that hold a number or are blank (``/`` and text are left out), by
+    the row's and the column's ``key``; ``start``–``head_end`` is the table's first row (where a
+    finding about the whole table points).
+
+    The cells stay in their cache form (``cells``: ``row/column=value@start[:end];…``, see
+    `body_of`) and a cell is parsed when it is asked for: a comparison reads a dozen of a table's
+    ~200 cells, and decoding them all would cost more than the comparison.
+    """
 
     kind: str  # t2 | t3 | t4
     template: str | None
     start: int
     head_end: int
-    cells: Mapping[str, Mapping[str, tuple[str | None, int, int]]]  # row key → column key → a `CellDigest`'s fields
+    cells: str
 
     def cell(self, row: RowSpec, column: ColumnSpec) -> CellDigest | None:
         """The cell at the spec's row and column, matched by their ``key`` names."""
-        found = self.cells.get(row.key, {}).get(column.key)
-        return CellDigest(*found) if found is not None else None
+        key = f"{row.key}/{column.key}="
+        at = self.cells.find(key)
+        while at > 0 and self.cells[at - 1] != ";":  # a key that ends another one (denied.1 in …)
+            at = self.cells.find(key, at + 1)
+        if at < 0:
+            return None
+        value, start, end = _CELL_PLACE.match(self.cells, at + len(key)).groups()  # type: ignore[union-attr]
+        return CellDigest(value or None, int(start), int(end) if end else int(start) + len(value))
 
     def values(self) -> dict[tuple[str, str], str | None]:
         """Every cell's value (as `CellDigest.value`) by (row key, column key)."""
-        return {(r, c): cell[0] for r, columns in self.cells.items() for c, cell in columns.items()}
+        return {(row, column): value or None for row, column, value in _CELL_VALUE.findall(self.cells)}
 
 
 class YearMention(NamedTuple):
@@ -121,7 +131,7 @@ def decode_body(body: str) -> tuple[tuple[TableDigest, ...], tuple[SectionDigest
     try:
         tables, sections = json.loads(body)
         return tuple(_table(t) for t in tables), tuple(_section(s) for s in sections)
-    except (ValueError, TypeError, KeyError, InvalidOperation):
+    except (ValueError, TypeError, KeyError):
         return (), ()
 
 
@@ -134,7 +144,7 @@ def _table_record(table: Table) -> list[Any]:
         value = cell.value
         if value.kind == NUMBER and value.number is not None:
             text = cell.text  # a plain count as written: str(Decimal) is the slow path
-            if text.isdigit():
+            if text.isascii() and text.isdigit():
                 cells.append(f"{row.key}/{column.key}={text}@{value.start}")
             else:
                 cells.append(f"{row.key}/{column.key}={value.number}@{value.start}:{value.end}")
@@ -225,20 +235,19 @@ def _int(value: Any) -> int:
     return value
 
 
+# A table's cells in the body: ``row/column=value@start[:end]``, ``;`` between cells.
+_CELL = r"[\w.]+/[\w.]+=(?:-?\d+(?:\.\d+)?)?@\d+(?::\d+)?"
+_CELLS = re.compile(rf"(?:{_CELL}(?:;{_CELL})*)?", re.ASCII)
+_CELL_PLACE = re.compile(r"(-?\d+(?:\.\d+)?)?@(\d+)(?::(\d+))?", re.ASCII)
+_CELL_VALUE = re.compile(r"([\w.]+)/([\w.]+)=(-?\d+(?:\.\d+)?)?@", re.ASCII)
+
+
 def _table(raw: Any) -> TableDigest:
-    kind, template, start, head_end, encoded = raw
+    kind, template, start, head_end, cells = raw
     if not isinstance(kind, str) or not (template is None or isinstance(template, str)):
         raise ValueError(raw)
-    cells: dict[str, dict[str, tuple[str | None, int, int]]] = {}
-    for entry in encoded.split(";") if encoded else ():
-        key, _, place = entry.partition("=")
-        row, _, column = key.partition("/")
-        text, _, span = place.partition("@")
-        at, _, end = span.partition(":")
-        if not (text.isdigit() or text == "" or Decimal(text).is_finite()) or not at.isdigit():
-            raise ValueError(entry)  # Decimal raises too, for anything that is not a number
-        value = text or None
-        cells.setdefault(row, {})[column] = (value, int(at), int(end) if end else int(at) + len(text))
+    if not isinstance(cells, str) or _CELLS.fullmatch(cells) is None:  # one pass, in C
+        raise ValueError(cells)
     return TableDigest(kind, template, _int(start), _int(head_end), cells)
 
 

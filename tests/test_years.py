@@ -461,3 +461,22 @@ def test_plugins_add_cross_year_rules_through_their_own_hook() -> None:
     ]
     assert any(f.code == "NB001" and "XY602" in f.message and "boom" in f.message for f in found)
     assert linter.check_years(now, before, Selection(ignore=["XY"]), lambda: source) == ()
+
+
+def test_digest_cells_as_written_full_width_and_decimal() -> None:
+    """Cells written with full-width digits or as amounts keep their number and their span."""
+    from .conftest import lint
+
+    d = chain(2020, 1)[0]  # 2019 template: 本年增/减 −1, 采购总金额 3.6万元
+    text = render(d)
+    row = text.index("二、上年结转")
+    digit = row + next(i for i, ch in enumerate(text[row:]) if ch.isdigit())
+    text = text[:digit] + chr(ord(text[digit]) + 0xFEE0) + text[digit + 1 :]  # full-width
+    digest = lint(text).with_digest().digest
+    assert digest is not None
+    again = ReportDigest.from_record("x.txt", *digest.record())
+    cell = again.table("t3").cell(T3Row.CARRIED, T3Col.NATURAL)  # type: ignore[union-attr]
+    assert cell is not None and cell.number == d.t3[T3Row.CARRIED][0] and (cell.start, cell.end) == (digit, digit + 1)
+    t2 = again.table("t2")
+    assert t2 is not None and t2.cell(T2Row.OTHER_SERVICES, T2Col.CHANGE).number == -1  # type: ignore[union-attr]
+    assert t2.cell(T2Row.PROCUREMENT, T2Col.PURCHASE_AMOUNT).value == "3.6"  # type: ignore[union-attr]
