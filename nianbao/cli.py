@@ -364,6 +364,7 @@ def _across_years(
         lambda root: walk(root, lambda p: excluded(p).is_excluded(p)),
         previous,
         stdin,
+        {Path(p).absolute() for p in args.paths if p != "-" and Path(p).is_dir()},
     )
     if args.verbose:
         for pairing in pairings:

@@ -324,15 +324,17 @@ def pair_run(
     walk: Callable[[Path], list[Path]],
     named: Path | None = None,
     stdin: bytes | None = None,
+    walked: Collection[Path] = (),
 ) -> tuple[list[FileResult], list[Pairing]]:
     """*results* (of *files*; None: standard input, whose bytes are *stdin*) with the cross-year
     findings of each report whose predecessor is found, and what each report was paired with.
 
     With ``--fix``/``--diff``, a report whose cross-year findings can be fixed is checked again with
-    its predecessor, so those fixes are applied (or shown) with the others.
+    its predecessor, so those fixes are applied (or shown) with the others. *walked*: folders the run
+    checks whole (absolute): a folder tree inside one holds no report the run has not read.
     """
     o = runner.options
-    pairings = _predecessors(runner, files, results, jobs, walk, named)
+    pairings = _predecessors(runner, files, results, jobs, walk, named, walked)
     out = list(results)
     for i, (file, result, pairing) in enumerate(zip(files, results, pairings)):
         if pairing is None or pairing.previous is None:
@@ -356,6 +358,7 @@ def _predecessors(
     jobs: int,
     walk: Callable[[Path], list[Path]],
     named: Path | None,
+    walked: Collection[Path],
 ) -> list[Pairing | None]:
     """Last year's report of each result (None: nothing parsed): the one *named* (``--previous``)
     or configured (``previous``), else one of this run's, else one of the folder tree's
@@ -388,6 +391,7 @@ def _predecessors(
                 pairing = index.previous_of(digest)
                 if pairing.previous is None and digest.year is not None and as_file is not None:
                     root = search_root(as_file, digest.year, config)
+                    root = None if _inside(root, walked) else root
         pairings.append(pairing)
         roots.append(root)
     wanted: dict[Path, set[int]] = {}
@@ -406,6 +410,12 @@ def _predecessors(
                 if found.previous is not None:
                     pairings[i] = found
     return pairings
+
+
+def _inside(folder: Path, folders: Collection[Path]) -> bool:
+    """Whether *folder* is one of *folders* (absolute) or below one."""
+    here = folder.absolute()
+    return any(here == f or f in here.parents for f in folders)
 
 
 def _work(task: tuple[Path, bool]) -> FileResult:

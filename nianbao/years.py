@@ -115,13 +115,10 @@ def search_root(file: Path, year: int, config: Config) -> Path:
 
 
 def may_be_of(path: Path, root: Path, year: int) -> bool:
-    """Whether *path* (under *root*) mentions *year* in its file or folder names: the only files of
-    a tree that are read to find last year's report."""
-    try:
-        relative = os.path.relpath(path, root)
-    except ValueError:  # another drive
-        relative = str(path)
-    return str(year) in relative
+    """Whether *path* (found under *root*) mentions *year* in its file or folder names below the
+    root: the only files of a tree that are read to find last year's report."""
+    text, under = str(path), str(root)
+    return str(year) in (text[len(under) :] if text.startswith(under) else text)
 
 
 def from_cwd(path: Path) -> Path:
