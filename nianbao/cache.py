@@ -3,11 +3,12 @@
 A cache entry is keyed by everything that decides the findings: the draft's bytes and path, the
 configuration file's bytes, the command line's selectors, the nianbao version and code, and the
 plugins (entry points with their versions, local plugin files with their modification times).
-Nothing else is trusted: a changed input is a different key. Entries are small files under
-``<cache dir>/<version>/``: a JSON line ``{"f": [finding records (see `record`)], "d": the report
-digest's outline}`` and, when the report has tables or prose, a second line with the digest's body
-(`ReportDigest.record`), which a hit keeps as text until the report is paired with another year's.
-The directory carries a CACHEDIR.TAG and ignores itself for git.
+Nothing else is trusted: a changed input is a different key. Entries are small JSON files
+``<key>.json`` under ``<cache dir>/<version>/``: ``{"f": [finding records (see `record`)], "d": the
+report digest's outline, "x": true}``, with "x" when the digest's body (its tables and sentences,
+`ReportDigest.record`) is in ``<key>.body`` beside it — read only when the report is paired with
+another year's, so a hit reads no more than before. The directory carries a CACHEDIR.TAG and
+ignores itself for git.
 """
 
 from __future__ import annotations
@@ -43,11 +44,12 @@ class Cache:
     def load(self, key: str, path: str) -> tuple[tuple[Finding, ...], ReportDigest | None] | None:
         """The findings and report digest (for the file *path* names) stored under *key*, or None on
         a miss (a corrupt or foreign entry is a miss)."""
+        folder = self.directory / key[:2]
         try:
-            with open(self.directory / key[:2] / f"{key}.json", encoding="utf-8") as fh:
-                head, _, body = fh.read().partition("\n")
-            entry = json.loads(head)
-            digest = ReportDigest.from_record(path, entry["d"], body) if "d" in entry else None
+            with open(folder / f"{key}.json", encoding="utf-8") as fh:
+                entry = json.load(fh)
+            body_file = str(folder / f"{key}.body") if entry.get("x") is True else ""
+            digest = ReportDigest.from_record(path, entry["d"], body_file=body_file) if "d" in entry else None
             return tuple(finding_from_record(r) for r in entry["f"]), digest
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
@@ -57,14 +59,15 @@ class Cache:
         body = ""
         if digest is not None:
             entry["d"], body = digest.record()
-        text = json.dumps(entry, ensure_ascii=False) + ("\n" + body if body else "")
+            if body:
+                entry["x"] = True
         try:
             self._prepare()
             folder = self.directory / key[:2]
             folder.mkdir(exist_ok=True)
-            tmp = folder / f"{key}.{os.getpid()}.tmp"
-            tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, folder / f"{key}.json")  # atomic: parallel workers never see half a file
+            if body:  # first: an entry is never there without its body
+                _write(folder / f"{key}.body", body)
+            _write(folder / f"{key}.json", json.dumps(entry, ensure_ascii=False))
         except OSError:
             pass  # a read-only or full disk only costs speed
 
@@ -77,6 +80,13 @@ class Cache:
             tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# nianbao's result cache\n", encoding="utf-8")
             (self.root / ".gitignore").write_text("*\n", encoding="utf-8")
         self._ready = True
+
+
+def _write(path: Path, text: str) -> None:
+    """Replace *path* atomically: parallel workers never see half a file."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 _CODE: str | None = None

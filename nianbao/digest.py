@@ -64,6 +64,7 @@ class ReportDigest:
         "required_template",
         "overrides",
         "body",
+        "body_file",
         "_parts",
     )
 
@@ -81,6 +82,7 @@ class ReportDigest:
         required_template: str | None = None,
         overrides: Mapping[str, Any] | None = None,
         body: str = "",
+        body_file: str = "",
     ) -> None:
         self.path = path
         self.agency = agency  # the name as written, whitespace removed: 青禾县云溪镇人民政府
@@ -96,6 +98,7 @@ class ReportDigest:
         # The tables and sentences as JSON text (`digest_parts.body_of`), decoded on first use: the
         # parent of a run over thousands of reports holds ~3 KB of text for each, not objects.
         self.body = body
+        self.body_file = body_file  # or, from the cache, the file holding it (read when first decoded)
         self._parts: tuple[tuple[TableDigest, ...], tuple[SectionDigest, ...]] | None = None
 
     def __reduce__(self) -> tuple[type[ReportDigest], tuple[Any, ...]]:
@@ -103,7 +106,7 @@ class ReportDigest:
         return ReportDigest, (
             self.path, self.agency, self.agency_core, self.agency_kind, self.level, self.government, self.size,
             self.year, self.template,
-            self.required_template, self.overrides, self.body,
+            self.required_template, self.overrides, self.body, self.body_file,
         )  # fmt: skip
 
     def __repr__(self) -> str:
@@ -136,7 +139,8 @@ class ReportDigest:
         if self._parts is None:
             from .digest_parts import decode_body
 
-            self._parts = decode_body(self.body) if self.body else ((), ())
+            body = self.body or _read(self.body_file)
+            self._parts = decode_body(body) if body else ((), ())
         return self._parts
 
     # --- building ---------------------------------------------------------------------------------
@@ -178,10 +182,10 @@ class ReportDigest:
         }
         if self.overrides:
             head["o"] = dict(self.overrides)
-        return head, self.body
+        return head, self.body or _read(self.body_file)
 
     @classmethod
-    def from_record(cls, path: str, head: Any, body: str = "") -> ReportDigest:
+    def from_record(cls, path: str, head: Any, body: str = "", body_file: str = "") -> ReportDigest:
         """The digest a `record` describes; ValueError (or KeyError/TypeError) when its outline is
         malformed, so that a damaged cache entry is a miss. The body is checked when first read:
         damaged tables and sentences read as none."""
@@ -198,4 +202,17 @@ class ReportDigest:
         overrides = head.get("o", {})
         if not isinstance(overrides, dict) or not isinstance(body, str):
             raise ValueError(head)
-        return cls(path, name, core, kind, level, government, size, year, template, required, overrides, body)
+        return cls(
+            path, name, core, kind, level, government, size, year, template, required, overrides, body, body_file
+        )
+
+
+def _read(file: str) -> str:
+    """A body stored in a file (the cache's); "" when there is none or it cannot be read."""
+    if not file:
+        return ""
+    try:
+        with open(file, encoding="utf-8") as fh:
+            return fh.read()
+    except (OSError, ValueError):
+        return ""

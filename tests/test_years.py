@@ -150,6 +150,8 @@ def test_carry_over_break(tmp_cwd: Path, capsys: pytest.CaptureFixture[str], sta
     assert there["path"] == str(paths[start]) and lines[there["line"] - 1].startswith("四、结转下年度继续办理")
     here = paths[start + 1].read_text(encoding="utf-8").splitlines()[finding["line"] - 1]
     assert here.startswith("二、上年结转")
+    # again, both reports answered from the cache (their digests' bodies read from it when paired)
+    assert check(capsys, str(tmp_cwd / str(start)), str(tmp_cwd / str(start + 1)))[1] == records
 
 
 def test_document_stock_break_2021(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
