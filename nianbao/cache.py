@@ -55,6 +55,8 @@ class Cache:
             return None
 
     def store(self, key: str, findings: tuple[Finding, ...], digest: ReportDigest | None = None) -> None:
+        """Store *findings* and *digest* under *key*; a digest whose body is written gives up its
+        text for the file's name (`ReportDigest.stored_in`)."""
         entry: dict[str, Any] = {"f": [record(f) for f in findings]}
         body = ""
         if digest is not None:
@@ -68,6 +70,8 @@ class Cache:
             if body:  # first: an entry is never there without its body
                 _write(folder / f"{key}.body", body)
             _write(folder / f"{key}.json", json.dumps(entry, ensure_ascii=False))
+            if body and digest is not None:
+                digest.stored_in(str(folder / f"{key}.body"))
         except OSError:
             pass  # a read-only or full disk only costs speed
 

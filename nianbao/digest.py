@@ -130,6 +130,12 @@ class ReportDigest:
     def section(self, number: int) -> SectionDigest | None:
         return next((s for s in self.sections if s.number == number), None)
 
+    def stored_in(self, file: str) -> None:
+        """The body has been written to *file* (the cache's): hold the file's name instead of the
+        text, so the parent of a run over thousands of reports holds next to nothing for each."""
+        if self.body:
+            self.body, self.body_file = "", file
+
     def release(self) -> None:
         """Forget the decoded tables and sentences (the body stays): a run over thousands of
         reports keeps each as text once it has been compared."""
