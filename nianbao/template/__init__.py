@@ -93,6 +93,7 @@ from .variants import (
     TemplateVariants,
 )
 from .vocabulary import (
+    ADDITION_WORDS,
     AGENCY_KIND_SUFFIXES,
     AGENCY_LEVELS,
     ALL_WORDS,
@@ -112,6 +113,7 @@ from .vocabulary import (
     GOVERNMENT_KINDS,
     GOVERNMENT_SUFFIXES,
     GROUP_ORDINALS,
+    INCLUSION_WORDS,
     LITIGATION_WORDS,
     MEASURE_WORDS,
     NEGATION_WORDS,
@@ -141,6 +143,8 @@ from .vocabulary import (
 )
 
 __all__ = [
+    "ADDITION_WORDS",
+    "INCLUSION_WORDS",
     "VERBS_BEFORE_AGENCY",
     "EXHAUSTIVE_WORDS",
     "PERSON_MEASURE_WORDS",

@@ -182,6 +182,10 @@ OTHER_PERIOD_WORDS = ("上年度", "上一年度", "上一年", "上年", "去�
 # up to the total; without one, a breakdown may name only some parts (highlights), and only parts
 # that add up to more than the total are wrong.
 EXHAUSTIVE_WORDS = ("其他", "其它", "其余", "剩余", "另有")
+# A bracket after a count that opens with these says what the count includes, in part (含…件).
+INCLUSION_WORDS = ("含", "包括", "包含")
+# …and after these, counts that are not part of it at all (另有1件顺延至下年度).
+ADDITION_WORDS = ("另有", "另外")
 # Table 3's outcome groups as prose names them (group key of `T3_GROUPS` → words), longest first
 # when matched; "不予以公开" is listed so that its "予以公开" is not read as 予以公开.
 OUTCOME_WORDS: dict[str, tuple[str, ...]] = {
