@@ -107,8 +107,10 @@ from .vocabulary import (
     DEADLINE_DEFAULT,
     DEADLINE_GOVERNMENT,
     DEPARTMENT_KINDS,
+    DONE_WORDS,
     EACH_WORDS,
     EVENT_MEASURE_WORDS,
+    EXCEPT_WORDS,
     EXHAUSTIVE_WORDS,
     GOVERNMENT_KINDS,
     GOVERNMENT_SUFFIXES,
@@ -143,6 +145,8 @@ from .vocabulary import (
 )
 
 __all__ = [
+    "DONE_WORDS",
+    "EXCEPT_WORDS",
     "ADDITION_WORDS",
     "INCLUSION_WORDS",
     "VERBS_BEFORE_AGENCY",

@@ -220,6 +220,10 @@ LITIGATION_WORDS = ("行政诉讼", "诉讼", "起诉")
 UPHELD_WORDS = ("维持",)
 CORRECTED_WORDS = ("纠错", "纠正", "败诉", "撤销", "确认违法")
 ALL_WORDS = ("均", "全部", "都", "皆", "一律")
+# "所有申请均已办结": every application was finished this year (none carried forward).
+DONE_WORDS = ("办结", "办理完成", "办理完毕", "办理完结", "答复完毕", "处理完毕")
+# …unless the sentence excepts some: "除结转的 3 件外，其余均已办结".
+EXCEPT_WORDS = ("其余", "除", "以外", "结转下年", "转入下年", "下年度继续")
 # Words that deny a case happened, before it in its clause: "未发生", "没有收到".
 NEGATION_WORDS = ("未", "没有", "无")
 
