@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..render import FORMS as FORMS  # the forms sample drafts come in (re-exported)
 from ..render import render_table
@@ -216,11 +217,16 @@ def _t4_text(d: Draft) -> str:
     return f"本年度因政府信息公开工作被申请行政复议 {review} 件，提起行政诉讼 {lawsuits} 件。"
 
 
+def sample(year: int = 2023, **fields: Any) -> Draft:
+    """The sample draft's content for *year* (signed in the next January, within the legal
+    window); *fields* are other `Draft` fields to change (agency, name, signed, t3, extra)."""
+    signed = f"{year + 1}年1月{20 if year < 2021 else 18}日"
+    return Draft(**{"year": year, "signed": signed, **fields})
+
+
 def clean(form: str = "tab", year: int = 2023) -> str:
     """A correct draft: 2023 (2021 template) by default, or 2020 (2019 template)."""
-    if year < 2021:
-        return render(Draft(year=year, signed=f"{year + 1}年1月20日"), form)
-    return render(Draft(year=year, signed=f"{year + 1}年1月18日"), form)
+    return render(sample(year), form)
 
 
 def random_draft(seed: int, year: int = 2023, scale: int = 9, carried: tuple[int, ...] | None = None) -> Draft:
@@ -268,8 +274,7 @@ def series(first: Draft, years: int, seed: int = 0) -> list[Draft]:
 
 def first_of_series(year: int, agency: str, name: str, seed: int = 0) -> Draft:
     """A correct report to start a `series` with: random table 3, its own section 五."""
-    base = random_draft(seed, year)
-    return Draft(year, agency, name, f"{year + 1}年1月18日", base.t3, problems=problems_of(year, name))
+    return sample(year, agency=agency, name=name, t3=random_draft(seed, year).t3, problems=problems_of(year, name))
 
 
 def problems_of(year: int, name: str = "云溪镇") -> str:
