@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="对直接给出的文件也应用 exclude 和“是否像年度报告”的判断（pre-commit 钩子使用）",
     )
+    check.add_argument(
+        "--previous", metavar="FILE", help="同一机关上一年度的报告，用于跨年度比对（只检查一份报告时可用）"
+    )
 
     report = sub.add_parser(
         "report",
@@ -137,7 +140,9 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="FILE", help="使用指定的配置文件，不再向上查找")
     parser.add_argument("--jobs", "-j", type=int, metavar="N", help="并行进程数（默认：全部 CPU 核）")
     parser.add_argument("--no-cache", action="store_true", help="不读写结果缓存")
-    parser.add_argument("--verbose", "-v", action="store_true", help="列出跳过的每个文件")
+    parser.add_argument(
+        "--verbose", "-v", action="store_true", help="列出跳过的每个文件，并说明每份报告与哪份上年报告比对"
+    )
     parser.add_argument(
         "--cache-dir", metavar="DIR", help=f"结果缓存目录（默认 {DEFAULT_CACHE_DIR}，或环境变量 NIANBAO_CACHE_DIR）"
     )
@@ -261,6 +266,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("请给出要检查的文件或目录（- 表示标准输入），例如：nianbao check 报告.txt")
     if args.fix and args.diff:
         raise UsageError("--fix 与 --diff 不能同时使用")
+    previous = Path(args.previous) if args.previous else None
+    if previous is not None and not previous.is_file():
+        raise UsageError(f"--previous 指定的文件不存在：{args.previous}")
     if args.statistics and args.format not in ("text", "json"):
         raise UsageError("--statistics 只能与 --format text 或 json 同用")
     if args.baseline and args.write_baseline:
@@ -280,8 +288,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("标准输入（-）只能出现一次")
     on_disk = [f for f in files if f is not None]
     outcomes: dict[Path | None, FileResult] = dict(zip(on_disk, _run_files(runner, on_disk, args.jobs, sniffed)))
-    if None in files:
-        outcomes[None] = runner.run(None)
+    stdin = sys.stdin.buffer.read() if None in files else None
+    if stdin is not None:
+        outcomes[None] = runner.run(None, stdin)
+    checked = _across_years(runner, files, [outcomes[f] for f in files], args, previous, stdin)
+    outcomes = dict(zip(files, checked))
     results: list[FileResult] = []
     fail_on = args.fail_on
     timings: dict[str, float] = {}
@@ -326,6 +337,39 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.exit_zero:
         return 0
     return 1 if fails((f for r in results for f in r.findings), fail_on or "warning") else 0
+
+
+def _across_years(
+    runner: Runner,
+    files: list[Path | None],
+    results: list[FileResult],
+    args: argparse.Namespace,
+    previous: Path | None = None,
+    stdin: bytes | None = None,
+) -> list[FileResult]:
+    """*results* with the findings of comparing each report with the same agency's report for the
+    year before (`runner.pair_run`); with --verbose, what each was compared with, on stderr."""
+    from .runner import pair_run
+
+    if previous is not None and len(files) != 1:
+        raise UsageError(
+            "--previous 只能在检查一份报告时使用；多份报告请在 nianbao.toml 的 [[overrides]] 中用 previous 指定"
+        )
+    excluded = runner.resolver.base_config
+    checked, pairings = pair_run(
+        runner,
+        files,
+        results,
+        args.jobs or os.cpu_count() or 1,
+        lambda root: walk(root, lambda p: excluded(p).is_excluded(p)),
+        previous,
+        stdin,
+        {Path(p).absolute() for p in args.paths if p != "-" and Path(p).is_dir()},
+    )
+    if args.verbose:
+        for pairing in pairings:
+            print(f"nianbao: {pairing.describe()}", file=sys.stderr)
+    return checked
 
 
 def _report_skipped(paths: list[str], verbose: bool) -> None:
@@ -375,7 +419,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise UsageError(f"在 {'、'.join(args.paths)} 中没有找到草稿（{kinds}）")
     results = []
     skipped = []
-    for result in _run_files(runner, on_disk, args.jobs, sniffed):
+    checked = _across_years(runner, list(on_disk), _run_files(runner, on_disk, args.jobs, sniffed), args)
+    for result in checked:
         if result.error:  # a file that could not be read is said, and left out; exit status 2 at the end
             print(f"nianbao: 错误：{result.error}", file=sys.stderr)
         elif result.skipped:
