@@ -416,7 +416,7 @@ async def test_open_draft_is_compared_with_last_years_report_in_the_workspace(tm
     async with session("visual-studio-code", tmp_path) as s:
         uri = s.open(tmp_path / "2023" / "云溪镇.txt", draft)
         diags = await s.diagnostics(uri)
-        assert sorted(d.code for d in diags) == ["NB601", "NB606"]
+        assert sorted(str(d.code) for d in diags) == ["NB601", "NB606"]
         (nb601,) = by_code(diags, "NB601")
         assert s.texts[uri].splitlines()[nb601.range.start.line].startswith("二、上年结转")
         (there,) = nb601.related_information or []

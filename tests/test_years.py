@@ -19,7 +19,7 @@ from nianbao.cli import main
 from nianbao.digest import ReportDigest
 from nianbao.hookspec import hookimpl
 from nianbao.ruledef import WARNING, Finding, Related, Rule, year_rule
-from nianbao.template import T4_COLUMNS, T4_ROWS, T2019, T2021, T2Col, T2Row, T3Col, T3Row, T4Col, T4Row
+from nianbao.template import T4_COLUMNS, T4_ROWS, T2019, T2021, RowSpec, T2Col, T2Row, T3Col, T3Row, T4Col, T4Row
 from nianbao.testing.drafts import Draft, first_of_series, problems_of, render, series
 
 AGENCIES = (
@@ -218,8 +218,13 @@ def test_table_copied(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None
 def test_small_tables_the_same_two_years_are_not_copies(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Table 3 with one application received and one carried over, table 4 with one review: two
     cases each, the same both years — nothing to say."""
-    one = (1, 0, 0, 0, 0, 0)
-    t3 = {T3Row.NEW: one, T3Row.CARRIED: one, T3Row.GRANTED: one, T3Row.CARRY_FORWARD: one}
+    one: tuple[int, ...] = (1, 0, 0, 0, 0, 0)
+    t3: dict[RowSpec, tuple[int, ...]] = {
+        T3Row.NEW: one,
+        T3Row.CARRIED: one,
+        T3Row.GRANTED: one,
+        T3Row.CARRY_FORWARD: one,
+    }
     drafts = [replace(d, t3=t3) for d in chain(2022, 2)]
     write(tmp_cwd, drafts)
     assert check(capsys, str(tmp_cwd))[1] == []
@@ -413,7 +418,9 @@ def test_digest_survives_the_cache(template: str) -> None:
     head, body = digest.record()
     again = ReportDigest.from_record("x.txt", json.loads(json.dumps(head)), body)
     assert again.record() == (head, body)
-    assert again.table("t3").cell(T3Row.CARRIED, T3Col.NATURAL) == digest.table("t3").cell(T3Row.CARRIED, T3Col.NATURAL)
+    before, after = digest.table("t3"), again.table("t3")
+    assert before is not None and after is not None
+    assert after.cell(T3Row.CARRIED, T3Col.NATURAL) == before.cell(T3Row.CARRIED, T3Col.NATURAL)
     assert again.section(5) == digest.section(5)
     damaged = ReportDigest.from_record("x.txt", head, body[:-3])
     assert (damaged.tables, damaged.sections, damaged.year) == ((), (), digest.year)
