@@ -128,8 +128,8 @@ _CARRIED_READING = Reading(((T3Row.CARRIED, T3Col.TOTAL),), "表三“二、上�
 _FORWARD_READING = Reading(((T3Row.CARRY_FORWARD, T3Col.TOTAL),), "表三“四、结转下年度继续办理”的总计")
 
 
-_ALL_DONE = re.compile(
-    rf"申请[^{_STOP}0-9]{{0,6}}?(?:{alternation(ALL_WORDS)})已?(?:{alternation(DONE_WORDS)})"
+_ALL_DONE = re.compile(  # 申请均已(按要求)办结, 均已办结…申请
+    rf"申请[^{_STOP}0-9]{{0,6}}?(?:{alternation(ALL_WORDS)})已?[^{_STOP}0-9]{{0,4}}?(?:{alternation(DONE_WORDS)})"
     rf"|(?:{alternation(ALL_WORDS)})已?(?:{alternation(DONE_WORDS)})[^{_STOP}0-9]{{0,4}}?申请"
 )
 _EXCEPT = re.compile(alternation(EXCEPT_WORDS))

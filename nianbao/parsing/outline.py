@@ -283,8 +283,13 @@ def _find_title(text: str, lines: list[_Line | Grid], first_section: int | None)
             start = line.cstart + (len(content) - len(content.lstrip("*_")))
             end = line.cstart + len(content.rstrip("*_"))
             year = TITLE_YEAR.search(fold(plain))
-            if year is None or year.start() == 0:  # the agency (and year) sit on the lines before
-                start = next((p.cstart for p in _wrapped_before(text, seen, line)), start)
+            before = _wrapped_before(text, seen, line)
+            if year is not None and year.start() == 0:
+                # 2025年…: the agency on the line before (某县人民政府 / 2025年政府信息公开…), or after the
+                # year (2025年上海市人民政府办公厅政府信息公开…) — never a stray line such as 正文.
+                before = [p for p in before if _ends_like_agency(text[p.cstart : p.cend])]
+            if year is None or year.start() == 0:
+                start = next((p.cstart for p in before), start)
             return _parse_title(text, start, end)
         seen.append(line)
     return None
@@ -317,25 +322,36 @@ def _parse_title(text: str, start: int, end: int) -> Title:
     folded = fold(raw)
     title = Title(raw, start, end)
     m = TITLE_YEAR.search(folded)
+    agency_start = 0
     if m:
         title.year = int(m.group("year"))
         title.year_start = start + m.start("year")
         title.year_end = start + m.end("year")
         agency_end = m.start()
+        if not raw[:agency_end].strip():  # the year first: 2025年上海市人民政府办公厅政府信息公开…
+            agency_start = m.end()
+            agency_end = _before_core(raw, agency_start)
     else:
-        # Without a year the agency is whatever precedes 政府信息公开… (the last occurrence, so that
-        # 某县人民政府政府信息公开… keeps its 人民政府).
-        squeezed = normalize(raw)
-        core = normalize(REPORT_TITLE_SUFFIX)[:6]
-        cut = squeezed.rfind(core)
-        agency_end = _raw_index(raw, cut) if cut > 0 else 0
-    prefix = raw[:agency_end]
+        agency_end = _before_core(raw, 0)
+    prefix = raw[agency_start:agency_end]
     stripped = prefix.rstrip()
     lead = len(stripped) - len(stripped.lstrip())
     title.agency = normalize(stripped)
-    title.agency_start = start + lead
-    title.agency_end = start + len(stripped)
+    title.agency_start = start + agency_start + lead
+    title.agency_end = start + agency_start + len(stripped)
     return title
+
+
+def _before_core(raw: str, after: int) -> int:
+    """Where the agency ends in a title whose year does not: before 政府信息公开… (the last
+    occurrence, so that 某县人民政府政府信息公开… keeps its 人民政府); *after* when there is none."""
+    squeezed = normalize(raw[after:])
+    cut = squeezed.rfind(normalize(REPORT_TITLE_SUFFIX)[:6])
+    return after + _raw_index(raw[after:], cut) if cut > 0 else after
+
+
+def _ends_like_agency(content: str) -> bool:
+    return normalize(content).endswith(_AGENCY_ENDINGS)
 
 
 def _raw_index(raw: str, squeezed_index: int) -> int:
