@@ -24,6 +24,7 @@ from .streams import build_stream, stream_end
 
 _ARTIFACT = re.compile(ARTIFACT_PATTERN)
 _PIPE_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_BAR = re.compile(r"(?<!\\)\|")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 # Short unpunctuated lines inside a table are wrapped labels, not prose.
 _WRAP_MAX = 30
@@ -175,7 +176,7 @@ def make_cell(text: str, start: int, end: int) -> Cell:
     stripped = raw.strip()
     if not stripped:
         return Cell("", start, start)
-    s = start + len(raw) - len(raw.lstrip())
+    s = start if len(stripped) == len(raw) else start + len(raw) - len(raw.lstrip())
     e = s + len(stripped)
     if "[" in stripped or "{" in stripped or "\\" in stripped or "HYPERLINK" in stripped:
         artifacts = tuple((s + m.start(), s + m.end()) for m in _ARTIFACT.finditer(stripped))
@@ -183,25 +184,31 @@ def make_cell(text: str, start: int, end: int) -> Cell:
     return Cell(stripped, s, e)
 
 
-def _tab_cells(text: str, start: int, end: int) -> list[Cell]:
+def _cells(text: str, start: int, parts: list[str]) -> list[Cell]:
+    """The cells of *parts*, the pieces of the line at *start* between one-character separators."""
     cells = []
     pos = start
-    for part in text[start:end].split("\t"):
-        cells.append(make_cell(text, pos, pos + len(part)))
-        pos += len(part) + 1
+    for part in parts:
+        n = len(part)
+        cells.append(make_cell(text, pos, pos + n))
+        pos += n + 1
     return cells
+
+
+def _tab_cells(text: str, start: int, end: int) -> list[Cell]:
+    return _cells(text, start, text[start:end].split("\t"))
 
 
 def pipe_cells(text: str, start: int, end: int) -> list[Cell]:
     """Cells of a ``a | b |`` row; a leading/trailing pipe does not make an empty cell."""
     line = text[start:end]
-    bars = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
-    edges = [-1] + bars + [len(line)]
-    cells = [make_cell(text, start + a + 1, start + b) for a, b in zip(edges, edges[1:])]
-    if bars and not line[: bars[0]].strip():
-        cells.pop(0)
-    if bars and not line[bars[-1] + 1 :].strip():
-        cells.pop()
+    parts = _BAR.split(line) if "\\" in line else line.split("|")  # an escaped \| is not a bar
+    cells = _cells(text, start, parts)
+    if len(parts) > 1:
+        if not parts[0].strip():
+            cells.pop(0)
+        if not parts[-1].strip():
+            cells.pop()
     return cells
 
 
