@@ -85,6 +85,7 @@ class Reconciliation:
 
 # Which family names a wrong cell, when it takes part in broken identities of several: the one whose
 # total it is, else the first of these (a row's own sum before the column's, the column's before the balance).
+_ZERO = Decimal(0)
 FAMILY_ORDER = ("row-total", "outcome-total", "group-subtotal", "balance", "group-total")
 
 
@@ -103,12 +104,14 @@ def _reconcile(report: Report, table: Table) -> Reconciliation:
     blank: set[CellKey] = set()
     for key, bound in table.cells.items():
         value = bound.cell.value
-        if value.kind == NUMBER and value.number is not None:
+        kind = value.kind
+        if kind == NUMBER and value.number is not None:
             values[key] = value.number
-        elif value.kind == BLANK:
-            values[key] = Decimal(0)
+        elif kind == BLANK:
+            values[key] = _ZERO
             blank.add(key)
-    identities = tuple(i for i in (spec.identities if spec else ()) if all(k in values for k in i.cells))
+    present = values.keys()
+    identities = tuple(i for i in (spec.identities if spec else ()) if present >= i.cell_set)
     localisation = localise(identities, values, admissible=_admissible)
     wrong: tuple[WrongCell, ...] = ()
     candidates: tuple[tuple[BoundCell, ...], ...] = ()

@@ -77,10 +77,13 @@ class Localisation(Generic[E, K]):
         return self.explanations[0] if len(self.explanations) == 1 else None
 
 
+_ZERO = Decimal(0)
+
+
 def residual(identity: Equation, values: Mapping[K, Decimal]) -> Decimal:
     """Σ lhs − Σ rhs; zero when the identity holds."""
-    lhs = sum((values[cast(K, k)] for k in identity.lhs), Decimal(0))
-    return lhs - sum((values[cast(K, k)] for k in identity.rhs), Decimal(0))
+    value = cast("Callable[[Key], Decimal]", values.__getitem__)  # the identity's keys are K's
+    return sum(map(value, identity.lhs), _ZERO) - sum(map(value, identity.rhs), _ZERO)
 
 
 def localise(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Cell, Grid, Row
+from ..model import BLANK, NUMBER, Cell, Grid, Row, Value, plain_count
 from ..textutil import ARTIFACT_PATTERN
 from .patterns import CAPTION, SECTION_HEADING
 from .runon import table_trace
@@ -175,9 +175,11 @@ def make_cell(text: str, start: int, end: int) -> Cell:
     raw = text[start:end]
     stripped = raw.strip()
     if not stripped:
-        return Cell("", start, start)
+        return Cell("", start, start, (), Value(BLANK, None, "", start, start))
     s = start if len(stripped) == len(raw) else start + len(raw) - len(raw.lstrip())
     e = s + len(stripped)
+    if stripped.isdigit() and stripped.isascii():  # most cells: a plain count, typed right here
+        return Cell(stripped, s, e, (), Value(NUMBER, plain_count(stripped), "", s, e))
     if "[" in stripped or "{" in stripped or "\\" in stripped or "HYPERLINK" in stripped:
         artifacts = tuple((s + m.start(), s + m.end()) for m in _ARTIFACT.finditer(stripped))
         return Cell(stripped, s, e, artifacts)
