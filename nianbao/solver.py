@@ -27,8 +27,10 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
-from typing import Generic, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast
+
+if TYPE_CHECKING:  # fractions is imported when a broken table is solved, not at every start-up
+    from fractions import Fraction
 
 Key = Hashable
 K = TypeVar("K", bound=Hashable)
@@ -165,6 +167,8 @@ class _System(Generic[K]):
 
     def explain(self, cells: frozenset[K], admissible: Callable[[K, Decimal], bool]) -> Explanation[K] | None:
         """Whether changing *cells* can make every identity hold, and to which values."""
+        from fractions import Fraction
+
         unknowns = sorted(cells, key=self.order.__getitem__)
         index = {k: i for i, k in enumerate(unknowns)}
         equations: list[list[Fraction]] = []

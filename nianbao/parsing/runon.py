@@ -12,6 +12,7 @@ read, said once, instead of prose or a missing table.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..template import REPORT_TITLE_SUFFIX, SECTIONS, TABLE_TRACES, alternation
 
@@ -19,7 +20,6 @@ _LONG = 400  # a line this long holding several section headings is a run-on rep
 _MAX_LINES = 5  # "almost no line breaks"
 _MIN_HEADINGS = 3
 _TITLES = alternation({t for s in SECTIONS for t in (s.standard, *s.variants, *s.obsolete)})
-_HEADING = re.compile(rf"[一二三四五六]\s*[、.．]\s*(?:{_TITLES})")
 _SENTENCE_END = re.compile(r"[。！？]")
 _TRACE = {kind: tuple(traces) for kind, traces in TABLE_TRACES.items()}
 
@@ -36,7 +36,7 @@ def split_run_on(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, in
         return bounds
     out: list[tuple[int, int]] = []
     for start, end in bounds:
-        headings = list(_HEADING.finditer(text, start, end)) if end - start > _LONG else []
+        headings = list(_heading().finditer(text, start, end)) if end - start > _LONG else []
         if len(headings) < _MIN_HEADINGS:
             out.append((start, end))
             continue
@@ -50,6 +50,12 @@ def split_run_on(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, in
         edges = sorted(cuts)
         out.extend((a, b) for a, b in zip(edges, edges[1:]) if text[a:b].strip())
     return out
+
+
+@cache
+def _heading() -> re.Pattern[str]:
+    """A section heading of the template; compiled on first use (only run-on drafts need it)."""
+    return re.compile(rf"[一二三四五六]\s*[、.．]\s*(?:{_TITLES})")
 
 
 def table_trace(line: str) -> str | None:
