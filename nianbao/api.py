@@ -13,11 +13,14 @@ are nianbao's internals and may change. Tests of a plugin use `nianbao.testing`.
 - template additions: `TemplateVariants`, `Alias`;
 - the parsed draft a rule reads: `Report` and its parts `Section`, `Table`, `Paragraph`;
 - text helpers rules need to match drafts as nianbao does: `normalize` (drop spaces, fold
-  full-width forms), `fold`, `int_to_cn`/`cn_to_int` (一二三 ⇄ 1 2 3).
+  full-width forms), `fold`, `int_to_cn`/`cn_to_int` (一二三 ⇄ 1 2 3), `place_names` (an agency
+  name's place prefixes one by one: 云州市临川区 → 云州市, 临川区; what provincial rules use to tell
+  whose report it is).
 """
 
 from __future__ import annotations
 
+from .facts import place_names
 from .hookspec import hookimpl
 from .model import Paragraph, Report, Section, Table
 from .ruledef import ERROR, INFO, SAFE, SUGGESTED, WARNING, Edit, Finding, Fix, Fixable, Related, Rule, rule
@@ -47,5 +50,6 @@ __all__ = [
     "hookimpl",
     "int_to_cn",
     "normalize",
+    "place_names",
     "rule",
 ]

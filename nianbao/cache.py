@@ -3,9 +3,9 @@
 A cache entry is keyed by everything that decides the findings: the draft's bytes and path, the
 configuration file's bytes, the command line's selectors, the nianbao version and code, and the
 plugins (entry points with their versions, local plugin files with their modification times).
-Nothing else is trusted: a changed input is a different key. Entries are small JSON files of
-finding records (see `record`) under ``<cache dir>/<version>/``; the directory carries a
-CACHEDIR.TAG and ignores itself for git.
+Nothing else is trusted: a changed input is a different key. Entries are small JSON files
+``{"f": [finding records (see `record`)], "s": summary record (see `ReportSummary.record`)}`` under
+``<cache dir>/<version>/``; the directory carries a CACHEDIR.TAG and ignores itself for git.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 
 from . import __version__
 from .ruledef import SAFE, SEVERITIES, SUGGESTED, Edit, Finding, Fix, Related
+from .summary import ReportSummary
 
 try:  # CPython's built-in BLAKE2: importing hashlib loads OpenSSL, ~2 ms of every cached run
     from _blake2 import blake2b as _new_digest
@@ -37,28 +38,32 @@ class Cache:
     def key(self, data: bytes, *parts: str) -> str:
         h = _new_digest()
         for part in (__version__, *parts):
-            h.update(part.encode("utf-8"))
+            h.update(part.encode("utf-8", "surrogateescape"))  # a file name need not be valid UTF-8
             h.update(b"\0")
         h.update(data)
         return h.hexdigest()
 
-    def load(self, key: str) -> tuple[Finding, ...] | None:
-        """The findings stored under *key*, or None on a miss (a corrupt or foreign entry is a miss)."""
+    def load(self, key: str) -> tuple[tuple[Finding, ...], ReportSummary | None] | None:
+        """The findings and summary stored under *key*, or None on a miss (a corrupt or foreign entry
+        is a miss)."""
         try:
             with open(self.directory / key[:2] / f"{key}.json", encoding="utf-8") as fh:
-                records = json.load(fh)
-            return tuple(finding_from_record(r) for r in records)
+                entry = json.load(fh)
+            summary = ReportSummary.from_record(entry["s"]) if "s" in entry else None
+            return tuple(finding_from_record(r) for r in entry["f"]), summary
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def store(self, key: str, findings: tuple[Finding, ...]) -> None:
-        records = [record(f) for f in findings]
+    def store(self, key: str, findings: tuple[Finding, ...], summary: ReportSummary | None = None) -> None:
+        entry: dict[str, Any] = {"f": [record(f) for f in findings]}
+        if summary is not None:
+            entry["s"] = summary.record()
         try:
             self._prepare()
             folder = self.directory / key[:2]
             folder.mkdir(exist_ok=True)
             tmp = folder / f"{key}.{os.getpid()}.tmp"
-            tmp.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+            tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
             os.replace(tmp, folder / f"{key}.json")  # atomic: parallel workers never see half a file
         except OSError:
             pass  # a read-only or full disk only costs speed

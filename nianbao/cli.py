@@ -1,4 +1,4 @@
-"""The `nianbao` command: check, rules, explain, plugins (see ../shared/spec/cli.md).
+"""The `nianbao` command: check, report, rules, explain, plugins (see ../shared/spec/cli.md).
 
 Exit status: 0 no finding at or above the failing severity, 1 findings, 2 usage error,
 unreadable path or bad configuration. Heavy modules are imported inside the commands.
@@ -9,19 +9,21 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from . import __version__
 from .argparse_zh import ArgumentParser
 from .errors import UsageError, warn
+from .forms import DRAFT_SUFFIXES
 from .walk import walk
 
 if TYPE_CHECKING:
     from .plugins import Registry
     from .resolver import Resolver
     from .results import FileResult
+    from .runner import Runner
 
 FORMATS = ("text", "json", "github", "sarif")
 DEFAULT_CACHE_DIR = ".nianbao_cache"  # relative to the working directory, like ruff's
@@ -62,28 +64,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录；- 读取标准输入")
     check.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
-    check.add_argument("--select", metavar="CODES", help="只启用这些规则（逗号分隔的代码或前缀，如 NB2,NB301）")
-    check.add_argument("--ignore", metavar="CODES", help="停用这些规则（逗号分隔的代码或前缀）")
     check.add_argument("--fix", action="store_true", help="就地应用可安全自动修复的问题")
     check.add_argument("--unsafe-fixes", action="store_true", help="同时应用建议修复（需要人工复核）")
     check.add_argument("--diff", action="store_true", help="以统一 diff 显示修复内容，不写文件")
-    check.add_argument("--config", metavar="FILE", help="使用指定的配置文件，不再向上查找")
     check.add_argument("--stdin-filename", metavar="NAME", help="标准输入在输出中使用的文件名")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), help="达到此严重程度才以 1 退出")
     check.add_argument("--exit-zero", action="store_true", help="有问题也以 0 退出")
     check.add_argument("--no-source", action="store_true", help="文本格式下不显示源代码行")
-    check.add_argument("--jobs", "-j", type=int, metavar="N", help="并行进程数（默认：全部 CPU 核）")
-    check.add_argument("--no-cache", action="store_true", help="不读写结果缓存")
     check.add_argument(
-        "--cache-dir", metavar="DIR", help=f"结果缓存目录（默认 {DEFAULT_CACHE_DIR}，或环境变量 NIANBAO_CACHE_DIR）"
+        "--statistics", action="store_true", help="只列出每条规则发现的问题数（可与 --format json 同用）"
     )
+    check.add_argument("--baseline", metavar="FILE", help="只报告基线文件中未记录的新问题")
+    check.add_argument("--write-baseline", metavar="FILE", help="把当前全部问题记入基线文件（覆盖），以 0 退出")
+    _run_options(check)
     check.add_argument("--profile", action="store_true", help="在标准错误输出中列出解析和每条规则的耗时")
     check.add_argument(
         "--force-exclude",
         action="store_true",
         help="对直接给出的文件也应用 exclude 和“是否像年度报告”的判断（pre-commit 钩子使用）",
     )
-    check.add_argument("--verbose", "-v", action="store_true", help="列出跳过的每个文件")
+
+    report = sub.add_parser(
+        "report",
+        help="检查一批报告，生成审核报告（HTML 或 Excel）",
+        description="检查一批报告，生成一份审核报告：单个离线网页（*.html）或 Excel 工作簿（*.xlsx）。",
+        epilog="示例：nianbao report 各单位年报/ -o 审核报告.html",
+    )
+    report.add_argument("paths", nargs="+", metavar="PATH", help="文件或目录")
+    report.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="审核报告文件：*.html（单个离线网页）或 *.xlsx"
+    )
+    _run_options(report)
 
     rules = sub.add_parser("rules", help="列出所有规则（内置与插件）", description="列出所有规则（内置与插件）。")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="输出格式（默认 text）")
@@ -119,12 +130,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _run_options(parser: argparse.ArgumentParser) -> None:
+    """Options of every command that checks drafts: which rules, which configuration, how to run."""
+    parser.add_argument("--select", metavar="CODES", help="只启用这些规则（逗号分隔的代码或前缀，如 NB2,NB301）")
+    parser.add_argument("--ignore", metavar="CODES", help="停用这些规则（逗号分隔的代码或前缀）")
+    parser.add_argument("--config", metavar="FILE", help="使用指定的配置文件，不再向上查找")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="并行进程数（默认：全部 CPU 核）")
+    parser.add_argument("--no-cache", action="store_true", help="不读写结果缓存")
+    parser.add_argument("--verbose", "-v", action="store_true", help="列出跳过的每个文件")
+    parser.add_argument(
+        "--cache-dir", metavar="DIR", help=f"结果缓存目录（默认 {DEFAULT_CACHE_DIR}，或环境变量 NIANBAO_CACHE_DIR）"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "report":
+            return cmd_report(args)
         if args.command == "rules":
             return cmd_rules(args)
         if args.command == "explain":
@@ -200,36 +226,60 @@ def collect_files(
     return unique, {p for p in unique if p is not None} if force_exclude else sniffed - named
 
 
+def _runner(args: argparse.Namespace, **options: object) -> Runner:
+    """The runner for the options common to every command that checks drafts (see `_run_options`)."""
+    from .runner import Options, Runner
+
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs 应为正整数")
+    cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("NIANBAO_CACHE_DIR") or DEFAULT_CACHE_DIR)
+    return Runner(
+        Options(
+            select=_split_codes(args.select),
+            ignore=_split_codes(args.ignore),
+            config=args.config,
+            cache_dir=cache_dir,
+            **options,  # type: ignore[arg-type]
+        )
+    )
+
+
+def _run_files(runner: Runner, files: list[Path], jobs: int | None, sniffed: Collection[Path] = ()) -> list[FileResult]:
+    """Check the files on disk, with a progress bar on a terminal when it takes a while; those in
+    *sniffed* (found by a walk) only if they look like a report."""
+    from .progress import Progress
+    from .runner import run_many
+
+    with Progress(len(files)) as progress:
+        return run_many(runner, files, jobs or os.cpu_count() or 1, sniffed, progress.advance)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .engine import fails
-    from .runner import Options, Runner, run_many
 
     if not args.paths:
         raise UsageError("请给出要检查的文件或目录（- 表示标准输入），例如：nianbao check 报告.txt")
     if args.fix and args.diff:
         raise UsageError("--fix 与 --diff 不能同时使用")
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs 应为正整数")
-    cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("NIANBAO_CACHE_DIR") or DEFAULT_CACHE_DIR)
-    options = Options(
-        select=_split_codes(args.select),
-        ignore=_split_codes(args.ignore),
+    if args.statistics and args.format not in ("text", "json"):
+        raise UsageError("--statistics 只能与 --format text 或 json 同用")
+    if args.baseline and args.write_baseline:
+        raise UsageError("--baseline 与 --write-baseline 不能同时使用")
+    if args.diff and (args.statistics or args.baseline or args.write_baseline):
+        raise UsageError("--diff 只显示修复内容，不能与 --statistics、--baseline 或 --write-baseline 同用")
+    runner = _runner(
+        args,
         fix=args.fix,
         diff=args.diff,
         unsafe_fixes=args.unsafe_fixes,
         stdin_filename=args.stdin_filename,
-        config=args.config,
-        cache_dir=cache_dir,
         profile=args.profile,
     )
-    runner = Runner(options)
     files, sniffed = collect_files(args.paths, runner.resolver, args.force_exclude)
     if files.count(None) > 1:
         raise UsageError("标准输入（-）只能出现一次")
     on_disk = [f for f in files if f is not None]
-    outcomes: dict[Path | None, FileResult] = dict(
-        zip(on_disk, run_many(runner, on_disk, args.jobs or os.cpu_count() or 1, sniffed))
-    )
+    outcomes: dict[Path | None, FileResult] = dict(zip(on_disk, _run_files(runner, on_disk, args.jobs, sniffed)))
     if None in files:
         outcomes[None] = runner.run(None)
     results: list[FileResult] = []
@@ -259,8 +309,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         chunks = [outcomes[f].diff for f in files if outcomes[f].diff]
         sys.stdout.write("".join(chunks))
         return 2 if errors else 1 if chunks and not args.exit_zero else 0
+    if args.write_baseline:
+        _write_baseline(Path(args.write_baseline), results)
+        return 2 if errors else 0
+    if args.baseline:
+        results = _apply_baseline(Path(args.baseline), results)
     stream = sys.stderr if (args.fix and None in files) else sys.stdout
-    _emit(args.format, results, runner.resolver, stream, args)
+    if args.statistics:
+        from .output import statistics
+
+        statistics.render(results, stream, args.format)
+    else:
+        _emit(args.format, results, runner.resolver, stream, args)
     if errors:
         return 2
     if args.exit_zero:
@@ -278,6 +338,59 @@ def _report_skipped(paths: list[str], verbose: bool) -> None:
             print(f"  {path}", file=sys.stderr)
     else:
         print(f"nianbao: 跳过 {len(paths)} 个不像年度报告的文件：{'、'.join(shown)}{more}", file=sys.stderr)
+
+
+def _write_baseline(path: Path, results: list[FileResult]) -> None:
+    from .baseline import Baseline
+
+    baseline = Baseline.of(path, results)
+    baseline.write()
+    print(f"已把 {baseline.total} 个问题记入基线 {path}。", file=sys.stderr)
+
+
+def _apply_baseline(path: Path, results: list[FileResult]) -> list[FileResult]:
+    """*results* without the findings recorded in the baseline at *path*; says on stderr how many."""
+    from .baseline import Baseline
+
+    kept, matched, gone = Baseline.load(path).filter(results)
+    note = f"基线 {path} 中已记录的 {matched} 个问题未列出。"
+    if gone:
+        note += f"另有 {gone} 个已记录的问题不再出现，可用 --write-baseline {path} 更新基线。"
+    print(note, file=sys.stderr)
+    return kept
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .audit import check_output, write
+
+    output = Path(args.output)
+    check_output(output)
+    runner = _runner(args)
+    files, sniffed = collect_files(args.paths, runner.resolver)
+    if None in files:
+        raise UsageError("审核报告不能读取标准输入（-），请给出文件或目录")
+    on_disk = [f for f in files if f is not None]
+    if not on_disk:
+        kinds = "、".join(f"*{suffix}" for suffix in DRAFT_SUFFIXES)
+        raise UsageError(f"在 {'、'.join(args.paths)} 中没有找到草稿（{kinds}）")
+    results = []
+    skipped = []
+    for result in _run_files(runner, on_disk, args.jobs, sniffed):
+        if result.error:  # a file that could not be read is said, and left out; exit status 2 at the end
+            print(f"nianbao: 错误：{result.error}", file=sys.stderr)
+        elif result.skipped:
+            skipped.append(result.path)
+        else:
+            results.append(result)
+    if skipped:
+        _report_skipped(skipped, args.verbose)
+    audit = write(results, runner.resolver.registry(None), args.paths, output)
+    o = audit.overview()
+    sys.stdout.write(
+        f"已生成审核报告 {output}：共 {o['reports']} 份报告，有错误 {o['error']} 份，仅有警告 {o['warning']} 份，"
+        f"通过 {o['clean']} 份。\n"
+    )
+    return 2 if len(results) + len(skipped) < len(on_disk) else 0
 
 
 def _print_profile(timings: dict[str, float], files: int) -> None:

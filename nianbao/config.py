@@ -9,6 +9,7 @@ Keys (all optional)::
     report-year = 2023            # what the linter infers, for drafts where inference cannot work
     template = "2021"
     agency = "莱州市柞村镇人民政府"
+    province = "山东"             # whose provincial rules apply (plugins decide from the agency otherwise)
     plugins = ["SD"]              # only these external plugins (by prefix); default: all installed
     disable-plugins = ["XY"]
     local-plugins = ["tools/our_rules.py"]
@@ -45,7 +46,7 @@ from .errors import ConfigError
 from .ruledef import SEVERITIES
 
 CONFIG_FILE = "nianbao.toml"
-INFERENCE_KEYS = ("report-year", "template", "agency")
+INFERENCE_KEYS = ("report-year", "template", "agency", "province")
 _LIST_KEYS = ("select", "ignore", "exclude", "plugins", "disable-plugins", "local-plugins")
 _LIMIT_KEYS = ("rule-timeout", "max-file-size")
 _KNOWN = (
@@ -254,6 +255,11 @@ def _inference(data: Mapping[str, Any], where: str, prefix: str) -> dict[str, An
         if not isinstance(agency, str) or not agency.strip():
             raise ConfigError(f"{where}：{prefix}agency 应为机关名称字符串")
         result["agency"] = agency.strip()
+    if "province" in data:
+        province = data["province"]
+        if not isinstance(province, str) or not province.strip():
+            raise ConfigError(f"{where}：{prefix}province 应为省级行政区名称字符串（如 “山东”）")
+        result["province"] = province.strip()
     return result
 
 

@@ -32,7 +32,7 @@ class Selection:
     select: Sequence[str] | None = None  # None: every rule
     ignore: Sequence[str] = ()
     severity: Mapping[str, str] = field(default_factory=dict)
-    inference: Mapping[str, Any] = field(default_factory=dict)  # report-year / template / agency
+    inference: Mapping[str, Any] = field(default_factory=dict)  # report-year / template / agency / province
     rule_timeout: float | None = DEFAULT_SECONDS  # seconds each rule may run on the draft; None: no limit
     max_file_size: int | None = DEFAULT_MAX_FILE_SIZE  # bytes; a larger draft gets one NB002; None: no limit
 

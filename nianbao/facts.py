@@ -82,6 +82,12 @@ class Agency:
     source: str = ""  # config | title | signature | body
 
     @property
+    def places(self) -> tuple[str, ...]:
+        """The place names written before the core, outermost first: 云州市临川区白沙镇 → (云州市, 临川区)."""
+        at = self.name.find(self.core)
+        return place_names(self.name[:at]) if at > 0 else ()
+
+    @property
     def is_county_or_higher_government(self) -> bool:
         return self.government and self.kind in ("县", "区", "市", "省")
 
@@ -104,6 +110,18 @@ def analyse_agency(name: str, start: int = 0, end: int = 0, source: str = "") ->
         core = core[m.end() :]
     kind = next((k for suffix, k in _KIND_SUFFIXES if core.endswith(suffix)), None)
     return Agency(full, core, kind, government, start, end, source)
+
+
+def place_names(text: str) -> tuple[str, ...]:
+    """A run of place names split into its names: 云州市临川区 → (云州市, 临川区); a rest that is no
+    place name stays one piece."""
+    parts = []
+    while text:
+        m = _GEO_PREFIX.match(text)
+        end = m.end() if m else len(text)
+        parts.append(text[:end])
+        text = text[end:]
+    return tuple(parts)
 
 
 def same_agency(a: str, b: str) -> bool:

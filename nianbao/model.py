@@ -86,6 +86,9 @@ _NA = frozenset(NA_MARKERS)
 _NUMBER = re.compile(rf"([+\-−]?)\s*(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?\s*({alternation(CELL_UNITS)})?")
 
 
+# A number followed by a bracketed note (含修订1件, 其中…): the number is the cell's value.
+_NOTED = re.compile(r"(.*?\S)\s*[（(][^（()）]*[)）]")
+
 _SMALL = {str(i): Decimal(i) for i in range(1000)}
 
 
@@ -107,6 +110,9 @@ def parse_value(cell: Cell) -> Value:
     if stripped in _NA:
         return Value(NOT_APPLICABLE, start=cell.start, end=cell.end)
     m = _NUMBER.fullmatch(stripped)
+    if m is None and stripped[-1] in "）)":  # 22（其中修订16件）: a number with a note after it
+        noted = _NOTED.fullmatch(stripped)
+        m = _NUMBER.fullmatch(noted.group(1)) if noted else None
     if m:
         sign, digits, frac, unit = m.groups()
         try:
@@ -351,7 +357,7 @@ class Report:
     signature: Signature | None = None
     directives: list[Directive] = field(default_factory=list)
     templates: TemplateSet = DEFAULT_TEMPLATES
-    overrides: dict[str, object] = field(default_factory=dict)  # config: report-year, template, agency …
+    overrides: dict[str, object] = field(default_factory=dict)  # config: report-year, template, agency, province
     masked: str = ""  # the text with HTML comments blanked out, same offsets
 
     @property

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .model import BLANK, NUMBER, BoundCell, Table
-from .solver import localise
+from .solver import localise, solve_for
 from .template import AMOUNT, COUNT, SIGNED, T2021, CellKey, ColumnSpec, Identity
 
 if TYPE_CHECKING:
@@ -123,7 +123,12 @@ def _reconcile(report: Report, table: Table) -> Reconciliation:
     localisation = localise(identities, values, admissible=_admissible)
     wrong: tuple[WrongCell, ...] = ()
     candidates: tuple[tuple[BoundCell, ...], ...] = ()
-    if localisation.unique is not None:
+    filled = None
+    if localisation.broken and localisation.unique is None:
+        filled = _fill_blanks(identities, values, {(b.row, b.column) for b in blank}, localisation.broken)
+    if filled:  # blank cells hiding numbers (totals left empty): each is wrong, with the number it needs
+        wrong = tuple(_wrong(table.cells[key], filled, localisation.broken) for key in _in_reading_order(table, filled))
+    elif localisation.unique is not None:
         explanation = localisation.unique
         wrong = tuple(
             _wrong(table.cells[key], explanation.values, localisation.broken)
@@ -146,6 +151,17 @@ def _reconcile(report: Report, table: Table) -> Reconciliation:
         tuple(b for b in blanks if (b.row, b.column) in totals),
         tuple(others),
     )
+
+
+def _fill_blanks(
+    identities: tuple[Identity, ...], values: dict[CellKey, Decimal], blank: set[CellKey], broken: tuple[Identity, ...]
+) -> dict[CellKey, Decimal] | None:
+    """When no few cells explain the table, blank cells may: a drafter who left several totals empty
+    broke one identity per total. The blanks of the broken identities, filled with the unique values
+    that make every identity hold, are the answer — those that must hold a number other than 0."""
+    unknowns = {k for i in broken for k in i.cells if k in blank}
+    solved = solve_for(identities, values, unknowns, admissible=_admissible) if unknowns else None
+    return {k: v for k, v in solved.items() if v != 0} if solved else None
 
 
 def _wrong(bound: BoundCell, values: Mapping[CellKey, Decimal] | None, broken: tuple[Identity, ...]) -> WrongCell:

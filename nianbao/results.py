@@ -3,7 +3,8 @@ output formats and the language server.
 
 A `FileResult` holds Python objects (`Finding`, `Source`, the parsed `Report`) for as long as it
 stays in one process. It is serialised only where it must cross a boundary: `portable` trims it for
-the process pool (pickled as is), and `nianbao.cache` stores its findings as plain records.
+the process pool (pickled as is; the parsed report is replaced by its small `ReportSummary`), and
+`nianbao.cache` stores its findings and summary as plain records.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from .model import Report
     from .ruledef import Finding
     from .source import Source
+    from .summary import ReportSummary
 
 
 @dataclass(slots=True)
@@ -24,7 +26,8 @@ class FileResult:
 
     ``source`` is the text the findings' offsets refer to (after ``--fix``, the fixed text); None
     when the bytes could not be decoded. ``report`` is the parsed draft, kept in process only (the
-    server's outline and hover use it); None across the process pool and from the cache.
+    server's outline and hover use it); None across the process pool and from the cache, where
+    ``summary`` (agency, year, template: what the audit report shows) stands in for it.
     """
 
     path: str  # as shown to the user
@@ -40,13 +43,22 @@ class FileResult:
     document: Document | None = None  # a .docx/HTML/PDF: the findings' offsets are into its rendering
     notes: tuple[str, ...] = ()  # what the user should know about this file besides findings (stderr)
     skipped: bool = False  # found by a folder walk but does not look like a report: not checked
+    summary: ReportSummary | None = None  # set by `portable` from the report; None when nothing was parsed
 
     def portable(self) -> FileResult:
-        """A copy fit to cross the process pool: no parsed report, and the text only when a finding
-        needs it (a run over many drafts must not hold every clean draft's text)."""
+        """A copy fit to cross the process pool: no parsed report but its summary, and the text only
+        when a finding needs it (a run over many drafts must not hold every clean draft's text)."""
         from .source import Source
+        from .summary import ReportSummary
 
         source = self.source
         if source is not None:
             source = Source.from_text(source.text) if self.findings else None
-        return replace(self, source=source, report=None, document=self.document if self.findings else None)
+        summary = self.summary
+        if summary is None and self.report is not None:
+            try:
+                summary = ReportSummary.of(self.report)
+            except Exception:  # inference is the rules' business: its failure was reported as NB001
+                summary = None
+        document = self.document if self.findings else None
+        return replace(self, source=source, report=None, document=document, summary=summary)

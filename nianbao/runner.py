@@ -10,7 +10,7 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -104,11 +104,12 @@ class Runner:
                         result.error = f"无法写入 {shown(display)}（{_why(exc)}），修复未保存"
             elif file is None and o.fix:
                 result.output = data
-        if key is not None and self.cache is not None:
-            self.cache.store(key, result.findings)
         result.fail_on = config.fail_on
         result.timings = timings or {}
-        return result.portable()
+        result = result.portable()
+        if key is not None and self.cache is not None:
+            self.cache.store(key, result.findings, result.summary)
+        return result
 
     def prepare(self, files: list[Path]) -> None:
         """Resolve each configuration's selection here, before workers fork: a configuration error
@@ -173,22 +174,23 @@ class Runner:
         )
 
     def _load(self, key: str, display: str, data: bytes, fail_on: str) -> FileResult | None:
-        findings = self.cache.load(key) if self.cache is not None else None
-        if findings is None:
+        entry = self.cache.load(key) if self.cache is not None else None
+        if entry is None:
             return None
+        findings, summary = entry
         # The text is only needed to place findings; a clean draft is not even decoded.
         if not findings:
-            return FileResult(display, None, findings, fail_on=fail_on)
+            return FileResult(display, None, findings, fail_on=fail_on, summary=summary)
         from .forms import document_format
 
         fmt = document_format(display)
         if fmt is None:
-            return FileResult(display, _decode(data), findings, fail_on=fail_on)
+            return FileResult(display, _decode(data), findings, fail_on=fail_on, summary=summary)
         from .source import Source
 
         document = _read_document(data, fmt)
         source = Source.from_text(document.text) if document is not None else None
-        return FileResult(display, source, findings, fail_on=fail_on, document=document)
+        return FileResult(display, source, findings, fail_on=fail_on, document=document, summary=summary)
 
     def _config_digest(self, file: Path | None) -> str:
         path = self.resolver.config_file(file)
@@ -304,25 +306,38 @@ def _work(task: tuple[Path, bool]) -> FileResult:
     return _WORKER.run(task[0], cache_checked=True, sniff=task[1])
 
 
-def run_many(runner: Runner, files: list[Path], jobs: int, sniffed: Collection[Path] = ()) -> list[FileResult]:
+def run_many(
+    runner: Runner,
+    files: list[Path],
+    jobs: int,
+    sniffed: Collection[Path] = (),
+    advance: Callable[[], None] | None = None,
+) -> list[FileResult]:
     """Check *files* with *jobs* processes; outcomes come back in the order of *files*. Files in
-    *sniffed* (found by a folder walk) are checked only if they look like a report."""
+    *sniffed* (found by a folder walk) are checked only if they look like a report. *advance* is
+    called once per finished file (a progress bar)."""
     tasks = [(f, f in sniffed) for f in files]
     done: dict[int, FileResult] = {}
     for i, (file, sniff) in enumerate(tasks):  # hits first, in this process: they need no worker
         hit = runner.cached(file, sniff)
         if hit is not None:
             done[i] = hit
+            if advance:
+                advance()
     todo = [(i, t) for i, t in enumerate(tasks) if i not in done]
     for i, outcome in zip((i for i, _ in todo), _run_misses(runner, [t for _, t in todo], jobs)):
         done[i] = outcome
+        if advance:
+            advance()
     return [done[i] for i in range(len(files))]
 
 
-def _run_misses(runner: Runner, tasks: list[tuple[Path, bool]], jobs: int) -> list[FileResult]:
+def _run_misses(runner: Runner, tasks: list[tuple[Path, bool]], jobs: int) -> Iterator[FileResult]:
+    """The outcomes of *tasks* (file, sniff), in order, as they finish."""
     global _WORKER
     if jobs <= 1 or len(tasks) < 2 * jobs:
-        return [runner.run(f, cache_checked=True, sniff=sniff) for f, sniff in tasks]
+        yield from (runner.run(f, cache_checked=True, sniff=sniff) for f, sniff in tasks)
+        return
     runner.prepare([f for f, _ in tasks])
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -338,7 +353,7 @@ def _run_misses(runner: Runner, tasks: list[tuple[Path, bool]], jobs: int) -> li
             initializer=_init,
             initargs=(runner.options,) if context.get_start_method() != "fork" else (),
         ) as pool:
-            return list(pool.map(_work, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
+            yield from pool.map(_work, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
     finally:
         _WORKER = None
 

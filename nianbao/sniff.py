@@ -14,8 +14,9 @@ findings about a "report" that never was one. A text file counts as a report whe
 The test is deliberately generous (a real draft must never be skipped): a file that cannot be
 decoded is checked, so NB002 says why. Files named on the command line are always checked.
 
-The test is chosen per suffix (`TESTS`); formats without a test — the binary documents (.docx,
-.pdf) — are always checked. Only called on a cache miss, so a cached run imports neither this
+The test is chosen per suffix (`TESTS`): a web page is tested on its text with the tags taken out
+(a site's folder of saved pages holds index and notice pages beside the reports); formats without
+a test — the binary documents (.docx, .pdf) — are always checked. Only called on a cache miss, so a cached run imports neither this
 module's template data nor the parser.
 """
 
@@ -26,7 +27,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import PurePath
 
-from .forms import MARKDOWN_SUFFIXES
+from .forms import DOCUMENT_FORMATS, MARKDOWN_SUFFIXES
 
 SNIFF_CHARS = 64 * 1024
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
@@ -68,4 +69,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pattern[str]
     return title, heading, tables
 
 
+_TAG = re.compile(rb"<(?:script|style)\b.*?</(?:script|style)\s*>|<[^>]*>", re.S | re.I)
+_ENTITY = re.compile(rb"&(?:nbsp|#160|#12288);", re.I)
+
+
+def page_looks_like_report(data: bytes) -> bool:
+    """A web page looks like a report when its text does: tags become line breaks (a heading or a
+    title is one element), entities for spaces become spaces. The page's own charset is kept:
+    `decode` tries UTF-8 then GB18030, the encodings government pages use."""
+    return text_looks_like_report(_ENTITY.sub(b" ", _TAG.sub(b"\n", data)))
+
+
 TESTS: dict[str, Callable[[bytes], bool]] = {suffix: text_looks_like_report for suffix in (".txt", *MARKDOWN_SUFFIXES)}
+TESTS.update({suffix: page_looks_like_report for suffix, kind in DOCUMENT_FORMATS.items() if kind == "html"})

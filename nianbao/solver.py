@@ -24,7 +24,7 @@ Pure: no report, no text — keys are whatever the identities use (the template'
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast
@@ -134,6 +134,23 @@ def localise(
     return Localisation(tuple(broken), ())
 
 
+def solve_for(
+    identities: Sequence[Equation],
+    values: Mapping[K, Decimal],
+    cells: Collection[K],
+    *,
+    admissible: Callable[[K, Decimal], bool] = lambda key, value: True,
+) -> dict[K, Decimal] | None:
+    """The values *cells* must take for every identity to hold, when changing those cells (and no
+    other) does it and the values are unique and admissible; None otherwise. A cell may keep its
+    value (unlike in `localise`, which looks for cells that are wrong): this fills in unknowns."""
+    unknowns: frozenset[K] = frozenset(cells)
+    broken = [frozenset(_cells(i, values)) for i in identities if residual(i, values) != 0]
+    if not unknowns or any(not (unknowns & b) for b in broken):
+        return None
+    return _System(identities, values).solve(unknowns, admissible)
+
+
 def _cells(identity: Equation, values: Mapping[K, Decimal]) -> tuple[K, ...]:
     """The identity's cells, typed as the keys of *values* (which they are)."""
     return cast("tuple[K, ...]", identity.lhs + identity.rhs)
@@ -167,6 +184,27 @@ class _System(Generic[K]):
 
     def explain(self, cells: frozenset[K], admissible: Callable[[K, Decimal], bool]) -> Explanation[K] | None:
         """Whether changing *cells* can make every identity hold, and to which values."""
+        consistent, solution = self._solve(cells)
+        if not consistent:
+            return None
+        if solution is None:
+            return Explanation(frozenset(cells), None)
+        if any(solution[k] == self.values[k] for k in cells):
+            return None  # a cell that keeps its value is not part of a smallest explanation
+        if not all(admissible(k, v) for k, v in solution.items()):
+            return None
+        return Explanation(frozenset(cells), solution)
+
+    def solve(self, cells: frozenset[K], admissible: Callable[[K, Decimal], bool]) -> dict[K, Decimal] | None:
+        """The unique admissible values of *cells* that make every identity they touch hold."""
+        _, solution = self._solve(cells)
+        if solution is None or not all(admissible(k, v) for k, v in solution.items()):
+            return None
+        return solution
+
+    def _solve(self, cells: frozenset[K]) -> tuple[bool, dict[K, Decimal] | None]:
+        """Whether values of *cells* can make the identities they touch hold, and those values when
+        they are unique."""
         from fractions import Fraction
 
         unknowns = sorted(cells, key=self.order.__getitem__)
@@ -184,15 +222,10 @@ class _System(Generic[K]):
             equations.append(coefficients + [constant])
         solution = _solve(equations, len(unknowns))
         if solution is _INCONSISTENT:
-            return None
+            return False, None
         if solution is None:
-            return Explanation(frozenset(cells), None)
-        new = {k: Decimal(v.numerator) / Decimal(v.denominator) for k, v in zip(unknowns, solution)}
-        if any(new[k] == self.values[k] for k in unknowns):
-            return None  # a cell that keeps its value is not part of a smallest explanation
-        if not all(admissible(k, v) for k, v in new.items()):
-            return None
-        return Explanation(frozenset(cells), new)
+            return True, None
+        return True, {k: Decimal(v.numerator) / Decimal(v.denominator) for k, v in zip(unknowns, solution)}
 
 
 _INCONSISTENT: list[Fraction] = []

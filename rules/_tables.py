@@ -195,7 +195,11 @@ def _wrong_cell(text: str, rec: Reconciliation, wrong: WrongCell, fix: Fix | Non
     now = "为空" if wrong.is_blank else f"为 {fmt(number)}"
     should = f"，按勾稽关系应为 {fmt(wrong.expected)}" if wrong.expected is not None else ""
     others = [w for w in rec.wrong if w is not wrong]
-    together = f"（与{'、'.join(cell_name(w.cell) for w in others)}是同一处错误）" if others else ""
+    together = ""
+    if len(others) in (1, 2):
+        together = f"（与{'、'.join(cell_name(w.cell) for w in others)}是同一处错误）"
+    elif others:
+        together = f"（共 {len(rec.wrong)} 个单元格要一起改）"
     reasons = "；".join(describe(i, rec) for i in wrong.broken)
     related = tuple(
         Related(w.cell.cell.start, w.cell.cell.end, f"同一处错误：{cell_name(w.cell)}") for w in others

@@ -1,26 +1,21 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from nianbao.model import BoundCell, Report
+from nianbao.model import Report, Table
+from nianbao.reconcile import reconciled
 from nianbao.ruledef import ERROR, Finding, Related, rule
-from nianbao.template import T4_LITIGATION, T3Col, T3Row, T4Col, T4Row
-from nianbao.textutil import cn_to_int
+from nianbao.template import CellKey, T3Col, T3Row
 
+from ._claims import Claim, Reading, claims
 from ._support import fmt
 
-_NUM = r"(?P<n>\d+|[零〇一二两三四五六七八九十百]+)\s*(?:件|个|条|份|宗|起|次)"
-_RECEIVED = re.compile(
-    r"(?:新收|收到|受理|接到|接收|提交|提出)(?P<obj>[^。；;，,]{0,16}?)(?:申请|事项)[^。；;，,0-9]{0,4}?" + _NUM
-)
-_RECEIVED_NONE = re.compile(r"(?<!尚)(?:未|没有)(?:新?收到|受理|接到|接收)(?P<obj>[^。；;，,]{0,16}?)申请")
-_NOT_APPLICATIONS = re.compile(r"建议|提案|复议|诉讼|投诉|举报|信访|不予|咨询")
-_GROUP = {"review": "行政复议", "litigation": "行政诉讼"}
-_CASES = {key: re.compile(rf"{word}(?P<gap>[^。；;，,、和及与0-9复诉]{{0,8}}?)" + _NUM) for key, word in _GROUP.items()}
-_CASES_NONE = re.compile(
-    r"(?<!尚)(?:未|没有)(?:发生|收到|出现|涉及|被申请|被提起|有)[^。；;，,]{0,16}?(?P<what>行政复议(?:[、和及与]行政诉讼)?|行政诉讼)"
+# What a 其中 may refer to for an outcome count to be about every application handled.
+_HANDLED = (
+    ((T3Row.NEW, T3Col.TOTAL),),
+    ((T3Row.NEW, T3Col.TOTAL), (T3Row.CARRIED, T3Col.TOTAL)),
+    ((T3Row.TOTAL, T3Col.TOTAL),),
 )
 
 
@@ -28,14 +23,31 @@ _CASES_NONE = re.compile(
 def text_table_mismatch(report: Report) -> Iterator[Finding]:
     """检查内容
     --------
-    正文中明确写出的申请数、行政复议数、行政诉讼数要与统计表一致：
+    正文中明确写出的申请数、办理结果、结转数和复议诉讼情况要与统计表一致。检查的说法
+    （“N 件”也可以是“N 条”“N 个”或中文数字；比较和增减——所在短语中有“同比”“比上年”“增加”等，
+    或紧跟“上年”“去年”的数——不检查）：
 
-    - “共收到政府信息公开申请 N 件”“受理信息公开申请 N 件”“未收到政府信息公开申请”
-      与表三“一、本年新收政府信息公开申请数量”的总计（也接受本年新收加上年结转）；
-    - “被申请行政复议 N 件”“未发生行政复议”与表四行政复议的总计；
-    - “行政诉讼 N 件”与表四两组行政诉讼总计之和。
+    - **收到申请**：“新收/收到/受理/接到……（政府信息公开）申请 N 件”，与表三“一、本年新收”的总计比较
+      （也接受本年新收加上年结转）；“未收到……申请”即 0 件。宾语中有“建议”“提案”“投诉”“复议”等的
+      不是公开申请，不比较。
+    - **上年结转**：“上年结转……N 件”，与表三“二、上年结转”的总计比较。
+    - **结转下年度**：“结转（至）下年度（继续办理）……N 件”或“N 件……结转下年度”，与表三
+      “四、结转下年度继续办理”的总计比较。
+    - **办理结果**：“予以公开 / 部分公开 / 不予公开 / 无法提供 / 不予处理 / 其他处理（……）N 件”
+      和“N 件予以公开”，与表三相应一组各项的总计之和比较；用“和、及、与、、、或”连起来的几种结果
+      （“予以公开和部分公开共 N 件”）与这几组之和比较，后面是“各 N 件”时每一组分别比较。
+      “因本机关不掌握相关信息等原因无法提供 N 件”这样写出原因的，也接受写出原因的那几项之和。
+      以下不比较：括号里的数；短语中有“主动”的（那是主动公开）；句中此前有“……的 N 件中”“申请中”
+      的（只说了一部分申请）；句中此前有“其中”、而“其中”之前的数（任何一个或它们的合计）都不是
+      本年新收、新收加上年结转或（七）总计的（“自然人申请 30 件，其中予以公开 20 件”）。
+    - **复议、诉讼件数**：“行政复议……N 件”与表四行政复议的总计比较，“行政诉讼……N 件”与表四两组
+      行政诉讼总计之和比较；中间有“维持”“纠正”“结果”“审结”等词的（那是某种结果的件数）不比较。
+    - **没有复议、诉讼**：“未发生 / 未收到 / 没有（发生）/ 无……行政复议（、行政诉讼）”，与相应总计为 0
+      比较。否定的是某种结果的不算：“没有发生……被行政复议纠错、行政诉讼败诉的情况”并没有说没有复议。
+    - **均维持**：一句话里提到行政复议和（或）行政诉讼，随后说“均 / 全部 / 都……维持”
+      （“结果均为维持”“均获维持”），而表四中这些案件有结果纠正、其他结果或尚未审结的。
 
-    只比较句式明确的说法；人大代表建议、政协提案、投诉等不是公开申请，不参与比较。
+    每个发现指向正文中的数字（或说法），并把表中相应单元格列为相关位置。表格无法读取时不比较。
 
     为什么重要
     --------
@@ -45,86 +57,85 @@ def text_table_mismatch(report: Report) -> Iterator[Finding]:
     --------
     正文“本年度共收到政府信息公开申请 61 件”，表三本年新收总计为 66。
 
+    正文“全年予以公开和部分公开共 19 件”，表三（一）予以公开 8 件、（二）部分公开 8 件。
+
+    正文“行政复议和行政诉讼案件结果均为维持”，表四行政复议有 1 件尚未审结。
+
     正确示例
     --------
-    正文与表三都为 66。
+    正文与表三都为 66；“予以公开和部分公开共 16 件”；表四全部案件结果维持。
 
     修复
     --------
     无自动修复：要由起草人核实哪一处是对的。
     """
-    t3, t4 = report.table("t3"), report.table("t4")
-    new = t3.cell(T3Row.NEW, T3Col.TOTAL) if t3 else None
-    carried = t3.cell(T3Row.CARRIED, T3Col.TOTAL) if t3 else None
-    review = t4.cell(T4Row.REVIEW, T4Col.TOTAL) if t4 else None
-    litigation = [t4.cell(g, T4Col.TOTAL) for g in T4_LITIGATION] if t4 else []
+    tables = {kind: report.table(kind) for kind in ("t3", "t4")}
+    states = {kind: _State(report, table) for kind, table in tables.items() if table and not table.unreadable}
     for para in report.paragraphs:
-        text = para.folded
-        if new is not None and "申请" in text:
-            for m in _RECEIVED.finditer(text):
-                obj = m.group("obj")
-                if (obj and "公开" not in obj) or _NOT_APPLICATIONS.search(obj):
-                    continue
-                yield from _compare(
-                    para.start,
-                    m.start("n"),
-                    m.end("n"),
-                    cn_to_int(m.group("n")),
-                    [new, carried],
-                    "本年新收政府信息公开申请",
-                )
-            for m in _RECEIVED_NONE.finditer(text):
-                obj = m.group("obj")
-                if (obj and "公开" not in obj) or _NOT_APPLICATIONS.search(obj):
-                    continue
-                yield from _compare(para.start, m.start(), m.end(), 0, [new], "本年新收政府信息公开申请")
-        if "复议" not in text and "诉讼" not in text:
-            continue
-        if review is not None:
-            for m in _CASES["review"].finditer(text):
-                yield from _compare(para.start, m.start("n"), m.end("n"), cn_to_int(m.group("n")), [review], "行政复议")
-        if len(litigation) == 2 and all(litigation):
-            for m in _CASES["litigation"].finditer(text):
-                yield from _compare(
-                    para.start, m.start("n"), m.end("n"), cn_to_int(m.group("n")), litigation, "行政诉讼", add=True
-                )
-        for m in _CASES_NONE.finditer(text):
-            what = m.group("what")
-            if "复议" in what and review is not None:
-                yield from _compare(para.start, m.start(), m.end(), 0, [review], "行政复议")
-            if "诉讼" in what and len(litigation) == 2 and all(litigation):
-                yield from _compare(para.start, m.start(), m.end(), 0, litigation, "行政诉讼", add=True)
+        for claim in claims(para):
+            state = states.get(claim.table)
+            if state is not None and _about_all(claim, states.get("t3")):
+                yield from _compare(claim, state)
 
 
-def _compare(
-    base: int, start: int, end: int, stated: int | None, cells: list[BoundCell | None], what: str, add: bool = False
-) -> Iterator[Finding]:
-    """A finding if *stated* matches neither the first cell nor (unless *add*) the first + second."""
-    if stated is None:
+class _State:
+    """A table as written and as its 勾稽关系 correct it: a statement agreeing with either is fine
+    (a wrong table cell is NB201–NB204's finding, not a second one here)."""
+
+    def __init__(self, report: Report, table: Table) -> None:
+        self.table = table
+        self.template = table.template or report.facts.required_template
+        reconciliation = reconciled(report, table)
+        self.written = reconciliation.values
+        self.corrected = {**self.written, **(reconciliation.expected_values() or {})}
+        doubtful = [c for group in reconciliation.candidates for c in group]
+        doubtful += [w.cell for w in reconciliation.wrong if w.expected is None]
+        if reconciliation.unresolved:
+            doubtful += [table.cells[k] for identity in reconciliation.broken for k in identity.cells]
+        self.doubtful = {(b.row, b.column) for b in doubtful}
+
+    def keys(self, cells: tuple[CellKey, ...]) -> list[CellKey]:
+        return [(row, column) for row, column in cells if self.template is None or self.template in row.templates]
+
+    def sums(self, cells: tuple[CellKey, ...]) -> tuple[Decimal, Decimal] | None:
+        """Σ of the cells as written and as corrected; None when one is missing, n/a, text or doubtful."""
+        keys = self.keys(cells)
+        if not keys or any(k not in self.written or k in self.doubtful for k in keys):
+            return None
+        return sum((self.written[k] for k in keys), Decimal(0)), sum((self.corrected[k] for k in keys), Decimal(0))
+
+
+def _about_all(claim: Claim, t3: _State | None) -> bool:
+    """Whether the statement is about every application: no 其中, or one that refers to them all."""
+    if claim.referents is None:
+        return True
+    if not claim.referents or t3 is None:
+        return False
+    handled = {v for cells in _HANDLED if (sums := t3.sums(cells)) for v in sums}
+    return any(Decimal(n) in handled for n in claim.referents + (sum(claim.referents),))
+
+
+def _compare(claim: Claim, state: _State) -> Iterator[Finding]:
+    """A finding if the stated number is none of the claim's readings of the table."""
+    sums = [state.sums(reading.cells) for reading in claim.readings]
+    first = sums[0]
+    if first is None or any(s is not None and Decimal(claim.stated) in s for s in sums):
         return
-    numbers = [c.cell.value.number if c is not None and c.cell.value.is_number else None for c in cells]
-    if numbers[0] is None:
-        return
-    if add:
-        if any(n is None for n in numbers):
-            return
-        acceptable = {sum((n for n in numbers if n is not None), Decimal(0))}
-        table_value = next(iter(acceptable))
-        where = "表四两组行政诉讼总计之和"
-    else:
-        acceptable = {numbers[0]}
-        if len(numbers) > 1 and numbers[1] is not None:
-            acceptable.add(numbers[0] + numbers[1])
-        table_value = numbers[0]
-        first = cells[0]
-        where = f"表{'三' if what.startswith('本年') else '四'}“{first.row_label if first else ''}”的总计"
-    if Decimal(stated) in acceptable:
-        return
-    first_cell = cells[0]
-    assert first_cell is not None
+    reading = claim.readings[0]
+    number = f" {claim.stated} 件" if claim.written else ""
     yield Finding(
-        base + start,
-        base + end,
-        f"正文说{what} {stated} 件，但{where}为 {fmt(table_value)}",
-        related=tuple(Related(c.cell.start, c.cell.end, f"{c.row_label} 总计") for c in cells if c is not None),
+        claim.start,
+        claim.end,
+        f"正文说{claim.what}{number}，但{reading.where}为 {fmt(first[0])}",
+        related=_cells(state, reading),
+    )
+
+
+def _cells(state: _State, reading: Reading) -> tuple[Related, ...]:
+    """The cells behind a reading, as related locations (the non-zero ones when there are many)."""
+    keys = state.keys(reading.cells)
+    bound = [b for row, column in keys if (b := state.table.cell(row, column)) is not None]
+    shown = [b for b in bound if state.written.get((b.row, b.column))] if len(bound) > 2 else bound
+    return tuple(
+        Related(b.cell.start, b.cell.end, f"{b.row_label} {b.column.label} {b.cell.text or '（空白）'}") for b in shown
     )

@@ -56,6 +56,16 @@ def test_exclude_and_inference_overrides(repo: Path, capsys: pytest.CaptureFixtu
     assert "NB301" in found  # the override says 2022; the title says 2023
 
 
+def test_province_reaches_the_report_per_file() -> None:
+    from nianbao.config import config_from_mapping
+
+    config = config_from_mapping(
+        {"province": "山东", "overrides": [{"files": ["js/*.txt"], "province": " 江苏 "}]}, Path("nianbao.toml")
+    )
+    assert config.inference_for(Path("a/r.txt"))["province"] == "山东"
+    assert config.inference_for(Path("js/r.txt"))["province"] == "江苏"
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -64,6 +74,7 @@ def test_exclude_and_inference_overrides(repo: Path, capsys: pytest.CaptureFixtu
         ('[severity]\nNB101 = "fatal"\n', "severity.NB101"),
         ('report-year = "2023"\n', "report-year"),
         ('template = "2020"\n', "template"),
+        ("province = 37\n", "province"),
         ('fail-on = "never"\n', "fail-on"),
         ("[[overrides]]\nreport-year = 2020\n", "overrides[0].files"),
         ('local-plugins = ["nowhere.py"]\n', "local-plugins"),

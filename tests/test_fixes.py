@@ -31,8 +31,13 @@ DEFECTS = (
 )
 
 
+# Findings of those rules whose fix is only suggested (see tests/test_prose_rules.py).
+SUGGESTED_ONLY = {"没有写出《条例》的全称"}
+
+
 @pytest.mark.parametrize(
-    ("code", "draft", "expect"), [c for c in FAILING if c[0] in {"NB301", "NB502", "NB503", "NB901", "NB902"}]
+    ("code", "draft", "expect"),
+    [c for c in FAILING if c[0] in {"NB301", "NB502", "NB503", "NB901", "NB902"} and c[2] not in SUGGESTED_ONLY],
 )
 def test_each_safe_fix_clears_its_finding(code, draft, expect) -> None:  # type: ignore[no-untyped-def]
     source = Source.from_text(draft())

@@ -157,3 +157,24 @@ def test_headings_run_into_the_text_of_a_many_line_draft_are_one_layout_finding(
     assert len(found) == 1 and found[0].code == "NB101", [f.message for f in found]
     assert found[0].message.startswith("版式丢失：“二、主动公开政府信息情况”、“六、其他需要报告的事项”没有单独成行")
     assert joined[found[0].start : found[0].end] == "二、主动公开政府信息情况"
+
+
+def test_markdown_saved_as_txt_is_read_as_markdown() -> None:
+    markdown = render(Draft(), "markdown")
+    assert model(parse_text(markdown, "d.txt")) == model(parse_text(markdown, "d.md"))
+    assert findings(markdown, "d.txt") == []
+
+
+def test_table_four_as_three_captioned_tables_is_one_table() -> None:
+    tidy = render(Draft(), "markdown")
+    head = "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n"
+    groups = [("行政复议", "| 1 | 0 | 0 | 0 | 1 |"), ("行政诉讼（未经复议直接起诉）", "| 0 | 0 | 0 | 0 | 0 |")]
+    groups.append(("行政诉讼（复议后起诉）", "| 0 | 0 | 0 | 0 | 0 |"))
+    three = "\n\n".join(f"### {name}\n{head}{row}" for name, row in groups)
+    start = tidy.index("| 行政复议 |")
+    end = tidy.index("\n\n", start)
+    split = tidy[:start] + three + tidy[end:]
+    table = parse_text(split, "d.md").table("t4")
+    assert table is not None and len(table.cells) == 15
+    assert model(parse_text(split, "d.md"))["tables"][-1][3] == model(parse_text(tidy, "d.md"))["tables"][-1][3]
+    assert findings(split, "d.md") == []

@@ -41,7 +41,7 @@ def test_cache_answers_unchanged_drafts_and_nothing_else(drafts: Path) -> None:
     # a hit really comes from the cache: a doctored entry is what gets reported
     entry = entries[0]
     entry.write_text(
-        json.dumps([{"s": 0, "e": 1, "m": "来自缓存", "c": "NB999", "n": "cached", "v": "warning", "l": 0}]),
+        json.dumps({"f": [{"s": 0, "e": 1, "m": "来自缓存", "c": "NB999", "n": "cached", "v": "warning", "l": 0}]}),
         encoding="utf-8",
     )
     assert "来自缓存" in run(drafts, "--format", "json", ".").stdout

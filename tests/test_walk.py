@@ -159,3 +159,16 @@ def test_a_file_named_and_walked_is_checked_once_as_named(tmp_cwd: Path, capsys:
     main(["check", "--format", "json", "--no-cache", "d/a.txt"])
     alone = json.loads(capsys.readouterr().out)
     assert len([r for r in records if r["path"].endswith("a.txt")]) == len(alone)  # not twice
+
+
+def test_a_web_page_is_tested_on_its_text() -> None:
+    from .documents_support import make_html
+
+    page = make_html(sample_draft("tab"), charset="gbk")
+    assert looks_like_report("报告.html", page)
+    index = (
+        "<html><head><title>政务公开</title></head><body><ul><li><a href='a.html'>通知公告</a></li></ul></body></html>"
+    )
+    assert not looks_like_report("index.html", index.encode("utf-8"))
+    # a report's page whose only content is a title and the table words still counts
+    assert looks_like_report("r.shtml", "<h1>某县人民政府2023年政府信息公开工作年度报告</h1>".encode("gb18030"))

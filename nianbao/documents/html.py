@@ -17,9 +17,9 @@ from collections.abc import Iterator
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..parsing.patterns import SECTION_HEADING, TITLE_CORE
+from ..parsing.patterns import SECTION_HEADING, TITLE_CORE, TITLE_YEAR
 from ..source import LineIndex
-from ..template import REPORT_TITLE_SUFFIX, TABLE_MARKERS, WEB_CHROME_CLASSES, WEB_CHROME_PHRASES
+from ..template import REPORT_TITLE_ENDINGS, REPORT_TITLE_SUFFIX, TABLE_MARKERS, WEB_CHROME_CLASSES, WEB_CHROME_PHRASES
 from ..textutil import fold, normalize
 from . import DocumentError
 from .document import Document
@@ -224,9 +224,18 @@ def _has_title(article: etree._Element) -> bool:
         text = fold(el.text_content()).strip()
         if SECTION_HEADING.match(text):
             return False
-        if len(text) <= 80 and TITLE_CORE.search(text):
+        if _is_title(text):
             return True
     return False
+
+
+def _is_title(text: str) -> bool:
+    """A report's title, not a fragment of one (a span holding only 年度报告): short, ending as a
+    title ends, and naming the year or the whole 政府信息公开…报告."""
+    if len(text) > 80 or not TITLE_CORE.search(text):
+        return False
+    squeezed = "".join(text.split())
+    return TITLE_YEAR.search(squeezed) is not None or any(e in squeezed for e in REPORT_TITLE_ENDINGS)
 
 
 def _title_before(root: etree._Element, article: etree._Element) -> etree._Element | None:
@@ -241,7 +250,7 @@ def _title_before(root: etree._Element, article: etree._Element) -> etree._Eleme
         if el.find(".//a") is not None or el.getparent() is not None and el.getparent().tag in ("a", "li"):
             continue
         text = fold(el.text_content()).strip()
-        if len(text) <= 80 and TITLE_CORE.search(text) and not any(c.tag in _BLOCKS for c in el):
+        if _is_title(text) and not any(c.tag in _BLOCKS for c in el):
             found = el
     if found is not None:
         return found

@@ -27,6 +27,13 @@ class Chars:
     text: str = ""
     origins: list[int] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # Text given without origins has none (-1 each); any other mismatch is a reader's bug.
+        if not self.origins and self.text:
+            self.origins = [-1] * len(self.text)
+        elif len(self.origins) != len(self.text):
+            raise ValueError(f"{len(self.text)} characters but {len(self.origins)} origins")
+
     @classmethod
     def of(cls, text: str, origin: int = -1) -> Chars:
         """*text* whose characters come from consecutive origins from *origin* on (-1: none)."""

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..results import FileResult
 from ..ruledef import Edit
 from ..source import Source
+from ..textutil import display_width
 
 if TYPE_CHECKING:
     from ..documents import Location
 
-__all__ = ["FileResult", "edit_span", "location", "position", "result_span", "shown", "span"]
+__all__ = ["Excerpt", "FileResult", "edit_span", "excerpt", "location", "position", "result_span", "shown", "span"]
+
+_WINDOW = 24  # characters of context kept on each side of the span in long lines
+_LONG_LINE = 100  # display columns above which a line is shown as an excerpt
 
 
 def shown(path: str) -> str:
@@ -57,3 +61,35 @@ def result_span(result: FileResult, start: int, end: int) -> tuple[int, int, int
 def location(result: FileResult, start: int, end: int) -> Location | None:
     """Where a span is in a .docx, web page or PDF (None for a text draft)."""
     return result.document.locate(start, end) if result.document is not None else None
+
+
+class Excerpt(NamedTuple):  # not a dataclass: cheaper to define on the start-up path
+    """The source line a span starts on, as people are shown it: ``text`` is the whole line, or for
+    a long line a window around the span with ``…`` at each cut end; ``start``/``end`` delimit the
+    span inside ``text`` (code points); ``more`` when the span goes on past what is shown."""
+
+    line: int  # 0-based
+    text: str
+    start: int
+    end: int
+    more: bool
+
+
+def excerpt(source: Source, start: int, end: int) -> Excerpt:
+    """The `Excerpt` of *source* around the span *start*–*end* (offsets)."""
+    index = source.index
+    line = index.line_of(start)
+    line_start, line_end = index.line_bounds(line)
+    text = source.text[line_start:line_end]
+    s = start - line_start
+    e = (min(end, line_end) if end > start else start) - line_start
+    more = end > line_end
+    if display_width(text) > _LONG_LINE:
+        left = max(0, s - _WINDOW)
+        right = min(len(text), max(e, s + 1) + _WINDOW, s + 3 * _WINDOW)
+        if e > right:
+            e, more = right, True
+        lead = "…" if left else ""
+        text = lead + text[left:right] + ("…" if right < len(text) else "")
+        s, e = s - left + len(lead), e - left + len(lead)
+    return Excerpt(line, text, s, e, more)

@@ -8,7 +8,7 @@ from typing import IO
 
 from ..ruledef import APPLICABILITY_LABEL, ERROR, SAFE, SEVERITY_LABEL, SUGGESTED, WARNING
 from ..textutil import display_width
-from . import FileResult, location, position, shown
+from . import FileResult, excerpt, location, position, shown
 
 _COLOURS = {ERROR: "\033[31m", WARNING: "\033[33m"}
 _BOLD, _DIM, _RESET, _CYAN, _MARK = "\033[1m", "\033[2m", "\033[0m", "\033[36m", "\033[31m"
@@ -73,31 +73,15 @@ def render(results: Sequence[FileResult], stream: IO[str], colour: bool, show_so
     stream.write(c(_BOLD, summary) + "\n")
 
 
-_WINDOW = 24  # characters of context kept on each side of the span in long lines
-_LONG_LINE = 100  # display columns above which a line is shown as an excerpt
-
-
 def _snippet(stream: IO[str], result: FileResult, start: int, end: int, c: Callable[[str, str], str]) -> None:
-    source = result.source
-    if source is None:
+    if result.source is None:
         return
-    index = source.index
-    line = index.line_of(start)
-    line_start, line_end = index.line_bounds(line)
-    text = source.text[line_start:line_end]
-    s = start - line_start
-    e = (min(end, line_end) if end > start else start) - line_start
-    more = " …" if end > line_end else ""
-    if display_width(text) > _LONG_LINE:
-        left = max(0, s - _WINDOW)
-        right = min(len(text), max(e, s + 1) + _WINDOW, s + 3 * _WINDOW)
-        if e > right:
-            e, more = right, " …"
-        lead = "…" if left else ""
-        text = lead + text[left:right] + ("…" if right < len(text) else "")
-        s, e = s - left + len(lead), e - left + len(lead)
-    prefix = _expand(text[:s])
-    width = max(1, display_width(_expand(text[:e])) - display_width(prefix))
+    part = excerpt(result.source, start, end)
+    text = part.text
+    prefix = _expand(text[: part.start])
+    width = max(1, display_width(_expand(text[: part.end])) - display_width(prefix))
+    more = " …" if part.more else ""
+    line = part.line
     gutter = " " * len(str(line + 1))
     stream.write(f"{c(_DIM, gutter + ' |')}\n")
     stream.write(f"{c(_DIM, str(line + 1) + ' |')} {_expand(text)}\n")

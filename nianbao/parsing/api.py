@@ -19,6 +19,14 @@ if TYPE_CHECKING:  # tree-sitter is imported only for Markdown drafts
     from .markdown import IncrementalParser
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_ATX_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+_DELIMITER_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.M)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Text whose structure is written in Markdown: two or more ``#`` headings, or a pipe table with
+    its ``|---|`` delimiter row (plain-text pipe rows never have one)."""
+    return len(_ATX_HEADING.findall(text, 0, 200_000)) >= 2 or _DELIMITER_ROW.search(text) is not None
 
 
 def mask_comments(text: str) -> str:
@@ -36,7 +44,10 @@ def parse(
     overrides: Mapping[str, object] | None = None,
     markdown: IncrementalParser | None = None,
 ) -> Report:
-    form = form or form_for_path(path)
+    if form is None:
+        form = form_for_path(path)
+        if form == "text" and looks_like_markdown(source.text):
+            form = "markdown"  # a .txt holding Markdown (## headings, |---| tables), as some tools save it
     report = Report(source, path, form, templates=templates, overrides=dict(overrides or {}))
     text = source.text
     index = source.index

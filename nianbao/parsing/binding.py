@@ -77,6 +77,32 @@ def bind_grid(grid: Grid, section: Section | None, templates: TemplateSet) -> li
     return tables
 
 
+def continues(previous: Table, table: Table) -> bool:
+    """Whether *table* is the next fragment of *previous*: the same kind of template table, not
+    starting afresh (its first row names no table's start), neither of them unreadable."""
+    return (
+        table.kind in ("t2", "t3", "t4")
+        and table.kind == previous.kind
+        and not table.unreadable
+        and not previous.unreadable
+        and _row_hint(table.grid.rows[0]) is None
+    )
+
+
+def merge_into(previous: Table, table: Table) -> None:
+    """Add fragment *table*'s rows and cells to *previous* (a row bound twice keeps its first binding)."""
+    previous.grid = Grid(previous.grid.rows + table.grid.rows, previous.grid.form, previous.start, table.end)
+    new = {spec for spec in table.rows if spec not in previous.rows}
+    previous.rows.update((spec, row) for spec, row in table.rows.items() if spec in new)
+    previous.cells.update((key, bound) for key, bound in table.cells.items() if key[0] in new)
+    previous.short_rows += [short for short in table.short_rows if short.row in new]
+    previous.labels += table.labels
+    for item, row in table.blocks.items():
+        previous.blocks.setdefault(item, row)
+    previous.template = previous.template or table.template
+    previous.columns = previous.columns or table.columns
+
+
 def _split(grid: Grid) -> list[Grid]:
     """Cut a grid where a row starts a different table (two tables with no heading between)."""
     parts: list[list[Row]] = [[]]
@@ -384,11 +410,15 @@ def _bind_t4(table: Table, templates: TemplateSet) -> None:
     if not data:
         return
     by_group: dict[RowSpec, Row] = {}
-    for row in data:
+    caption: RowSpec | None = None  # the group a caption row above names (three small tables, one per group)
+    for row in table.grid.rows:
         zone, _ = _label_zone(row.cells)
-        label = "".join(c.norm for c in zone)
-        group = next((spec for spec in reversed(T4_ROWS) if _matches(label, spec.cores)), None)
-        if group:
+        group = _t4_group("".join(c.norm for c in zone))
+        if row not in data:
+            caption = group or caption
+            continue
+        group = group or caption
+        if group and group not in by_group:
             by_group[group] = row
     if len(by_group) >= 2:  # transposed layout: one row per group
         for spec, grouped in by_group.items():
@@ -406,6 +436,11 @@ def _bind_t4(table: Table, templates: TemplateSet) -> None:
         _bind_row(table, spec, row, T4_COLUMNS, values[i * width : (i + 1) * width])
 
 
+def _t4_group(label: str) -> RowSpec | None:
+    """The group of table 4 a label names (复议后起诉 before 行政复议: it contains 复议)."""
+    return next((spec for spec in reversed(T4_ROWS) if _matches(label, spec.cores)), None)
+
+
 # --- table 2 ----------------------------------------------------------------------------------
 
 
@@ -416,6 +451,7 @@ def _bind_t2(table: Table, templates: TemplateSet) -> None:
     item: str | None = None
     columns: list[ColumnSpec] = []
     header_width = 0
+    header: Row | None = None  # the block's 信息内容 row, whose cell positions place the values
     in_header = False
     for row in table.grid.rows:
         nonblank = [c for c in row.cells if not c.is_blank]
@@ -428,6 +464,7 @@ def _bind_t2(table: Table, templates: TemplateSet) -> None:
             table.blocks.setdefault(item, row)
             columns = []
             header_width = 0
+            header = None
             if item == "九":
                 votes[T2019] += 1
             continue
@@ -440,6 +477,7 @@ def _bind_t2(table: Table, templates: TemplateSet) -> None:
         if first.norm.startswith(T2_HEADER_CORE):
             header_width = len(row.cells) - row.cells.index(first) - 1
             columns = _header_columns(nonblank, all_columns, aliases_col, table.labels)
+            header = row
             in_header = True
             for column in columns:
                 if len(column.templates) == 1:
@@ -474,12 +512,34 @@ def _bind_t2(table: Table, templates: TemplateSet) -> None:
         if norm == T2Row.NORMATIVE.label:  # the 2021 wording (2019 said 规范性文件)
             votes[T2021] += 1
         block_columns = columns or list(blocks[0].columns)
-        # Values under header cells that name no column (a blank extra column) are not data.
-        values = _values(table, row, zone, values, max(len(block_columns), header_width))[: len(block_columns)]
-        _bind_row(table, spec, row, block_columns, values)
+        placed = _under_header(header, row, len(block_columns)) if header is not None and columns else None
+        if placed is None:
+            # Values under header cells that name no column (a blank extra column) are not data.
+            placed = _values(table, row, zone, values, max(len(block_columns), header_width))[: len(block_columns)]
+        _bind_row(table, spec, row, block_columns, placed)
     if votes[T2019] != votes[T2021]:
         table.template = T2019 if votes[T2019] > votes[T2021] else T2021
         _settle_t2_rows(table, table.template)
+
+
+def _under_header(header: Row, row: Row, width: int) -> list[Cell] | None:
+    """The value under each header label, by position, when header and row have the same number of
+    cells and the header has gaps: a merged header cell (colspan) is its label and blank cells
+    after it, and each value belongs to the label whose span holds it. None when that does not
+    say (another shape, or two values under one label)."""
+    cells = header.cells
+    if len(row.cells) != len(cells) or all(not c.is_blank for c in cells):
+        return None
+    starts = [i for i, c in enumerate(cells) if not c.is_blank][1:]  # after 信息内容
+    if len(starts) != width:
+        return None
+    placed = []
+    for start, end in zip(starts, starts[1:] + [len(cells)]):
+        inside = [c for c in row.cells[start:end] if not c.is_blank]
+        if len(inside) > 1:
+            return None
+        placed.append(inside[0] if inside else row.cells[start])
+    return placed
 
 
 def _settle_t2_rows(table: Table, template: str) -> None:

@@ -21,9 +21,19 @@ from ..template import (
     TemplateSet,
 )
 from ..textutil import cn_to_int, fold, normalize
-from .binding import bind_grid
+from .binding import bind_grid, continues, merge_into
 from .lines import TextLine
-from .patterns import ATTACHMENT_LINE, CAPTION, DATE, PAGE_NUMBER, SECTION_HEADING, SUB_ITEM, TITLE_CORE, TITLE_YEAR
+from .patterns import (
+    ATTACHMENT_LINE,
+    CAPTION,
+    DATE,
+    PAGE_NUMBER,
+    SECTION_HEADING,
+    SUB_ITEM,
+    T4_CAPTION,
+    TITLE_CORE,
+    TITLE_YEAR,
+)
 
 _MAX_HEADING = 40
 _HEADING_STOP = re.compile(r"[。；;，,：:]\s*\S|[。；;，,]$")
@@ -109,43 +119,71 @@ def build_outline(report: Report, text: str, blocks: Sequence[TextLine | Grid | 
         if isinstance(item, Grid):
             section = _section_at(sections, section_starts, item.start)
             for table in bind_grid(item, section, report.templates):
+                previous = report.tables[-1] if report.tables else None
+                if (
+                    previous is not None
+                    and continues(previous, table)
+                    and (section is None or previous in section.tables)
+                ):
+                    merge_into(previous, table)  # a fragment of the table before it (PDF text, broken pages)
+                    continue
                 report.tables.append(table)
                 if section:
                     section.tables.append(table)
 
 
 def _join_fragments(text: str, blocks: Sequence[TextLine | Grid | Heading]) -> list[TextLine | Grid | Heading]:
-    """One table split into pieces — by a blank line (Markdown ends a table there), a block caption
-    on a line of its own, or a page number between two pages of a PDF — is one grid again. The
-    binder cuts a grid where a row starts another table, so joining never merges two tables."""
+    """One table split into pieces — by a blank line (Markdown ends a table there), a caption over
+    each piece (第二十条第（一）项, ### 行政复议 …), or a page number between two pages of a PDF — is
+    one grid again, its captions rows of it. The binder cuts a grid where a row starts another
+    table, so joining never merges two tables."""
     out: list[TextLine | Grid | Heading] = []
-    glue: list[TextLine] = []
+    pending: list[TextLine | Heading] = []  # captions and page numbers since the last block
     for block in blocks:
-        if isinstance(block, TextLine) and out and isinstance(out[-1], Grid) and _is_glue(text, block):
-            glue.append(block)
+        if not isinstance(block, Grid):
+            if _is_glue(text, block):
+                pending.append(block)
+            else:
+                out.extend(pending)
+                pending = []
+                out.append(block)
             continue
+        captions = [_caption_row(text, g) for g in pending if _is_caption(text, g)]
         previous = out[-1] if out else None
-        if isinstance(block, Grid) and isinstance(previous, Grid) and "run-on" not in (block.form, previous.form):
-            out.pop()
-            rows = previous.rows + [_caption_row(text, g) for g in glue if CAPTION.match(text[g.start : g.end])]
-            rows += block.rows
-            out.append(Grid(rows, previous.form, previous.start, block.end))
-            glue = []
-            continue
-        out.extend(glue)
-        glue = []
-        out.append(block)
-    out.extend(glue)
+        if isinstance(previous, Grid) and "run-on" not in (block.form, previous.form):
+            out[-1] = Grid(previous.rows + captions + block.rows, previous.form, previous.start, block.end)
+        else:
+            out.extend(g for g in pending if not _is_caption(text, g))  # a page number before a table is prose
+            rows = captions + block.rows
+            out.append(Grid(rows, block.form, rows[0].start, block.end) if captions else block)
+        pending = []
+    out.extend(pending)
     return out
 
 
-def _is_glue(text: str, line: TextLine) -> bool:
-    content = text[line.start : line.end]
-    return bool(CAPTION.match(content) or PAGE_NUMBER.fullmatch(content.strip()))
+def _is_glue(text: str, line: TextLine | Heading) -> bool:
+    """A caption, or (between two pieces of a table) a page number."""
+    return _is_caption(text, line) or (
+        isinstance(line, TextLine) and PAGE_NUMBER.fullmatch(text[line.start : line.end].strip()) is not None
+    )
 
 
-def _caption_row(text: str, line: TextLine) -> Row:
-    cs, ce = _content_bounds(text, line.start, line.end)
+def _is_caption(text: str, line: TextLine | Heading) -> bool:
+    content = _glue_text(text, line)
+    return bool(CAPTION.match(content) or T4_CAPTION.match(content))
+
+
+def _glue_text(text: str, line: TextLine | Heading) -> str:
+    if isinstance(line, Heading):
+        return text[line.content_start : line.content_end]
+    return text[line.start : line.end]
+
+
+def _caption_row(text: str, line: TextLine | Heading) -> Row:
+    if isinstance(line, Heading):
+        cs, ce = line.content_start, line.content_end
+    else:
+        cs, ce = _content_bounds(text, line.start, line.end)
     return Row([Cell(text[cs:ce], cs, ce)], cs, ce)
 
 

@@ -30,3 +30,7 @@ T3_TOP_LABEL = re.compile(
 )
 # A line that is only a page number (- 3 -, 第 3 页, 3/12): what a PDF page break leaves in its text.
 PAGE_NUMBER = re.compile("(?:" + "|".join(PAGE_NUMBER_PATTERNS) + ")")
+# A caption over one group of table 4 when its three groups come as three small tables.
+T4_CAPTION = re.compile(
+    r"^\s*\|?\s*(?:行政复议|行政诉讼\s*[（(·]?\s*(?:未经复议直接起诉|复议后起诉)[)）]?|未经复议直接起诉|复议后起诉)\s*\|?\s*$"
+)

@@ -27,8 +27,15 @@ REPORT_TITLE_SUFFIX = "政府信息公开工作年度报告"
 # How a report's title line ends, as drafts write it (spaces removed); a folder walk checks only
 # files that look like a report (nianbao.sniff).
 REPORT_TITLE_ENDINGS = (REPORT_TITLE_SUFFIX, "政府信息公开年度报告", "政府信息公开工作年报", "政府信息公开年报")
-REGULATION_NAME = "中华人民共和国政府信息公开条例"
+STATE_NAME = "中华人民共和国"
+# The Regulation's name without the state's: the common short form once the full name is given.
+REGULATION_PLAIN = "政府信息公开条例"
+REGULATION_NAME = STATE_NAME + REGULATION_PLAIN
 REGULATION_SHORT = "条例"
+# Characters a misnamed citation of the Regulation is made of (《政府公开信息条例》, 《政务信息公开条例》).
+REGULATION_NAME_CHARACTERS = "政府务信息公开"
+# A revision note after the name: 《中华人民共和国政府信息公开条例（2019年修订）》.
+REGULATION_REVISION_WORDS = ("修订", "修正")
 
 
 @dataclass(frozen=True)

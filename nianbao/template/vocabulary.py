@@ -19,8 +19,13 @@ TOP_ORDINALS = "一二三四"
 
 # --- numbers in prose and cells ---------------------------------------------------------------
 
-# Measure words that follow a count in prose ("共收到申请 61 件", "公开文件 210 条").
-MEASURE_WORDS = ("件", "个", "条", "份", "宗", "起", "次", "项", "篇", "人次")
+# Measure words that follow a count in prose ("共收到申请 61 件", "公开文件 210 条", "培训 2 期").
+MEASURE_WORDS = ("件", "个", "条", "份", "宗", "起", "次", "项", "篇", "人次", "期", "场")
+# Those of them that count events or people, not documents or cases: drafts mix 件, 条 and 篇 for one
+# kind of item ("发布信息 306 篇，其中网站 45 件、新媒体 261 条"), but never an item with an event or a
+# person ("培训 3 期，参训 150 人次").
+EVENT_MEASURE_WORDS = ("次", "期", "场")
+PERSON_MEASURE_WORDS = ("人次",)
 # Units a drafter may write in a number cell; which ones a column accepts is the column's business.
 CELL_UNITS = ("万元", "元", "件", "条", "个", "项", "次", "人次", "篇", "%")
 # What a cell holds when a row does not apply; not blank, not zero (see spec/template.md).
@@ -61,6 +66,18 @@ GOVERNMENT_KINDS = ("县", "区", "市", "省")  # a people's government at coun
 DEPARTMENT_KINDS = ("局", "委", "办", "厅", "中心")
 # Which kinds may make 规章 (NB208): provincial and districted-city governments (and ministries).
 RULEMAKING_KINDS = ("省", "市")
+# Administrative level, for auditors' overviews (by agency level): a government's own kind, or for
+# a department the kind of the government its name starts with (青禾县卫生健康局 → 县级).
+AGENCY_LEVELS: dict[str, str] = {
+    "省": "省级",
+    "厅": "省级",
+    "市": "市级",
+    "县": "县级",
+    "区": "县级",
+    "镇": "乡镇级",
+    "乡": "乡镇级",
+    "街道": "乡镇级",
+}
 
 # Self-references (我X) that cannot describe an agency of the given kind.
 SELF_REFERENCE_WORDS = ("街道", "镇", "乡", "县", "区", "市", "省", "局", "委", "厅")
@@ -95,6 +112,25 @@ NOT_AGENCY_NAMES = (
 )
 # Characters of verbs and function words: "做到镇政府", "负责镇政务", "围绕镇政府" are not names.
 NOT_IN_PLACE_NAMES = "我本全各该此每到使在对为把将从于和与及向做围绕负责结合请传推进加强落实开展按照根据"
+# Verbs that, at the start of a clause, make "维护县政府门户网站" an action on a thing, not a place's
+# government doing the work (NB402).
+VERBS_BEFORE_AGENCY = (
+    "维护",
+    "依托",
+    "利用",
+    "通过",
+    "登录",
+    "访问",
+    "完善",
+    "优化",
+    "升级",
+    "运维",
+    "更新",
+    "管理",
+    "建设",
+    "进入",
+    "关注",
+)
 # Words that, before a 镇/乡/县 name ending, show it is not a proper name (全镇, 各乡, 本县 …).
 NON_NAME_PREFIXES = (
     "我",
@@ -115,6 +151,73 @@ NON_NAME_PREFIXES = (
     "、",
     "在",
 )
+
+# --- statements in prose (NB205, NB206; grammar in rules/_prose.py) ---------------------------
+
+# Sentence and clause ends as drafts write them (ASCII forms are what full-width ones fold to).
+SENTENCE_ENDS = "。；;！!？?"
+CLAUSE_ENDS = SENTENCE_ENDS + "，,："
+# Words in a count's clause that make it a comparison with another period, not a quantity of the
+# year: "比上年增加 10 件", "同比下降 3 件".
+COMPARISON_WORDS = (
+    "同比",
+    "环比",
+    "较上年",
+    "比上年",
+    "较去年",
+    "比去年",
+    "上年同期",
+    "增加",
+    "增长",
+    "减少",
+    "下降",
+    "提高",
+    "降低",
+    "多于",
+    "少于",
+)
+# Words directly before a count that date it to another year: "（上年 15 件）".
+OTHER_PERIOD_WORDS = ("上年度", "上一年度", "上一年", "上年", "去年", "前年")
+# Words that close a breakdown as complete ("……、通过公开栏等其他渠道公开 59 条"): its parts must add
+# up to the total; without one, a breakdown may name only some parts (highlights), and only parts
+# that add up to more than the total are wrong.
+EXHAUSTIVE_WORDS = ("其他", "其它", "其余", "剩余", "另有")
+# Table 3's outcome groups as prose names them (group key of `T3_GROUPS` → words), longest first
+# when matched; "不予以公开" is listed so that its "予以公开" is not read as 予以公开.
+OUTCOME_WORDS: dict[str, tuple[str, ...]] = {
+    "granted": ("予以公开", "全部公开"),
+    "partial": ("部分公开", "予以部分公开"),
+    "denied": ("不予公开", "不予以公开"),
+    "unable": ("无法提供",),
+    "unprocessed": ("不予处理",),
+    "other": ("其他处理",),
+}
+# Words that join outcome names into one count: "予以公开和部分公开共 19 件".
+OUTCOME_JOINERS = ("和", "及", "与", "、", "或", "以及", "或者")
+# Words that make one count apply to every outcome named before it: "予以公开、部分公开各 2 件".
+EACH_WORDS = ("各",)
+# Table 3's top rows as prose names them.
+CARRIED_WORDS = ("上年结转", "上年度结转", "上一年度结转", "去年结转", "从上年结转")
+CARRY_FORWARD_WORDS = (
+    "结转下年度",
+    "结转至下年度",
+    "结转到下年度",
+    "结转下一年度",
+    "结转至下一年度",
+    "结转到下一年度",
+    "转入下年度",
+    "转入下一年度",
+    "结转至次年",
+    "结转次年",
+)
+# Table 4 in prose: the two kinds of case and the outcomes a sentence may claim for all of them.
+REVIEW_WORDS = ("行政复议", "复议")
+LITIGATION_WORDS = ("行政诉讼", "诉讼", "起诉")
+UPHELD_WORDS = ("维持",)
+CORRECTED_WORDS = ("纠错", "纠正", "败诉", "撤销", "确认违法")
+ALL_WORDS = ("均", "全部", "都", "皆", "一律")
+# Words that deny a case happened, before it in its clause: "未发生", "没有收到".
+NEGATION_WORDS = ("未", "没有", "无")
 
 # --- dates ------------------------------------------------------------------------------------
 

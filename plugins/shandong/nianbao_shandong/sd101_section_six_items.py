@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from nianbao.api import SUGGESTED, WARNING, Edit, Finding, Fix, Fixable, Report, Section, int_to_cn, normalize, rule
 
 from .items import FIRST_YEAR
+from .province import is_shandong
 
 _HEADING_LENGTH = 40
 
@@ -17,6 +18,10 @@ def section_six_items(report: Report) -> Iterator[Finding]:
     信息处理费收费情况、落实上级年度政务公开工作要点情况、人大代表建议和政协提案办理结果公开情况、
     政务公开工作创新情况、年度报告数据统计需要说明的事项、其他需要报告的事项。
     每一项应有自己的小标题（如“（三）人大代表建议和政协提案办理结果公开情况”），措辞可以略有不同。
+
+    只检查山东省机关的报告：配置 ``province = "山东"`` 时，或者（没有配置 ``province`` 时）本报告机关
+    （配置的 ``agency``、标题或落款中的机关）的名称中写有山东省、省内 16 个设区的市或其所属县（市、区）
+    之一。机关名称没有写地名（如“青山镇人民政府”）的报告，请在配置中写明 ``province``。
 
     为什么重要
     --------
@@ -46,7 +51,7 @@ def section_six_items(report: Report) -> Iterator[Finding]:
     required = report.templates.section_items.get(6, ())
     year = report.facts.report_year
     section = report.section(6)
-    if not required or section is None or year is None or year < FIRST_YEAR:
+    if not required or section is None or year is None or year < FIRST_YEAR or not is_shandong(report):
         return
     present = [_found(section, cores) for _, cores in required]
     missing = [i for i, at in enumerate(present) if at is None]
