@@ -30,6 +30,7 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)"
 _UNIT = rf"(?P<unit>{alternation(MEASURE_WORDS)})"
 _DIGIT_COUNT = re.compile(rf"(?<![\d.,])(?P<n>{_DIGITS})\s*{_UNIT}")
 _SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
+_BRACKET = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
 # A comparison is said inside the count's own phrase (since the last clause mark, 、 or bracket).
 _PHRASE_START = re.compile(f"[{re.escape(CLAUSE_ENDS)}、{re.escape(OPEN + CLOSE)}]")
 _COMPARISON = re.compile(alternation(COMPARISON_WORDS))
@@ -76,13 +77,20 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def depths(text: str) -> list[int]:
     """Bracket depth at each offset of *text* (a bracket itself counts as outside)."""
-    out, depth = [], 0
-    for ch in text:
-        if ch in CLOSE:
+    # Visits the brackets only: the depth is constant between two of them (a walk over every
+    # character was 15 % of a whole check).
+    out: list[int] = []
+    depth, pos = 0, 0
+    for m in _BRACKET.finditer(text):
+        at = m.start()
+        out += [depth] * (at - pos)
+        if text[at] in CLOSE:
             depth = max(0, depth - 1)
         out.append(depth)
-        if ch in OPEN:
+        if text[at] in OPEN:
             depth += 1
+        pos = at + 1
+    out += [depth] * (len(text) - pos)
     return out
 
 
