@@ -10,7 +10,9 @@ are nianbao's internals and may change. Tests of a plugin use `nianbao.testing`.
 - writing rules: `rule`, `Rule`, `Finding`, `Fix`, `Edit`, `Related`, `Fixable`; severities
   `ERROR`, `WARNING`, `INFO`; fix applicabilities `SAFE` (applied by ``--fix``) and `SUGGESTED`;
 - hooks: `hookimpl` (see `nianbao.hookspec` for the hook specifications);
-- template additions: `TemplateVariants`, `Alias`;
+- template additions: `TemplateVariants`, `Alias`, `Identity` (a 勾稽关系 over a table's cells);
+- a table's typed rows and columns, to read cells (``table.number(T3Row.TOTAL, T3Col.NATURAL)``):
+  `T2Row`, `T2Col`, `T3Row`, `T3Col`, `T4Row`, `T4Col`;
 - the parsed draft a rule reads: `Report` and its parts `Section`, `Table`, `Paragraph`;
 - text helpers rules need to match drafts as nianbao does: `normalize` (drop spaces, fold
   full-width forms), `fold`, `int_to_cn`/`cn_to_int` (一二三 ⇄ 1 2 3), `place_names` (an agency
@@ -24,7 +26,7 @@ from .facts import place_names
 from .hookspec import hookimpl
 from .model import Paragraph, Report, Section, Table
 from .ruledef import ERROR, INFO, SAFE, SUGGESTED, WARNING, Edit, Finding, Fix, Fixable, Related, Rule, rule
-from .template import Alias, TemplateVariants
+from .template import Alias, Identity, T2Col, T2Row, T3Col, T3Row, T4Col, T4Row, TemplateVariants
 from .textutil import cn_to_int, fold, int_to_cn, normalize
 
 __all__ = [
@@ -38,11 +40,18 @@ __all__ = [
     "Finding",
     "Fix",
     "Fixable",
+    "Identity",
     "Paragraph",
     "Related",
     "Report",
     "Rule",
     "Section",
+    "T2Col",
+    "T2Row",
+    "T3Col",
+    "T3Row",
+    "T4Col",
+    "T4Row",
     "Table",
     "TemplateVariants",
     "cn_to_int",
