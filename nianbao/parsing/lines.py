@@ -205,13 +205,14 @@ def pipe_cells(text: str, start: int, end: int) -> list[Cell]:
     """Cells of a ``a | b |`` row; a leading/trailing pipe does not make an empty cell."""
     line = text[start:end]
     parts = _BAR.split(line) if "\\" in line else line.split("|")  # an escaped \| is not a bar
-    cells = _cells(text, start, parts)
-    if len(parts) > 1:
+    if len(parts) > 1:  # the blank text outside the first and last bar is no cell
+        outer_end = not parts[-1].strip()
         if not parts[0].strip():
-            cells.pop(0)
-        if not parts[-1].strip():
-            cells.pop()
-    return cells
+            start += len(parts[0]) + 1
+            parts = parts[1:]
+        if outer_end:
+            parts = parts[:-1]
+    return _cells(text, start, parts)
 
 
 def _cell_per_line_rows(text: str, lines: list[tuple[int, int]]) -> list[Row]:
@@ -242,8 +243,7 @@ def _cell_per_line_rows(text: str, lines: list[tuple[int, int]]) -> list[Row]:
             else:
                 cells.append(make_cell(text, s, e))
             continue
-        parts = _tab_cells(text, s, e)
-        cells.extend(parts[1:] if line.startswith("\t") else parts)
+        cells.extend(_tab_cells(text, s + 1 if line.startswith("\t") else s, e))  # not the indent's empty cell
     if cells:
         rows.append(Row(cells, cells[0].start, e_prev))
     return rows
