@@ -166,3 +166,17 @@ def test_benchmark_harness_measures_the_server_and_the_lint() -> None:
     lsp = measure.lsp_latency(edits=4, burst=20)
     assert lsp["edits"] == 4 and 0 < lsp["median_ms"] <= lsp["max_ms"]
     assert 1 <= lsp["burst_publishes"] <= 20  # the final version was published; a burst coalesces
+
+
+def test_the_optional_compiled_build_names_modules_that_exist() -> None:
+    # NIANBAO_COMPILE=1 builds these with mypyc (setup.py); a renamed module must not break it.
+    import ast
+
+    root = Path(__file__).resolve().parents[1]
+    tree = ast.parse((root / "setup.py").read_text(encoding="utf-8"))
+    compiled = next(
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "COMPILED"
+    )
+    assert compiled and all((root / path).is_file() and path.startswith("nianbao/") for path in compiled)
