@@ -159,9 +159,13 @@ def _fill_blanks(
     """When no few cells explain the table, blank cells may: a drafter who left several totals empty
     broke one identity per total. The blanks of the broken identities, filled with the unique values
     that make every identity hold, are the answer — those that must hold a number other than 0."""
-    unknowns = {k for i in broken for k in i.cells if k in blank}
-    solved = solve_for(identities, values, unknowns, admissible=_admissible) if unknowns else None
-    return {k: v for k, v in solved.items() if v != 0} if solved else None
+    totals = {i.lhs[0] for i in broken if len(i.lhs) == 1 and i.lhs[0] in blank}
+    # The blank totals alone first (the other blanks of those rows usually mean 0), then every blank.
+    for unknowns in (totals, {k for i in broken for k in i.cells if k in blank}):
+        solved = solve_for(identities, values, unknowns, admissible=_admissible) if unknowns else None
+        if solved:
+            return {k: v for k, v in solved.items() if v != 0} or None
+    return None
 
 
 def _wrong(bound: BoundCell, values: Mapping[CellKey, Decimal] | None, broken: tuple[Identity, ...]) -> WrongCell:

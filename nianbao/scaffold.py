@@ -1,7 +1,8 @@
 """``nianbao new-plugin NAME``: a working plugin package to start from.
 
 The generated package has the entry point, one sample rule with its documentation and a safe fix,
-and a test written with `nianbao.testing` that passes as generated.
+its cases next to it (``*.cases.toml``) and a test running them with `nianbao.testing`, which
+passes as generated.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ test = ["pytest"]
 
 [tool.setuptools]
 packages = ["{package}"]
+
+# Each rule's test cases sit next to it (x.cases.toml) and ship with it, so
+# nianbao.testing.case_file(rule) finds them wherever the plugin is installed.
+[tool.setuptools.package-data]
+{package} = ["*.cases.toml"]
 """
 
 INIT = '''"""nianbao-{name}: rules added to nianbao (code prefix {prefix}).
@@ -103,23 +109,40 @@ def title_year_spacing(report: Report) -> Iterator[Finding]:
     )
 '''
 
+CASES = """# {prefix}101 title-year-spacing: drafts it must report and near misses it must leave alone.
+# Each case edits nianbao's sample draft (nianbao.testing); nianbao's docs/testing.md has the format.
+
+rule = "{prefix}101"
+
+[[fires]]
+name = "spaces-around-the-year"
+replace = [["人民政府2023年", "人民政府 2023 年"]]
+message = "标题中年份“2023”两侧有空格"
+marked = "人民政府« 2023 »年"
+fix = "safe"
+fixed = "2023"
+
+[[quiet]]
+name = "sample-draft"
+
+[[quiet]]
+name = "markdown"
+draft = {{ form = "markdown" }}
+"""
+
 TEST = """from __future__ import annotations
 
+import pytest
+
 import {package}
-from nianbao.testing import Invalid, assert_rule, sample_draft
+from {package}.{module} import title_year_spacing
+from nianbao.testing import Case, case_file, check_case, load_cases
 
-GOOD = sample_draft()
 
-
-def test_title_year_spacing() -> None:
-    spaced = GOOD.replace("人民政府2023年", "人民政府 2023 年", 1)
-    assert spaced != GOOD
-    assert_rule(
-        "{prefix}101",
-        plugins=[{package}],
-        valid=[GOOD, sample_draft("markdown")],
-        invalid=[Invalid(spaced, messages=["两侧有空格"], fixed=GOOD)],
-    )
+# One test per case of {module}.cases.toml, the file next to the rule.
+@pytest.mark.parametrize("case", load_cases(case_file(title_year_spacing)), ids=lambda case: case.id)
+def test_title_year_spacing(case: Case) -> None:
+    check_case(case, plugins=[{package}])
 """
 
 README = """# nianbao-{name}
@@ -137,7 +160,9 @@ pip install -e '.[test]' && pytest
 - `{package}/__init__.py` — hook implementations (`nianbao_rules`, and optionally
   `nianbao_template_variants`, `nianbao_config_defaults`);
 - `{package}/{module}.py` — a sample rule: code, name, severity, summary, documentation, fix;
-- `tests/` — tests written with `nianbao.testing`.
+- `{package}/{module}.cases.toml` — its cases: drafts it must report (message, marked text, fix)
+  and near misses it must leave alone (format: nianbao's `docs/testing.md`);
+- `tests/` — runs each case as a test with `nianbao.testing`.
 """
 
 
@@ -159,6 +184,7 @@ def new_plugin(name: str, prefix: str | None, parent: Path) -> Path:
         "README.md": README,
         f"{package}/__init__.py": INIT,
         f"{package}/{module}.py": RULE,
+        f"{package}/{module}.cases.toml": CASES,
         f"tests/test_{package}.py": TEST,
     }
     for rel, template in files.items():

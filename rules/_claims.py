@@ -18,7 +18,9 @@ from nianbao.template import (
     CARRIED_WORDS,
     CARRY_FORWARD_WORDS,
     CORRECTED_WORDS,
+    DONE_WORDS,
     EACH_WORDS,
+    EXCEPT_WORDS,
     LITIGATION_WORDS,
     MEASURE_WORDS,
     OUTCOME_JOINERS,
@@ -111,6 +113,7 @@ def claims(para: Paragraph) -> Iterator[Claim]:
     yield from _received(para)
     yield from _carried(para)
     yield from _outcomes(para)
+    yield from _all_done(para)
     if "复议" in text or "诉讼" in text or "起诉" in text:
         yield from _cases(para)
         yield from _no_cases(para)
@@ -123,6 +126,23 @@ _NEW = Reading(((T3Row.NEW, T3Col.TOTAL),), "表三“一、本年新收”的�
 _NEW_AND_CARRIED = Reading(((T3Row.NEW, T3Col.TOTAL), (T3Row.CARRIED, T3Col.TOTAL)), "表三本年新收与上年结转之和")
 _CARRIED_READING = Reading(((T3Row.CARRIED, T3Col.TOTAL),), "表三“二、上年结转”的总计")
 _FORWARD_READING = Reading(((T3Row.CARRY_FORWARD, T3Col.TOTAL),), "表三“四、结转下年度继续办理”的总计")
+
+
+_ALL_DONE = re.compile(
+    rf"申请[^{_STOP}0-9]{{0,6}}?(?:{alternation(ALL_WORDS)})已?(?:{alternation(DONE_WORDS)})"
+    rf"|(?:{alternation(ALL_WORDS)})已?(?:{alternation(DONE_WORDS)})[^{_STOP}0-9]{{0,4}}?申请"
+)
+_EXCEPT = re.compile(alternation(EXCEPT_WORDS))
+
+
+def _all_done(para: Paragraph) -> Iterator[Claim]:
+    """“所有申请均已办结”: nothing is carried forward to next year (unless the sentence excepts some)."""
+    text = para.folded
+    for start, end in sentences(text):
+        m = _ALL_DONE.search(text, start, end)
+        if m is None or _EXCEPT.search(text, start, end):
+            continue
+        yield Claim("t3", para.start + m.start(), para.start + m.end(), "申请均已办结", 0, False, (_FORWARD_READING,))
 
 
 def _received(para: Paragraph) -> Iterator[Claim]:

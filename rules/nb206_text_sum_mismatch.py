@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from nianbao.model import Paragraph, Report
 from nianbao.ruledef import WARNING, Finding, Related, rule
-from nianbao.template import EXHAUSTIVE_WORDS
+from nianbao.template import ADDITION_WORDS, EXHAUSTIVE_WORDS, INCLUSION_WORDS
 
 from ._prose import OPEN, Count, closing, counts, depths, is_outcome, sentences
 
@@ -116,6 +116,8 @@ def _bracketed(para: Paragraph, found: list[Count], start: int, end: int) -> Ite
         after = total.unit_end
         while after < end and text[after] == " ":
             after += 1
+        if after < end and text[after] in "，," and text.startswith(_WHEREIN, after + 2):
+            after += 1  # “120条，(其中……)”: a comma before a bracket that opens with 其中
         if after >= end or text[after] not in OPEN:
             continue
         close = closing(text, after)
@@ -123,8 +125,15 @@ def _bracketed(para: Paragraph, found: list[Count], start: int, end: int) -> Ite
             continue
         parts = [c for c in found if after < c.start < close and c.depth == total.depth + 1 and not c.comparative]
         parts = [p for p in parts if p.kind == total.kind]
-        if len(parts) >= 2:
-            yield from _check(para, [total], parts, "括号中各分项", _closes(text, after, close))
+        complete = _closes(text, after, close)
+        if text[after + 1 : close].lstrip().startswith(INCLUSION_WORDS):
+            # “13件（含结转1件，另有1件顺延至下年度）”: what the count includes, in part; what comes
+            # after 另有 is not in it at all.
+            addition = min((i for w in ADDITION_WORDS if (i := text.find(w, after, close)) != -1), default=close)
+            parts = [p for p in parts if p.start < addition]
+            complete = False
+        if len(parts) >= 2 or (parts and not complete):
+            yield from _check(para, [total], parts, "括号中各分项", complete)
 
 
 def _closes(text: str, start: int, end: int) -> bool:

@@ -17,7 +17,6 @@ from nianbao.source import Source
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
-FIXTURES = ROOT / "tests" / "fixtures"
 # The official SARIF 2.1.0 schema, vendored: every SARIF test validates against it.
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
 

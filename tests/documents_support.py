@@ -9,7 +9,6 @@ rendering of the .docx (tests skip when `soffice` is absent).
 from __future__ import annotations
 
 import io
-import re
 import shutil
 import subprocess
 import tempfile
@@ -284,8 +283,3 @@ def make_pdfs(documents: list[bytes]) -> list[bytes]:
             timeout=300,
         )
         return [(Path(tmp) / f"report{i}.pdf").read_bytes() for i in range(len(documents))]
-
-
-def strip_numbers(text: str) -> str:
-    """*text* without the generated numbers a numbered .docx adds (for comparing renderings)."""
-    return re.sub(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)", "", text, flags=re.M)

@@ -1,4 +1,4 @@
-"""Write the committed fixture drafts and the README's examples from nianbao.testing.drafts.
+"""Write the README's example drafts (``examples/``) from nianbao.testing.drafts.
 
 Run ``python -m tests.make_fixtures`` after changing nianbao/testing/drafts.py; test_fixtures_current.py fails
 when the files on disk differ from what this produces.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nianbao.testing.drafts import FORMS, SUFFIX, Draft, clean, render
+from nianbao.testing.drafts import Draft, clean, render
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,14 +41,11 @@ def markdown_example() -> str:
 
 
 def files() -> dict[Path, str]:
-    out = {}
-    for year, template in ((2023, "2021"), (2020, "2019")):
-        for form in FORMS:
-            out[ROOT / "tests" / "fixtures" / "clean" / f"{template}-{form}{SUFFIX[form]}"] = clean(form, year)
-    out[ROOT / "examples" / "云溪镇2023年政府信息公开工作年度报告.txt"] = clean()
-    out[ROOT / "examples" / "石桥镇2023年度报告-初稿.txt"] = defective_example()
-    out[ROOT / "examples" / "东岭乡2020年度报告.md"] = markdown_example()
-    return out
+    return {
+        ROOT / "examples" / "云溪镇2023年政府信息公开工作年度报告.txt": clean(),
+        ROOT / "examples" / "石桥镇2023年度报告-初稿.txt": defective_example(),
+        ROOT / "examples" / "东岭乡2020年度报告.md": markdown_example(),
+    }
 
 
 if __name__ == "__main__":

@@ -1,4 +1,6 @@
-"""Running many drafts: the result cache, parallel jobs, profiling, and linear scaling."""
+"""Running many drafts: the result cache, parallel jobs and profiling. How lint time grows with a
+draft's size is the benchmark harness's to measure (``python -m benchmarks``: per-KB time by size
+in benchmarks/RESULTS.md), not a unit test's: a wall clock in a shared test run is noise."""
 
 from __future__ import annotations
 
@@ -6,7 +8,6 @@ import io
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -136,25 +137,6 @@ def test_generated_corpus_is_clean_unless_a_defect_was_injected() -> None:
         found = [f.code for f in lint(s.text, s.name).findings]
         assert bool(found) == bool(s.defect), (s.name, s.defect, found)
     assert sample(1).text == sample(1).text  # deterministic
-
-
-def test_lint_time_grows_linearly_with_size() -> None:
-    """A guard against quadratic behaviour, not a benchmark: per-KB time at 1 MB stays within a
-    generous factor of the per-KB time at 100 KB (both measured here, on this machine)."""
-
-    def per_kb(size_kb: float) -> float:
-        text = sample(11, size_kb=size_kb, form="tab", year=2023).text
-        best = min(_timed(text) for _ in range(3))
-        return best / (len(text.encode()) / 1024)
-
-    small, large = per_kb(100), per_kb(1024)
-    assert large < 3 * small, (small, large)
-
-
-def _timed(text: str) -> float:
-    started = time.perf_counter()
-    lint(text)
-    return time.perf_counter() - started
 
 
 def test_benchmark_harness_measures_the_server_and_the_lint() -> None:

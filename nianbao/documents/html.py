@@ -152,7 +152,7 @@ def _anchors(body: etree._Element) -> Iterator[etree._Element]:
 
 
 def _is_section_title(title: str) -> bool:
-    from ..parsing.outline import identify_section
+    from ..parsing.sections import identify_section
     from ..template import DEFAULT_TEMPLATES
 
     return identify_section(title, DEFAULT_TEMPLATES)[0] is not None

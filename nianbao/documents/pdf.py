@@ -114,7 +114,7 @@ def _page(page) -> _Page:  # type: ignore[no-untyped-def]
 def _cell_text(text: str | None) -> str:
     if not text:
         return ""
-    return join([Chars(line) for line in text.split("\n")]).text
+    return join([Chars(line) for line in text.split("\n")], numbers_wrap=True).text
 
 
 def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:  # type: ignore[type-arg]

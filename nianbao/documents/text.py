@@ -67,15 +67,17 @@ class Chars:
         return Chars(trimmed, kept[lead : lead + len(trimmed)])
 
 
-def join(parts: list[Chars]) -> Chars:
+def join(parts: list[Chars], numbers_wrap: bool = False) -> Chars:
     """Lines of one cell or one wrapped title as one line: no space between Chinese text, one
-    space between Latin words or numbers."""
+    space between Latin words or numbers — except, with *numbers_wrap* (a narrow table cell of a
+    PDF, where a long number wraps: 121 / 2), none between digits."""
     out = Chars()
     for part in parts:
         part = part.normalized()
         if not part:
             continue
-        if out and not (_CJK.match(out.text[-1]) or _CJK.match(part.text[0])):
+        digits = numbers_wrap and out and out.text[-1].isdigit() and part.text[0].isdigit()
+        if out and not digits and not (_CJK.match(out.text[-1]) or _CJK.match(part.text[0])):
             out = out + Chars(" ", [-1])
         out = out + part
     return out

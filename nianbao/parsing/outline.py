@@ -16,9 +16,7 @@ from ..template import (
     AGENCY_KIND_SUFFIXES,
     GOVERNMENT_SUFFIXES,
     REPORT_TITLE_SUFFIX,
-    SECTION_KEYWORD_ORDER,
     SectionSpec,
-    TemplateSet,
 )
 from ..textutil import cn_to_int, fold, normalize
 from .binding import bind_grid, continues, merge_into
@@ -30,10 +28,13 @@ from .patterns import (
     PAGE_NUMBER,
     SECTION_HEADING,
     SUB_ITEM,
+    T3_CAPTION,
     T4_CAPTION,
+    TABLE_TITLE,
     TITLE_CORE,
     TITLE_YEAR,
 )
+from .sections import identify_section
 
 _MAX_HEADING = 40
 _HEADING_STOP = re.compile(r"[。；;，,：:]\s*\S|[。；;，,]$")
@@ -170,13 +171,15 @@ def _is_glue(text: str, line: TextLine | Heading) -> bool:
 
 def _is_caption(text: str, line: TextLine | Heading) -> bool:
     content = _glue_text(text, line)
-    return bool(CAPTION.match(content) or T4_CAPTION.match(content))
+    if isinstance(line, Heading) and T3_CAPTION.match(fold(content)):
+        return True  # a table-3 row label as a heading over its own small table
+    return bool(CAPTION.match(content) or T4_CAPTION.match(content) or TABLE_TITLE.match(content))
 
 
 def _glue_text(text: str, line: TextLine | Heading) -> str:
     if isinstance(line, Heading):
         return text[line.content_start : line.content_end]
-    return text[line.start : line.end]
+    return text[line.start : line.end].lstrip("# ")  # "#第二十条…" (no space: not a Markdown heading)
 
 
 def _caption_row(text: str, line: TextLine | Heading) -> Row:
@@ -198,24 +201,6 @@ def _section_at(sections: list[Section], starts: list[int], offset: int) -> Sect
     bisection: a file holding many reports has thousands of sections and as many lines each."""
     i = bisect_right(starts, offset) - 1
     return sections[i] if i >= 0 and offset < sections[i].end else None
-
-
-def identify_section(title: str, templates: TemplateSet) -> tuple[SectionSpec | None, str]:
-    """Which template section a heading title names, and how (standard, variant, obsolete, keyword)."""
-    norm = normalize(title).rstrip("。.")
-    for spec in templates.sections:
-        if norm == normalize(spec.standard):
-            return spec, "standard"
-    for spec in templates.sections:
-        if any(norm == normalize(v) for v in spec.variants):
-            return spec, "variant"
-        if any(norm == normalize(v) for v in spec.obsolete):
-            return spec, "obsolete"
-    for number in SECTION_KEYWORD_ORDER:
-        spec = templates.section(number)
-        if any(all(word in norm for word in words) for words in spec.keywords):
-            return spec, "keyword"
-    return None, ""
 
 
 _HEADING_START = frozenset("一二三四五六七八九十#*_")

@@ -34,3 +34,11 @@ PAGE_NUMBER = re.compile("(?:" + "|".join(PAGE_NUMBER_PATTERNS) + ")")
 T4_CAPTION = re.compile(
     r"^\s*\|?\s*(?:行政复议|行政诉讼\s*[（(·]?\s*(?:未经复议直接起诉|复议后起诉)[)）]?|未经复议直接起诉|复议后起诉)\s*\|?\s*$"
 )
+# A row label of table 3 standing over one small table per row (what some PDF-to-Markdown tools
+# make of it): ### 一、本年新收政府信息公开申请数量, ### （一）予以公开, ### 三、本年度办理结果.
+T3_CAPTION = re.compile(
+    r"^\s*(?:[一二三四]\s*[、.．]\s*(?:本年新收|上年结转|本年度办理结果|结转下年度)"
+    r"|[(（]\s*[一二三四五六七]\s*[)）]\s*(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计))"
+)
+# A table's own title line over it or between its pieces: 表三：收到和处理政府信息公开申请情况.
+TABLE_TITLE = re.compile(r"^\s*表\s*[一二三四1-4]\s*[:：、.．]?\s*\S")

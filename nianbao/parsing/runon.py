@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
-from ..template import REPORT_TITLE_ENDINGS, SECTIONS, TABLE_TRACES, alternation
+from ..template import DEFAULT_TEMPLATES, REPORT_TITLE_ENDINGS, TABLE_TRACES, alternation
+from .patterns import T3_TOP_LABEL, TITLE_YEAR
+from .sections import identify_section
 
 _LONG = 400  # a line this long holding several section headings is a run-on report
 _MAX_LINES = 5  # "almost no line breaks"
@@ -21,13 +23,15 @@ _MIN_HEADINGS = 3
 # A section heading in running text: its numeral, then (within a short title) the words that name
 # that section — ending at the word titles end with. Misspelt or variant titles (行政法复议,
 # 整改措施) still carry their section's words.
-_NUMERAL = re.compile(r"([一二三四五六])\s*[、.．]")
+_NUMERAL = re.compile(r"([一二三四五六七八九十])\s*[、.．]")
 _TITLE_END = re.compile(r"情况|事项|措施|概况|概述")
 _TITLE_MAX = 30
-_KEYWORDS = {s.numeral: s.keywords for s in SECTIONS}
-_TITLE = re.compile(rf"(?P<year>[12][0-9]{{3}})\s*年度?\s*(?:{alternation(REPORT_TITLE_ENDINGS)})")
+# Inside a heading's title there is no other numbered heading and no digit: 四、结转下年度继续办理00
+# 四、政府信息公开行政复议… is a table row run into the heading after it.
+_NOT_A_TITLE = re.compile(r"[一二三四五六七八九十]\s*[、.．]|[0-9]")
+_ENDING = re.compile(alternation(REPORT_TITLE_ENDINGS))
 _TITLE_START = re.compile(r"[\s　：:>›»|｜]")
-_AGENCY_MAX = 30  # characters of agency name before the title's year
+_TITLE_CHARS = 40  # the longest agency name and year before a title's ending
 _SENTENCE_END = re.compile(r"[。！？]")
 _TRACE = {kind: tuple(traces) for kind, traces in TABLE_TRACES.items()}
 
@@ -49,11 +53,9 @@ def split_run_on(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, in
             out.append((start, end))
             continue
         cuts = {start, end}
-        title = _TITLE.search(text, start, min(end, start + 200))
+        title = _title(text, start, min(end, start + 200))
         if title is not None:  # the title alone on its line: after the page's chrome, before the text
-            before = text[max(start, title.start() - _AGENCY_MAX) : title.start()]
-            separators = list(_TITLE_START.finditer(before))
-            cuts.update((title.start() - len(before) + (separators[-1].end() if separators else 0), title.end()))
+            cuts.update(title)
         for a, b in headings:
             cuts.update((a, b))
         cuts.update(m.end() for m in _SENTENCE_END.finditer(text, start, end))
@@ -62,19 +64,37 @@ def split_run_on(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, in
     return out
 
 
+def _title(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the report's title stands among the first characters of a run-on line: the first
+    title ending (…政府信息公开工作年度报告, …年报) whose words since the last separator name the year
+    (a breadcrumb's 政府信息公开年报 does not); else the first ending."""
+    found: list[tuple[int, int]] = []
+    for m in _ENDING.finditer(text, start, end):
+        before = text[max(start, m.start() - _TITLE_CHARS) : m.start()]
+        separators = list(_TITLE_START.finditer(before))
+        first = m.start() - len(before) + (separators[-1].end() if separators else 0)
+        if TITLE_YEAR.search(text, first, m.start()):
+            return first, m.end()
+        found.append((first, m.end()))
+    return found[0] if found else None
+
+
 def _headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the section headings inside a run-on line, in order of their numbers."""
+    """Spans of the section headings inside a run-on line, in the template's order. A heading is
+    found by its title's words (the numbers may restart or be wrong: NB102 says so)."""
     out: list[tuple[int, int]] = []
     last = 0
     for m in _NUMERAL.finditer(text, start, end):
-        number = "一二三四五六".index(m.group(1)) + 1
         stop = _TITLE_END.search(text, m.end(), min(end, m.end() + _TITLE_MAX))
-        if number <= last or stop is None:
+        if stop is None:
             continue
         title = text[m.end() : stop.end()]
-        if any(all(word in title for word in words) for words in _KEYWORDS[m.group(1)]):
+        if _NOT_A_TITLE.search(title) or T3_TOP_LABEL.search(title):
+            continue
+        spec, _ = identify_section(title, DEFAULT_TEMPLATES)
+        if spec is not None and spec.number > last:
             out.append((m.start(), stop.end()))
-            last = number
+            last = spec.number
     return out
 
 

@@ -93,6 +93,7 @@ from .variants import (
     TemplateVariants,
 )
 from .vocabulary import (
+    ADDITION_WORDS,
     AGENCY_KIND_SUFFIXES,
     AGENCY_LEVELS,
     ALL_WORDS,
@@ -106,12 +107,15 @@ from .vocabulary import (
     DEADLINE_DEFAULT,
     DEADLINE_GOVERNMENT,
     DEPARTMENT_KINDS,
+    DONE_WORDS,
     EACH_WORDS,
     EVENT_MEASURE_WORDS,
+    EXCEPT_WORDS,
     EXHAUSTIVE_WORDS,
     GOVERNMENT_KINDS,
     GOVERNMENT_SUFFIXES,
     GROUP_ORDINALS,
+    INCLUSION_WORDS,
     LITIGATION_WORDS,
     MEASURE_WORDS,
     NEGATION_WORDS,
@@ -141,6 +145,10 @@ from .vocabulary import (
 )
 
 __all__ = [
+    "DONE_WORDS",
+    "EXCEPT_WORDS",
+    "ADDITION_WORDS",
+    "INCLUSION_WORDS",
     "VERBS_BEFORE_AGENCY",
     "EXHAUSTIVE_WORDS",
     "PERSON_MEASURE_WORDS",

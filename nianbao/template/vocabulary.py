@@ -182,6 +182,10 @@ OTHER_PERIOD_WORDS = ("上年度", "上一年度", "上一年", "上年", "去�
 # up to the total; without one, a breakdown may name only some parts (highlights), and only parts
 # that add up to more than the total are wrong.
 EXHAUSTIVE_WORDS = ("其他", "其它", "其余", "剩余", "另有")
+# A bracket after a count that opens with these says what the count includes, in part (含…件).
+INCLUSION_WORDS = ("含", "包括", "包含")
+# …and after these, counts that are not part of it at all (另有1件顺延至下年度).
+ADDITION_WORDS = ("另有", "另外")
 # Table 3's outcome groups as prose names them (group key of `T3_GROUPS` → words), longest first
 # when matched; "不予以公开" is listed so that its "予以公开" is not read as 予以公开.
 OUTCOME_WORDS: dict[str, tuple[str, ...]] = {
@@ -216,6 +220,10 @@ LITIGATION_WORDS = ("行政诉讼", "诉讼", "起诉")
 UPHELD_WORDS = ("维持",)
 CORRECTED_WORDS = ("纠错", "纠正", "败诉", "撤销", "确认违法")
 ALL_WORDS = ("均", "全部", "都", "皆", "一律")
+# "所有申请均已办结": every application was finished this year (none carried forward).
+DONE_WORDS = ("办结", "办理完成", "办理完毕", "办理完结", "答复完毕", "处理完毕")
+# …unless the sentence excepts some: "除结转的 3 件外，其余均已办结".
+EXCEPT_WORDS = ("其余", "除", "以外", "结转下年", "转入下年", "下年度继续")
 # Words that deny a case happened, before it in its clause: "未发生", "没有收到".
 NEGATION_WORDS = ("未", "没有", "无")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..render import FORMS as FORMS  # the forms sample drafts come in (re-exported)
 from ..render import render_table
@@ -172,11 +173,16 @@ def render(d: Draft, form: str = "tab") -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def sample(year: int = 2023, **fields: Any) -> Draft:
+    """The sample draft's content for *year* (signed in the next January, within the legal
+    window); *fields* are other `Draft` fields to change (agency, name, signed, t3, extra)."""
+    signed = f"{year + 1}年1月{20 if year < 2021 else 18}日"
+    return Draft(**{"year": year, "signed": signed, **fields})
+
+
 def clean(form: str = "tab", year: int = 2023) -> str:
     """A correct draft: 2023 (2021 template) by default, or 2020 (2019 template)."""
-    if year < 2021:
-        return render(Draft(year=year, signed=f"{year + 1}年1月20日"), form)
-    return render(Draft(year=year, signed=f"{year + 1}年1月18日"), form)
+    return render(sample(year), form)
 
 
 def random_draft(seed: int, year: int = 2023, scale: int = 9) -> Draft:
