@@ -164,16 +164,21 @@ def _applications(obj: str) -> bool:
 
 def _carried(para: Paragraph) -> Iterator[Claim]:
     text = para.folded
-    for m in _CARRIED.finditer(text):
-        yield from _claim(para, "t3", m, "上年结转", _CARRIED_READING)
-    for pattern in (_FORWARD, _FORWARD_AFTER):
-        for m in pattern.finditer(text):
-            yield from _claim(para, "t3", m, "结转下年度", _FORWARD_READING)
+    # Each pattern needs one of its words: a substring test spares most paragraphs the scans.
+    if any(word in text for word in CARRIED_WORDS):
+        for m in _CARRIED.finditer(text):
+            yield from _claim(para, "t3", m, "上年结转", _CARRIED_READING)
+    if any(word in text for word in CARRY_FORWARD_WORDS):
+        for pattern in (_FORWARD, _FORWARD_AFTER):
+            for m in pattern.finditer(text):
+                yield from _claim(para, "t3", m, "结转下年度", _FORWARD_READING)
 
 
 def _outcomes(para: Paragraph) -> Iterator[Claim]:
     """“予以公开和部分公开共 19 件”, “因……等原因无法提供 8 件”, “其中 8 件予以公开”."""
     text = para.folded
+    if not _OUTCOME_WORD.search(text):  # both patterns need an outcome's name
+        return
     matches = [m for pattern in (_OUTCOMES, _OUTCOMES_AFTER) for m in pattern.finditer(text)]
     if not matches:
         return  # most paragraphs: no need for their sentences and bracket depths

@@ -8,7 +8,9 @@ from `nianbao.template.vocabulary`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nianbao.template import (
     CLAUSE_ENDS,
@@ -109,8 +111,16 @@ def counts(text: str) -> list[Count]:
 
 def phrase_start(text: str, at: int) -> int:
     """Where the phrase holding offset *at* starts: after the last clause mark, 、 or bracket."""
-    starts = [m.end() for m in _PHRASE_START.finditer(text, 0, at)]
-    return starts[-1] if starts else 0
+    ends = _phrase_ends(text)
+    i = bisect_right(ends, at)
+    return ends[i - 1] if i else 0
+
+
+@lru_cache(maxsize=256)
+def _phrase_ends(text: str) -> tuple[int, ...]:
+    """Where each clause mark, 、 or bracket of *text* ends: found once per paragraph, not once per
+    count (a scan from the start of the text for every count made a paragraph's counts quadratic)."""
+    return tuple(m.end() for m in _PHRASE_START.finditer(text))
 
 
 def is_comparative(text: str, at: int) -> bool:
