@@ -25,6 +25,8 @@ _LAZY = {
     "SAFE": ("ruledef", "SAFE"),
     "SUGGESTED": ("ruledef", "SUGGESTED"),
     "Fixable": ("ruledef", "Fixable"),
+    "year_rule": ("ruledef", "year_rule"),
+    "ReportDigest": ("digest", "ReportDigest"),
     "hookimpl": ("hookspec", "hookimpl"),
     "TemplateVariants": ("template", "TemplateVariants"),
     "Alias": ("template", "Alias"),
@@ -34,9 +36,24 @@ _LAZY = {
 if TYPE_CHECKING:
     from typing import Any
 
+    from .digest import ReportDigest
     from .hookspec import hookimpl
     from .model import Report
-    from .ruledef import ERROR, INFO, SAFE, SUGGESTED, WARNING, Edit, Finding, Fix, Fixable, Related, Rule, rule
+    from .ruledef import (
+        ERROR,
+        INFO,
+        SAFE,
+        SUGGESTED,
+        WARNING,
+        Edit,
+        Finding,
+        Fix,
+        Fixable,
+        Related,
+        Rule,
+        rule,
+        year_rule,
+    )
     from .template import Alias, TemplateVariants
 
 
@@ -63,9 +80,11 @@ __all__ = [
     "Fixable",
     "Related",
     "Report",
+    "ReportDigest",
     "Rule",
     "TemplateVariants",
     "__version__",
     "hookimpl",
     "rule",
+    "year_rule",
 ]

@@ -9,10 +9,13 @@ are nianbao's internals and may change. Tests of a plugin use `nianbao.testing`.
 
 - writing rules: `rule`, `Rule`, `Finding`, `Fix`, `Edit`, `Related`, `Fixable`; severities
   `ERROR`, `WARNING`, `INFO`; fix applicabilities `SAFE` (applied by ``--fix``) and `SUGGESTED`;
+- cross-year rules (hook ``nianbao_year_rules``): `year_rule`, and what they read, `ReportDigest`
+  (a report as the other years see it) with its parts `TableDigest`, `CellDigest`,
+  `SectionDigest`, `Sentence`, `YearMention`;
 - hooks: `hookimpl` (see `nianbao.hookspec` for the hook specifications);
 - template additions: `TemplateVariants`, `Alias`, `Identity` (a 勾稽关系 over a table's cells);
-- a table's typed rows and columns, to read cells (``table.number(T3Row.TOTAL, T3Col.NATURAL)``):
-  `T2Row`, `T2Col`, `T3Row`, `T3Col`, `T4Row`, `T4Col`;
+- a table's typed rows and columns, to read cells (``table.number(T3Row.TOTAL, T3Col.NATURAL)``,
+  and a digest's table the same way): `T2Row`, `T2Col`, `T3Row`, `T3Col`, `T4Row`, `T4Col`;
 - the parsed draft a rule reads: `Report` and its parts `Section`, `Table`, `Paragraph`;
 - text helpers rules need to match drafts as nianbao does: `normalize` (drop spaces, fold
   full-width forms), `fold`, `int_to_cn`/`cn_to_int` (一二三 ⇄ 1 2 3), `place_names` (an agency
@@ -22,10 +25,26 @@ are nianbao's internals and may change. Tests of a plugin use `nianbao.testing`.
 
 from __future__ import annotations
 
+from .digest import ReportDigest
+from .digest_parts import CellDigest, SectionDigest, Sentence, TableDigest, YearMention
 from .facts import place_names
 from .hookspec import hookimpl
 from .model import Paragraph, Report, Section, Table
-from .ruledef import ERROR, INFO, SAFE, SUGGESTED, WARNING, Edit, Finding, Fix, Fixable, Related, Rule, rule
+from .ruledef import (
+    ERROR,
+    INFO,
+    SAFE,
+    SUGGESTED,
+    WARNING,
+    Edit,
+    Finding,
+    Fix,
+    Fixable,
+    Related,
+    Rule,
+    rule,
+    year_rule,
+)
 from .template import Alias, Identity, T2Col, T2Row, T3Col, T3Row, T4Col, T4Row, TemplateVariants
 from .textutil import cn_to_int, fold, int_to_cn, normalize
 
@@ -36,6 +55,7 @@ __all__ = [
     "SUGGESTED",
     "WARNING",
     "Alias",
+    "CellDigest",
     "Edit",
     "Finding",
     "Fix",
@@ -44,8 +64,11 @@ __all__ = [
     "Paragraph",
     "Related",
     "Report",
+    "ReportDigest",
     "Rule",
     "Section",
+    "SectionDigest",
+    "Sentence",
     "T2Col",
     "T2Row",
     "T3Col",
@@ -53,7 +76,9 @@ __all__ = [
     "T4Col",
     "T4Row",
     "Table",
+    "TableDigest",
     "TemplateVariants",
+    "YearMention",
     "cn_to_int",
     "fold",
     "hookimpl",
@@ -61,4 +86,5 @@ __all__ = [
     "normalize",
     "place_names",
     "rule",
+    "year_rule",
 ]

@@ -4,8 +4,11 @@ A cache entry is keyed by everything that decides the findings: the draft's byte
 configuration file's bytes, the command line's selectors, the nianbao version and code, and the
 plugins (entry points with their versions, local plugin files with their modification times).
 Nothing else is trusted: a changed input is a different key. Entries are small JSON files
-``{"f": [finding records (see `record`)], "s": summary record (see `ReportSummary.record`)}`` under
-``<cache dir>/<version>/``; the directory carries a CACHEDIR.TAG and ignores itself for git.
+``<key>.json`` under ``<cache dir>/<version>/``: ``{"f": [finding records (see `record`)], "d": the
+report digest's outline, "x": true}``, with "x" when the digest's body (its tables and sentences,
+`ReportDigest.record`) is in ``<key>.body`` beside it — read only when the report is paired with
+another year's, so a hit reads no more than before. The directory carries a CACHEDIR.TAG and
+ignores itself for git.
 """
 
 from __future__ import annotations
@@ -16,17 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .digest import ReportDigest, new_digest
 from .ruledef import SAFE, SEVERITIES, SUGGESTED, Edit, Finding, Fix, Related
-from .summary import ReportSummary
-
-try:  # CPython's built-in BLAKE2: importing hashlib loads OpenSSL, ~2 ms of every cached run
-    from _blake2 import blake2b as _new_digest
-except ImportError:  # other interpreters
-    from hashlib import blake2b as _new_digest
 
 
 def digest(data: bytes) -> str:
-    return _new_digest(data).hexdigest()
+    return new_digest(data).hexdigest()
 
 
 class Cache:
@@ -36,35 +34,44 @@ class Cache:
         self._ready = False
 
     def key(self, data: bytes, *parts: str) -> str:
-        h = _new_digest()
+        h = new_digest()
         for part in (__version__, *parts):
             h.update(part.encode("utf-8", "surrogateescape"))  # a file name need not be valid UTF-8
             h.update(b"\0")
         h.update(data)
         return h.hexdigest()
 
-    def load(self, key: str) -> tuple[tuple[Finding, ...], ReportSummary | None] | None:
-        """The findings and summary stored under *key*, or None on a miss (a corrupt or foreign entry
-        is a miss)."""
+    def load(self, key: str, path: str) -> tuple[tuple[Finding, ...], ReportDigest | None] | None:
+        """The findings and report digest (for the file *path* names) stored under *key*, or None on
+        a miss (a corrupt or foreign entry is a miss)."""
+        folder = self.directory / key[:2]
         try:
-            with open(self.directory / key[:2] / f"{key}.json", encoding="utf-8") as fh:
+            with open(folder / f"{key}.json", encoding="utf-8") as fh:
                 entry = json.load(fh)
-            summary = ReportSummary.from_record(entry["s"]) if "s" in entry else None
-            return tuple(finding_from_record(r) for r in entry["f"]), summary
+            body_file = str(folder / f"{key}.body") if entry.get("x") is True else ""
+            digest = ReportDigest.from_record(path, entry["d"], body_file=body_file) if "d" in entry else None
+            return tuple(finding_from_record(r) for r in entry["f"]), digest
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def store(self, key: str, findings: tuple[Finding, ...], summary: ReportSummary | None = None) -> None:
+    def store(self, key: str, findings: tuple[Finding, ...], digest: ReportDigest | None = None) -> None:
+        """Store *findings* and *digest* under *key*; a digest whose body is written gives up its
+        text for the file's name (`ReportDigest.stored_in`)."""
         entry: dict[str, Any] = {"f": [record(f) for f in findings]}
-        if summary is not None:
-            entry["s"] = summary.record()
+        body = ""
+        if digest is not None:
+            entry["d"], body = digest.record()
+            if body:
+                entry["x"] = True
         try:
             self._prepare()
             folder = self.directory / key[:2]
             folder.mkdir(exist_ok=True)
-            tmp = folder / f"{key}.{os.getpid()}.tmp"
-            tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, folder / f"{key}.json")  # atomic: parallel workers never see half a file
+            if body:  # first: an entry is never there without its body
+                _write(folder / f"{key}.body", body)
+            _write(folder / f"{key}.json", json.dumps(entry, ensure_ascii=False))
+            if body and digest is not None:
+                digest.stored_in(str(folder / f"{key}.body"))
         except OSError:
             pass  # a read-only or full disk only costs speed
 
@@ -77,6 +84,13 @@ class Cache:
             tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# nianbao's result cache\n", encoding="utf-8")
             (self.root / ".gitignore").write_text("*\n", encoding="utf-8")
         self._ready = True
+
+
+def _write(path: Path, text: str) -> None:
+    """Replace *path* atomically: parallel workers never see half a file."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 _CODE: str | None = None
@@ -115,7 +129,7 @@ def record(f: Finding) -> dict[str, Any]:
     if f.detail:
         out["d"] = f.detail
     if f.related:
-        out["r"] = [[r.start, r.end, r.message] for r in f.related]
+        out["r"] = [[r.start, r.end, r.message, r.path] if r.path else [r.start, r.end, r.message] for r in f.related]
     if f.fix:
         out["f"] = [f.fix.description, f.fix.applicability, [[e.start, e.end, e.new_text] for e in f.fix.edits]]
     return out
@@ -137,7 +151,7 @@ def finding_from_record(r: dict[str, Any]) -> Finding:
         _int(r["e"]),
         _text(r["m"]),
         fix=fix,
-        related=tuple(Related(_int(a), _int(b), _text(m)) for a, b, m in r.get("r", ())),
+        related=tuple(Related(_int(a), _int(b), _text(m), _text(p[0]) if p else "") for a, b, m, *p in r.get("r", ())),
         detail=_text(r.get("d", "")),
         code=_text(r["c"]),
         name=_text(r["n"]),

@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="对直接给出的文件也应用 exclude 和“是否像年度报告”的判断（pre-commit 钩子使用）",
     )
+    check.add_argument(
+        "--previous", metavar="FILE", help="同一机关上一年度的报告，用于跨年度比对（只检查一份报告时可用）"
+    )
 
     report = sub.add_parser(
         "report",
@@ -138,7 +141,9 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="FILE", help="使用指定的配置文件，不再向上查找")
     parser.add_argument("--jobs", "-j", type=int, metavar="N", help="并行进程数（默认：全部 CPU 核）")
     parser.add_argument("--no-cache", action="store_true", help="不读写结果缓存")
-    parser.add_argument("--verbose", "-v", action="store_true", help="列出跳过的每个文件")
+    parser.add_argument(
+        "--verbose", "-v", action="store_true", help="列出跳过的每个文件，并说明每份报告与哪份上年报告比对"
+    )
     parser.add_argument(
         "--cache-dir", metavar="DIR", help=f"结果缓存目录（默认 {DEFAULT_CACHE_DIR}，或环境变量 NIANBAO_CACHE_DIR）"
     )
@@ -276,6 +281,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("请给出要检查的文件或目录（- 表示标准输入），例如：nianbao check 报告.txt")
     if args.fix and args.diff:
         raise UsageError("--fix 与 --diff 不能同时使用")
+    previous = Path(args.previous) if args.previous else None
+    if previous is not None and not previous.is_file():
+        raise UsageError(f"--previous 指定的文件不存在：{args.previous}")
     if args.statistics and args.format not in ("text", "json"):
         raise UsageError("--statistics 只能与 --format text 或 json 同用")
     if args.baseline and args.write_baseline:
@@ -294,13 +302,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     if files.count(None) > 1:
         raise UsageError("标准输入（-）只能出现一次")
     on_disk = [f for f in files if f is not None]
-    stdin = runner.run(None) if None in files else None
+    stdin_data = sys.stdin.buffer.read() if None in files else None
+    stdin = runner.run(None, stdin_data) if stdin_data is not None else None
     stream = sys.stderr if (args.fix and None in files) else sys.stdout
     tally = _Tally(args.fail_on)
     with Progress(len(on_disk), output=stream) as progress:
         # Streamed: each file is rendered as soon as it and those before it are checked, and
         # dropped; only what the exit status and the closing notes need is kept (`_Tally`).
-        checked = tally.take(_in_order(files, stdin, _run_files(runner, on_disk, args.jobs, sniffed, progress)))
+        outcomes = _in_order(files, stdin, _run_files(runner, on_disk, args.jobs, sniffed, progress))
+        checked = tally.take(_across_years(runner, files, outcomes, args, previous, stdin_data))
         if args.diff:
             changed = False
             for result in checked:
@@ -377,6 +387,59 @@ class _Tally:
         return 2 if self.errors else 0
 
 
+def _across_years(
+    runner: Runner,
+    files: list[Path | None],
+    outcomes: Iterable[FileResult],
+    args: argparse.Namespace,
+    previous: Path | None = None,
+    stdin: bytes | None = None,
+) -> Iterator[FileResult]:
+    """The outcomes with the findings of comparing each report with the same agency's report for the
+    year before (`runner.pair_run`), in order; with --verbose, what each was compared with, on stderr.
+
+    Whether another file of the run is a report's predecessor is known only once that file is
+    checked, so the outcomes are held until the last one is in — slimmed to their findings and
+    digests: a text draft's text is dropped and read again when its findings are rendered (not with
+    --fix or --diff, whose findings are in the fixed text)."""
+    from .runner import pair_run
+
+    slim = not (args.fix or args.diff)
+    results = [_slimmed(result) if slim and file is not None else result for file, result in zip(files, outcomes)]
+
+    if previous is not None and len(files) != 1:
+        raise UsageError(
+            "--previous 只能在检查一份报告时使用；多份报告请在 nianbao.toml 的 [[overrides]] 中用 previous 指定"
+        )
+    excluded = runner.resolver.base_config
+    checked, pairings = pair_run(
+        runner,
+        files,
+        results,
+        args.jobs or os.cpu_count() or 1,
+        lambda root: walk(root, lambda p: excluded(p).is_excluded(p)),
+        previous,
+        stdin,
+        {Path(p).absolute() for p in args.paths if p != "-" and Path(p).is_dir()},
+    )
+    if args.verbose:
+        for pairing in pairings:
+            print(f"nianbao: {pairing.describe()}", file=sys.stderr)
+    for file, result in zip(files, checked):
+        if file is not None and result.findings and result.source is None and result.document is None:
+            result = result.placed(file.read_bytes())  # held slimmed: its text again, to place its findings
+        yield result
+
+
+def _slimmed(result: FileResult) -> FileResult:
+    """*result* without the text of a text draft (read again to render it), for holding many."""
+    if result.source is None or result.document is not None:
+        return result
+    from dataclasses import replace
+
+    return replace(result, source=None)
+
+
 def _report_skipped(paths: list[str], verbose: bool) -> None:
     """Say which walked files were left out as not a report: the first few, or all with --verbose."""
     shown = paths if verbose or len(paths) <= 3 else paths[:3]
@@ -424,7 +487,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise UsageError(f"在 {'、'.join(args.paths)} 中没有找到草稿（{kinds}）")
     results = []
     skipped = []
-    for result in _run_files(runner, on_disk, args.jobs, sniffed):
+    checked = _across_years(runner, list(on_disk), _run_files(runner, on_disk, args.jobs, sniffed), args)
+    for result in checked:
         if result.error:  # a file that could not be read is said, and left out; exit status 2 at the end
             print(f"nianbao: 错误：{result.error}", file=sys.stderr)
         elif result.skipped:

@@ -10,6 +10,8 @@ Keys (all optional)::
     template = "2021"
     agency = "莱州市柞村镇人民政府"
     province = "山东"             # whose provincial rules apply (plugins decide from the agency otherwise)
+    previous = "2022/柞村镇.docx"   # last year's report (cross-year rules), relative to this file
+    copied-prose-threshold = 0.5  # NB605: share of section 五 copied from last year that is reported
     plugins = ["SD"]              # only these external plugins (by prefix); default: all installed
     disable-plugins = ["XY"]
     local-plugins = ["tools/our_rules.py"]
@@ -22,7 +24,7 @@ Keys (all optional)::
     [per-file-ignores]
     "old/*.txt" = ["NB5"]
 
-    [[overrides]]                 # inference overrides for some files
+    [[overrides]]                 # per-file settings (the keys from report-year to copied-prose-threshold)
     files = ["2019/*.txt"]
     report-year = 2019
 
@@ -47,10 +49,12 @@ from .ruledef import SEVERITIES
 
 CONFIG_FILE = "nianbao.toml"
 INFERENCE_KEYS = ("report-year", "template", "agency", "province")
+# Per-file settings: inference overrides and the cross-year settings (top level or [[overrides]]).
+PER_FILE_KEYS = (*INFERENCE_KEYS, "previous", "copied-prose-threshold")
 _LIST_KEYS = ("select", "ignore", "exclude", "plugins", "disable-plugins", "local-plugins")
 _LIMIT_KEYS = ("rule-timeout", "max-file-size")
 _KNOWN = (
-    set(_LIST_KEYS) | set(INFERENCE_KEYS) | set(_LIMIT_KEYS) | {"severity", "per-file-ignores", "overrides", "fail-on"}
+    set(_LIST_KEYS) | set(PER_FILE_KEYS) | set(_LIMIT_KEYS) | {"severity", "per-file-ignores", "overrides", "fail-on"}
 )
 
 
@@ -214,7 +218,7 @@ def config_from_mapping(
     ):
         raise ConfigError(f"{where}：配置项 “per-file-ignores” 应为表（路径模式 = 代码列表）")
     config.per_file_ignores = {k: _codes(v) for k, v in pfi.items()}
-    config.inference = _inference(merged, where, "")
+    config.inference = _inference(merged, where, "", path)
     overrides = merged.get("overrides", [])
     if not isinstance(overrides, list) or not all(isinstance(o, dict) for o in overrides):
         raise ConfigError(f"{where}：配置项 “overrides” 应为表数组（[[overrides]]）")
@@ -222,10 +226,10 @@ def config_from_mapping(
         files = entry.get("files")
         if not isinstance(files, list) or not files or not all(isinstance(f, str) for f in files):
             raise ConfigError(f"{where}：overrides[{i}].files 应为非空的路径模式列表")
-        unknown = set(entry) - {"files", *INFERENCE_KEYS}
+        unknown = set(entry) - {"files", *PER_FILE_KEYS}
         if unknown:
             raise ConfigError(f"{where}：overrides[{i}] 中有未知的配置项 “{sorted(unknown)[0]}”")
-        config.overrides.append((list(files), _inference(entry, where, f"overrides[{i}].")))
+        config.overrides.append((list(files), _inference(entry, where, f"overrides[{i}].", path)))
     return config
 
 
@@ -234,7 +238,9 @@ def _codes(values: list[str]) -> list[str]:
     return [v.strip().upper() for v in values]
 
 
-def _inference(data: Mapping[str, Any], where: str, prefix: str) -> dict[str, Any]:
+def _inference(data: Mapping[str, Any], where: str, prefix: str, path: Path | None) -> dict[str, Any]:
+    """The per-file settings in *data* (the top level or one [[overrides]] entry), validated;
+    ``previous`` made absolute against the configuration file's folder."""
     result: dict[str, Any] = {}
     if "report-year" in data:
         year = data["report-year"]
@@ -260,6 +266,18 @@ def _inference(data: Mapping[str, Any], where: str, prefix: str) -> dict[str, An
         if not isinstance(province, str) or not province.strip():
             raise ConfigError(f"{where}：{prefix}province 应为省级行政区名称字符串（如 “山东”）")
         result["province"] = province.strip()
+    if "previous" in data:
+        previous = data["previous"]
+        if not isinstance(previous, str) or not previous.strip():
+            raise ConfigError(f"{where}：{prefix}previous 应为上年报告的路径（相对于配置文件所在目录）")
+        result["previous"] = str((path.parent if path else Path.cwd()) / previous.strip())
+    if "copied-prose-threshold" in data:
+        share = data["copied-prose-threshold"]
+        if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share <= 1:
+            raise ConfigError(
+                f"{where}：{prefix}copied-prose-threshold 应为 0 到 1 之间的比例（如 0.5），而不是 {share!r}"
+            )
+        result["copied-prose-threshold"] = float(share)
     return result
 
 

@@ -5,21 +5,24 @@ The CLI and the language server both go through `Linter`; neither knows how rule
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 from .budget import DEFAULT_SECONDS, RuleTimeout, TimeBudget
 from .fixes import changes_text, comment_spans, edits_comment
 from .results import FileResult
-from .ruledef import SAFE, SEVERITY_RANK, SUGGESTED, Edit, Finding, Fix, Rule
+from .ruledef import SAFE, SEVERITY_RANK, SUGGESTED, Edit, Finding, Fix, Rule, no_findings
 from .source import DecodeError, Source
 
 if TYPE_CHECKING:  # the model and the registry are imported only when a draft is really linted
-    from .model import Report
+    from .digest import ReportDigest
+    from .model import Directive
     from .parsing.markdown import IncrementalParser
     from .plugins import Registry
+    from .source import LineIndex
 
 INTERNAL_ERROR, UNREADABLE = "NB001", "NB002"
 DEFAULT_MAX_FILE_SIZE = 10 * 2**20  # bytes: 30 times the largest real report (~300 KB)
@@ -32,7 +35,8 @@ class Selection:
     select: Sequence[str] | None = None  # None: every rule
     ignore: Sequence[str] = ()
     severity: Mapping[str, str] = field(default_factory=dict)
-    inference: Mapping[str, Any] = field(default_factory=dict)  # report-year / template / agency / province
+    # per-file settings from configuration: report-year / template / agency / province / copied-prose-threshold …
+    inference: Mapping[str, Any] = field(default_factory=dict)
     rule_timeout: float | None = DEFAULT_SECONDS  # seconds each rule may run on the draft; None: no limit
     max_file_size: int | None = DEFAULT_MAX_FILE_SIZE  # bytes; a larger draft gets one NB002; None: no limit
 
@@ -53,10 +57,24 @@ def _longest(code: str, selectors: Iterable[str]) -> int:
     return best
 
 
+# How a check finds last year's report for the draft it has parsed: its digest → the predecessor's.
+Previous = Callable[["ReportDigest"], "ReportDigest | None"]
+
+
 class Linter:
-    def __init__(self, registry: Registry, timings: dict[str, float] | None = None) -> None:
+    """Runs the rules of a registry on one draft.
+
+    *previous*, when given, finds the predecessor of each draft checked (from its digest): the
+    cross-year rules then run with the single-report rules, so ``--fix`` and the editor treat their
+    findings like any other. Without it, `check_years` runs them later on two digests.
+    """
+
+    def __init__(
+        self, registry: Registry, timings: dict[str, float] | None = None, previous: Previous | None = None
+    ) -> None:
         self.registry = registry
         self.timings = timings  # when a dict: seconds spent parsing and in each rule, accumulated
+        self.previous = previous
 
     def rules_for(self, selection: Selection) -> list[Rule]:
         return [r for code, r in self.registry.rules.items() if selection.enabled(code)]
@@ -94,9 +112,7 @@ class Linter:
         if too_large is not None:
             return too_large
         if not source.text.strip():
-            return FileResult(
-                path, source, self._finalize([self._unreadable("文件为空（没有任何正文）")], selection, None)
-            )
+            return FileResult(path, source, self._finalize([self._unreadable("文件为空（没有任何正文）")], selection))
         from .parsing import parse
 
         timings = self.timings
@@ -107,22 +123,67 @@ class Linter:
             )
         except Exception as exc:  # a parser bug must not cost the user a traceback
             why = f"解析失败（{type(exc).__name__}: {exc}）"
-            return FileResult(path, source, self._finalize([self._unreadable(why)], selection, None))
+            return FileResult(path, source, self._finalize([self._unreadable(why)], selection))
         if timings is not None:
             timings["parse"] = timings.get("parse", 0.0) + perf_counter() - started
         findings: list[tuple[Rule, Finding]] = []
         fixable = _FixCheck(source)
+        rules = self.rules_for(selection)
+        size = len(source.text)
+        result = FileResult(path, source, (), report)
         with TimeBudget(selection.rule_timeout) as budget:
-            for rule in self.rules_for(selection):
-                if rule.code in (INTERNAL_ERROR, UNREADABLE):
+            for rule in rules:
+                if rule.code in (INTERNAL_ERROR, UNREADABLE) or rule.compare is not None:
                     continue
-                started = perf_counter()
-                try:
-                    findings.extend(fixable.keep(found) for found in self._run(rule, report, budget))
-                finally:
-                    if timings is not None:
-                        timings[rule.code] = timings.get(rule.code, 0.0) + perf_counter() - started
-        return FileResult(path, source, self._finalize(findings, selection, report), report)
+                findings.extend(map(fixable.keep, self._timed(rule, partial(rule.check, report), size, budget)))
+            if self.previous is not None:  # the cross-year rules, when last year's report is found
+                result = result.with_digest()
+                current = result.digest
+                before = self.previous(current) if current is not None else None
+                if current is not None and before is not None:
+                    findings.extend(map(fixable.keep, self._compare(rules, current, before, size, budget)))
+        return replace(result, findings=self._finalize(findings, selection, source.index, report.directives))
+
+    def check_years(
+        self,
+        current: ReportDigest,
+        previous: ReportDigest,
+        selection: Selection,
+        text: Callable[[], Source | None],
+    ) -> tuple[Finding, ...]:
+        """The cross-year findings for the report *current* digests, compared with *previous* (the
+        same agency's report for the year before). *text* gives this year's text (a document's
+        rendering) for lines and suppression comments; it is called only when something was found.
+        Completed, selected and sorted."""
+        from .suppression import find_directives
+
+        with TimeBudget(selection.rule_timeout) as budget:
+            found = self._compare(self.rules_for(selection), current, previous, current.size, budget)
+        source = text() if found else None
+        if source is None:
+            return ()
+        fixable = _FixCheck(source)
+        directives = find_directives(source.text, source.index)
+        return self._finalize(list(map(fixable.keep, found)), selection, source.index, directives)
+
+    def _compare(
+        self, rules: Sequence[Rule], current: ReportDigest, previous: ReportDigest, size: int, budget: TimeBudget
+    ) -> list[tuple[Rule, Finding]]:
+        out: list[tuple[Rule, Finding]] = []
+        for rule in rules:
+            if rule.compare is not None:
+                out.extend(self._timed(rule, partial(rule.compare, current, previous), size, budget))
+        return out
+
+    def _timed(
+        self, rule: Rule, produce: Callable[[], Iterable[Finding]], size: int, budget: TimeBudget
+    ) -> list[tuple[Rule, Finding]]:
+        started = perf_counter()
+        try:
+            return self._run(rule, produce, size, budget)
+        finally:
+            if self.timings is not None:
+                self.timings[rule.code] = self.timings.get(rule.code, 0.0) + perf_counter() - started
 
     def oversized(self, size: int, path: str, selection: Selection, source: Source | None = None) -> FileResult | None:
         """One NB002 for a draft of *size* bytes over the selection's limit (checking it would take
@@ -132,16 +193,16 @@ class Linter:
         if limit is None or size <= limit:
             return None
         why = f"文件过大（{size / 2**20:.1f} MB，超过上限 {limit / 2**20:g} MB），未检查；上限可用配置项 max-file-size 调整"
-        return FileResult(
-            path, source, self._finalize([(self._own_rule(UNREADABLE), Finding(0, 0, why))], selection, None)
-        )
+        return FileResult(path, source, self._finalize([(self._own_rule(UNREADABLE), Finding(0, 0, why))], selection))
 
-    def _run(self, rule: Rule, report: Report, budget: TimeBudget) -> list[tuple[Rule, Finding]]:
-        """One rule's findings; whatever goes wrong inside it (an exception, running past its time
-        budget, bad output) becomes NB001 and the others still run."""
+    def _run(
+        self, rule: Rule, produce: Callable[[], Iterable[Finding]], size: int, budget: TimeBudget
+    ) -> list[tuple[Rule, Finding]]:
+        """One rule's findings in a text of *size* characters; whatever goes wrong inside it (an
+        exception, running past its time budget, bad output) becomes NB001 and the others still run."""
         try:
             with budget.rule():
-                produced = list(rule.check(report))
+                produced = list(produce())
         except KeyboardInterrupt:
             raise  # the user's Ctrl-C stops the run
         except RuleTimeout:
@@ -149,7 +210,6 @@ class Linter:
         except BaseException as exc:  # SystemExit from a plugin must not end the CLI or the server
             return [self._internal_error(rule, f"{type(exc).__name__}: {exc}")]
         out: list[tuple[Rule, Finding]] = []
-        size = len(report.text)
         for item in produced:
             if not isinstance(item, Finding):
                 out.append(self._internal_error(rule, f"产出了不是 Finding 的对象（{type(item).__name__}）"))
@@ -163,10 +223,14 @@ class Linter:
         return out
 
     def _finalize(
-        self, findings: Sequence[tuple[Rule, Finding]], selection: Selection, report: Report | None
+        self,
+        findings: Sequence[tuple[Rule, Finding]],
+        selection: Selection,
+        index: LineIndex | None = None,
+        directives: list[Directive] | None = None,
     ) -> tuple[Finding, ...]:
-        """Completed findings (code, name, severity, line), selected, unsuppressed and sorted."""
-        index = report.source.index if report else None
+        """Completed findings (code, name, severity, line), selected, unsuppressed (by the text's
+        suppression comments) and sorted."""
         done = [
             f.completed(
                 rule.code,
@@ -177,23 +241,23 @@ class Linter:
             for rule, f in findings
             if selection.enabled(rule.code)
         ]
-        if report:
+        if directives:
             from .suppression import filter_findings
 
-            done = filter_findings(done, report.directives)
+            done = filter_findings(done, directives)
         done.sort(key=lambda f: (f.start, f.end, f.code))
         return tuple(done)
 
     def unreadable(self, path: str, why: str, selection: Selection) -> FileResult:
         """The result for a file that cannot be read: one NB002 saying *why*."""
-        return FileResult(path, None, self._finalize([self._unreadable(why)], selection, None))
+        return FileResult(path, None, self._finalize([self._unreadable(why)], selection))
 
     def _own_rule(self, code: str) -> Rule:
         rule = self.registry.rules.get(code)
         if rule is None:  # the built-in rules were not registered: still say what happened
             from .ruledef import ERROR
 
-            rule = Rule(code, "internal-error" if code == INTERNAL_ERROR else "unreadable", ERROR, "", "", _no_check)
+            rule = Rule(code, "internal-error" if code == INTERNAL_ERROR else "unreadable", ERROR, "", "", no_findings)
         return rule
 
     def _unreadable(self, why: str) -> tuple[Rule, Finding]:
@@ -277,10 +341,6 @@ def _valid_fix(fix: object, size: int) -> bool:
         a_end <= b_start and (a_start, a_end) != (b_start, b_end)
         for (a_start, a_end), (b_start, b_end) in zip(spans, spans[1:])
     )
-
-
-def _no_check(report: Report) -> Iterable[Finding]:
-    return ()
 
 
 def fails(findings: Iterable[Finding], fail_on: str) -> bool:

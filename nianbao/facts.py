@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING
 
 from .template import (
     AGENCY_KIND_SUFFIXES,
+    AGENCY_LEVELS,
     GOVERNMENT_SUFFIXES,
     NON_NAME_PREFIXES,
+    OFFICE_FORMS,
     TOWNSHIP_KINDS,
     template_for_year,
 )
@@ -93,7 +95,8 @@ class Agency:
 
 
 def analyse_agency(name: str, start: int = 0, end: int = 0, source: str = "") -> Agency:
-    """Split an agency name into its core and kind: 烟台市牟平区莒格庄镇 → 莒格庄镇, 镇."""
+    """Split an agency name into its core and kind: 烟台市牟平区莒格庄镇 → 莒格庄镇, 镇;
+    青禾县东岭街道办事处 → 东岭街道, 街道."""
     full = normalize(name)
     body = full
     government = False
@@ -101,6 +104,10 @@ def analyse_agency(name: str, start: int = 0, end: int = 0, source: str = "") ->
         if body.endswith(suffix) and len(body) > len(suffix):
             body = body[: -len(suffix)]
             government = True
+            break
+    for office, own in OFFICE_FORMS:
+        if body.endswith(office):
+            body = body[: -len(office)] + own
             break
     core = body
     while True:
@@ -122,6 +129,17 @@ def place_names(text: str) -> tuple[str, ...]:
         parts.append(text[:end])
         text = text[end:]
     return tuple(parts)
+
+
+def agency_level(agency: Agency) -> str | None:
+    """The administrative level of *agency* (省级 / 市级 / 县级 / 乡镇级): its own kind's, or for a
+    department the level of the government its name starts with; None when neither tells."""
+    level = AGENCY_LEVELS.get(agency.kind or "")
+    if level is not None:
+        return level
+    cut = agency.name.rfind(agency.core) if agency.core else -1
+    prefix = agency.name[:cut] if cut > 0 else ""
+    return AGENCY_LEVELS.get(analyse_agency(prefix).kind or "") if prefix else None
 
 
 def same_agency(a: str, b: str) -> bool:

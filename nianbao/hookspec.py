@@ -40,6 +40,24 @@ def nianbao_rules() -> Sequence[Rule]:
 
 
 @hookspec
+def nianbao_year_rules() -> Sequence[Rule]:
+    """Return the cross-year rules this plugin contributes: rules that compare a report with the
+    same agency's report for the year before.
+
+    Each is a `nianbao.Rule` made with the ``@nianbao.year_rule`` decorator on a
+    function ``(current, previous) -> Iterable[Finding]`` taking two `nianbao.ReportDigest` objects —
+    this year's and last year's. The digest is all a cross-year rule sees (the agency, the year,
+    the table cells by the specs' ``key`` names, sentence fingerprints per section); findings are
+    offsets into this year's text, and a `Related` with ``path=previous.path`` points into last
+    year's. Codes follow the same rules as ``nianbao_rules`` (the plugin's prefix, stable), and the
+    rules are selected, configured and suppressed (by comments in this year's file) like any other.
+
+    Called once when the registry is built; a raising hook skips the plugin, a raising check
+    becomes NB001. Cross-year rules run only for a report whose predecessor was found.
+    """
+
+
+@hookspec
 def nianbao_template_variants() -> TemplateVariants | None:
     """Return additions to the national template that this plugin's users are allowed or required to use.
 

@@ -177,6 +177,11 @@ def _build(
                 )
             pm.register(plugin, name=info.prefix or info.name)
             found: list[Rule] = [r for batch in _call(pm, "nianbao_rules", plugin) for r in (batch or ())]
+            across = [r for batch in _call(pm, "nianbao_year_rules", plugin) for r in (batch or ())]
+            for r in across:
+                if not isinstance(r, Rule) or r.compare is None:
+                    raise ValueError(f"nianbao_year_rules 返回了不是跨年度规则（year_rule）的对象 {r!r}")
+            found += across
             if not info.prefix:
                 info.prefix = _common_prefix(found)
             for r in found:

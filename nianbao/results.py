@@ -3,8 +3,8 @@ output formats and the language server.
 
 A `FileResult` holds Python objects (`Finding`, `Source`, the parsed `Report`) for as long as it
 stays in one process. It is serialised only where it must cross a boundary: `portable` trims it for
-the process pool (pickled as is; the parsed report is replaced by its small `ReportSummary`), and
-`nianbao.cache` stores its findings and summary as plain records.
+the process pool (pickled as is; the parsed report is replaced by its small `ReportDigest`), and
+`nianbao.cache` stores its findings and digest as plain records.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .digest import ReportDigest
     from .documents import Document
     from .model import Report
     from .ruledef import Finding
     from .source import Source
-    from .summary import ReportSummary
 
 
 @dataclass(slots=True)
@@ -27,7 +27,8 @@ class FileResult:
     ``source`` is the text the findings' offsets refer to (after ``--fix``, the fixed text); None
     when the bytes could not be decoded. ``report`` is the parsed draft, kept in process only (the
     server's outline and hover use it); None across the process pool and from the cache, where
-    ``summary`` (agency, year, template: what the audit report shows) stands in for it.
+    ``digest`` (agency, year, templates, tables and sentence fingerprints: what other years' reports
+    are compared with, and what an audit report summarises) stands in for it.
     """
 
     path: str  # as shown to the user
@@ -43,22 +44,49 @@ class FileResult:
     document: Document | None = None  # a .docx/HTML/PDF: the findings' offsets are into its rendering
     notes: tuple[str, ...] = ()  # what the user should know about this file besides findings (stderr)
     skipped: bool = False  # found by a folder walk but does not look like a report: not checked
-    summary: ReportSummary | None = None  # set by `portable` from the report; None when nothing was parsed
+    digest: ReportDigest | None = None  # see `with_digest`; None when nothing was parsed
+
+    def with_digest(self) -> FileResult:
+        """This result with the parsed report's digest (once; None when the report is None)."""
+        if self.digest is not None or self.report is None:
+            return self
+        from .digest import ReportDigest
+
+        try:
+            digest = ReportDigest.of(self.report, self.path)
+        except Exception:  # inference is the rules' business: a failure there was reported as NB001
+            return self
+        return replace(self, digest=digest)
+
+    def placed(self, data: bytes) -> FileResult:
+        """This result with the text its findings point into, read from *data* (the file's bytes:
+        decoded, or for a .docx/HTML/PDF read into its rendering again), for a result that came
+        without it (a cache hit, a clean draft, another year's report). Unreadable: no source."""
+        from .forms import document_format
+        from .source import DecodeError, Source
+
+        fmt = document_format(self.path)
+        if fmt is None:
+            try:
+                return replace(self, source=Source.from_text(Source.from_bytes(data).text))
+            except DecodeError:
+                return replace(self, source=None)
+        from .documents import DocumentError, read_document
+
+        try:
+            document = read_document(data, fmt)
+        except DocumentError:
+            return replace(self, source=None, document=None)
+        return replace(self, source=Source.from_text(document.text), document=document)
 
     def portable(self) -> FileResult:
-        """A copy fit to cross the process pool: no parsed report but its summary, and the text only
+        """A copy fit to cross the process pool: no parsed report but its digest, and the text only
         when a finding needs it (a run over many drafts must not hold every clean draft's text)."""
         from .source import Source
-        from .summary import ReportSummary
 
         source = self.source
         if source is not None:
             source = Source.from_text(source.text) if self.findings else None
-        summary = self.summary
-        if summary is None and self.report is not None:
-            try:
-                summary = ReportSummary.of(self.report)
-            except Exception:  # inference is the rules' business: its failure was reported as NB001
-                summary = None
+        digest = self.with_digest().digest
         document = self.document if self.findings else None
-        return replace(self, source=source, report=None, document=document, summary=summary)
+        return replace(self, source=source, report=None, document=document, digest=digest)

@@ -15,6 +15,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .digest import ReportDigest
     from .model import Report
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -60,11 +61,17 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Related:
-    """A place that explains a finding (the rows a total was summed from, the title's agency …)."""
+    """A place that explains a finding (the rows a total was summed from, the title's agency …).
+
+    ``path`` is empty for a place in the finding's own file; a cross-year rule names the other
+    file (last year's report, as the user named it), and ``start``/``end`` are offsets into that
+    file's text (a document's rendering).
+    """
 
     start: int
     end: int
     message: str
+    path: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,10 +104,18 @@ class Finding:
 
 
 Check = Callable[["Report"], Iterable[Finding]]
+# A cross-year check: this year's digest, then last year's (the same agency's report for the year before).
+YearCheck = Callable[["ReportDigest", "ReportDigest"], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule: ``check(report)`` yields its findings in one report. A cross-year rule (made with
+    `year_rule`, registered through the ``nianbao_year_rules`` hook) has ``compare`` instead: it
+    reads two `ReportDigest` objects — this report's and the same agency's report for the year before —
+    and runs only when that report is found; it is selected, configured and suppressed like any rule.
+    """
+
     code: str
     name: str
     severity: str
@@ -110,12 +125,18 @@ class Rule:
     fixable: Fixable = Fixable.NEVER
     origin: str = "nianbao"  # the plugin that contributed it (set by the registry)
     url: str | None = None  # documentation link shown by editors, if one exists
+    compare: YearCheck | None = None  # a cross-year rule's check (its ``check`` finds nothing)
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
             raise ValueError(f"{self.code}: unknown severity {self.severity!r}")
         if not isinstance(self.fixable, Fixable):
             raise ValueError(f"{self.code}: fixable must be a nianbao.Fixable, not {self.fixable!r}")
+
+
+def no_findings(report: Report) -> Iterable[Finding]:
+    """The check of a rule that finds nothing in one report alone (a cross-year rule)."""
+    return ()
 
 
 def rule(
@@ -131,5 +152,23 @@ def rule(
     def wrap(check: Check) -> Rule:
         doc = inspect.cleandoc(check.__doc__ or summary)
         return Rule(code, name, severity, summary, doc, check, fixable, url=url)
+
+    return wrap
+
+
+def year_rule(
+    code: str,
+    name: str,
+    severity: str,
+    summary: str,
+    fixable: Fixable = Fixable.NEVER,
+    url: str | None = None,
+) -> Callable[[YearCheck], Rule]:
+    """Decorator turning a cross-year check ``(current, previous) -> findings`` into a cross-year
+    `Rule` (its ``compare``); the function's docstring becomes the documentation."""
+
+    def wrap(compare: YearCheck) -> Rule:
+        doc = inspect.cleandoc(compare.__doc__ or summary)
+        return Rule(code, name, severity, summary, doc, no_findings, fixable, url=url, compare=compare)
 
     return wrap

@@ -21,13 +21,15 @@ from .errors import UsageError, warn
 from .output import shown
 from .resolver import Resolver
 from .results import FileResult
+from .ruledef import SAFE
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from .documents import Document
+    from .digest import ReportDigest
     from .engine import Linter, Selection
     from .source import Source
+    from .years import Pairing
 
 
 @dataclass(frozen=True)
@@ -52,26 +54,35 @@ class Runner:
         self._config_digests: dict[Path, str] = {}
 
     def run(
-        self, file: Path | None, data: bytes | None = None, *, cache_checked: bool = False, sniff: bool = False
+        self,
+        file: Path | None,
+        data: bytes | None = None,
+        *,
+        cache_checked: bool = False,
+        sniff: bool = False,
+        previous: ReportDigest | None = None,
     ) -> FileResult:
         """Check one file (None: standard input, or *data*); *cache_checked* when `cached` already
         missed for it; *sniff* for a file a folder walk found: one that does not look like a report
-        (`nianbao.sniff`) comes back ``skipped``."""
+        (`nianbao.sniff`) comes back ``skipped``. With *previous* (last year's report), the
+        cross-year rules run in the same check, so ``--fix`` applies their fixes too (the cache is
+        not used)."""
         try:
-            return self._run(file, data, cache_checked, sniff)
+            return self._run(file, data, cache_checked, sniff, previous)
         except UsageError as exc:
             return FileResult("", None, error=str(exc))
 
-    def _run(self, file: Path | None, data: bytes | None, cache_checked: bool, sniff: bool) -> FileResult:
+    def _run(
+        self, file: Path | None, data: bytes | None, cache_checked: bool, sniff: bool, previous: ReportDigest | None
+    ) -> FileResult:
         from .engine import Linter
 
         o = self.options
         display = (o.stdin_filename or "-") if file is None else str(file)  # output formats escape bad bytes
-        # standard input is configured as if it were the file it names
-        as_file = file if file is not None else (Path(o.stdin_filename) if o.stdin_filename else None)
+        as_file = self.as_file(file)
         config = self.resolver.base_config(as_file)
         data, size = _read(file, config.max_file_size) if data is None else (data, len(data))
-        key = self._cache_key(as_file, display, data, sniff)
+        key = self._cache_key(as_file, display, data, sniff) if previous is None else None
         if key is not None and not cache_checked:
             hit = self._load(key, display, data, config.fail_on)
             if hit is not None:
@@ -83,7 +94,7 @@ class Runner:
                 return FileResult(display, None, fail_on=config.fail_on, skipped=True)
         selection = self.resolver.selection(as_file, o.select, o.ignore)
         timings: dict[str, float] | None = {} if o.profile else None
-        linter = Linter(self.resolver.registry(as_file), timings)
+        linter = Linter(self.resolver.registry(as_file), timings, (lambda _: previous) if previous else None)
         checked = linter.oversized(size, display, selection) or linter.check_bytes(data, display, selection)
         result = checked
         source = result.source
@@ -111,8 +122,40 @@ class Runner:
         result.timings = timings or {}
         result = result.portable()
         if key is not None and self.cache is not None:
-            self.cache.store(key, result.findings, result.summary)
+            self.cache.store(key, result.findings, result.digest)
         return result
+
+    def as_file(self, file: Path | None) -> Path | None:
+        """The path *file* is configured as: standard input as if it were the file it names."""
+        o = self.options
+        return file if file is not None else (Path(o.stdin_filename) if o.stdin_filename else None)
+
+    def compare(
+        self, file: Path | None, result: FileResult, previous: ReportDigest, data: bytes | None = None
+    ) -> FileResult:
+        """*result* (of *file*; standard input's bytes in *data*) with the findings of comparing it
+        with *previous*, last year's report, from the two digests: nothing is parsed again. The text
+        is read again only to place findings, when there are some and the result came without it."""
+        from .engine import Linter
+
+        if result.digest is None:
+            return result
+        o = self.options
+        as_file = self.as_file(file)
+        selection = self.resolver.selection(as_file, o.select, o.ignore)
+        here = result
+
+        def text() -> Source | None:
+            nonlocal here
+            if here.source is None:
+                raw = _read(file, None)[0] if file is not None else data
+                here = result.placed(raw) if raw is not None else result
+            return here.source
+
+        found = Linter(self.resolver.registry(as_file)).check_years(result.digest, previous, selection, text)
+        if not found:
+            return result
+        return replace(here, findings=tuple(sorted(result.findings + found, key=lambda f: (f.start, f.end, f.code))))
 
     def prepare(self, files: list[Path]) -> None:
         """Resolve each configuration's selection here, before workers fork: a configuration error
@@ -177,23 +220,13 @@ class Runner:
         )
 
     def _load(self, key: str, display: str, data: bytes, fail_on: str) -> FileResult | None:
-        entry = self.cache.load(key) if self.cache is not None else None
+        entry = self.cache.load(key, display) if self.cache is not None else None
         if entry is None:
             return None
-        findings, summary = entry
+        findings, digest = entry
+        result = FileResult(display, None, findings, fail_on=fail_on, digest=digest)
         # The text is only needed to place findings; a clean draft is not even decoded.
-        if not findings:
-            return FileResult(display, None, findings, fail_on=fail_on, summary=summary)
-        from .forms import document_format
-
-        fmt = document_format(display)
-        if fmt is None:
-            return FileResult(display, _decode(data), findings, fail_on=fail_on, summary=summary)
-        from .source import Source
-
-        document = _read_document(data, fmt)
-        source = Source.from_text(document.text) if document is not None else None
-        return FileResult(display, source, findings, fail_on=fail_on, document=document, summary=summary)
+        return result.placed(data) if findings else result
 
     def _config_digest(self, file: Path | None) -> str:
         path = self.resolver.config_file(file)
@@ -262,15 +295,6 @@ def _why(exc: OSError) -> str:
     return _REASONS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
 
 
-def _read_document(data: bytes, fmt: str) -> Document | None:
-    from .documents import DocumentError, read_document
-
-    try:
-        return read_document(data, fmt)
-    except DocumentError:
-        return None
-
-
 def _write(file: Path, data: bytes) -> None:
     """Replace *file* with *data* atomically: a failed write never leaves half a document."""
     tmp = file.with_name(f".{file.name}.{os.getpid()}.nianbao-tmp")
@@ -280,15 +304,6 @@ def _write(file: Path, data: bytes) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise UsageError(f"无法写入 {shown(str(file))}：{_why(exc)}") from exc
-
-
-def _decode(data: bytes) -> Source | None:
-    from .source import DecodeError, Source
-
-    try:
-        return Source.from_text(Source.from_bytes(data).text)
-    except DecodeError:
-        return None
 
 
 def _diff(path: str, before: str, after: str) -> str:
@@ -302,6 +317,108 @@ def _diff(path: str, before: str, after: str) -> str:
 # --- a process pool over files ---------------------------------------------------------------------
 
 _WORKER: Runner | None = None
+
+
+def pair_run(
+    runner: Runner,
+    files: list[Path | None],
+    results: list[FileResult],
+    jobs: int,
+    walk: Callable[[Path], list[Path]],
+    named: Path | None = None,
+    stdin: bytes | None = None,
+    walked: Collection[Path] = (),
+) -> tuple[list[FileResult], list[Pairing]]:
+    """*results* (of *files*; None: standard input, whose bytes are *stdin*) with the cross-year
+    findings of each report whose predecessor is found, and what each report was paired with.
+
+    With ``--fix``/``--diff``, a report whose cross-year findings can be fixed is checked again with
+    its predecessor, so those fixes are applied (or shown) with the others. *walked*: folders the run
+    checks whole (absolute): a folder tree inside one holds no report the run has not read.
+    """
+    o = runner.options
+    pairings = _predecessors(runner, files, results, jobs, walk, named, walked)
+    out = list(results)
+    for i, (file, result, pairing) in enumerate(zip(files, results, pairings)):
+        if pairing is None or pairing.previous is None:
+            continue
+        compared = runner.compare(file, result, pairing.previous, stdin)
+        for compared_digest in (result.digest, pairing.previous):  # back to text: thousands may be compared
+            if compared_digest is not None:
+                compared_digest.release()
+        added = set(compared.findings) - set(result.findings)
+        if (o.fix or o.diff) and any(f.fix and (o.unsafe_fixes or f.fix.applicability == SAFE) for f in added):
+            again = runner.run(file, stdin, previous=pairing.previous)
+            compared = replace(again, fixed=again.fixed + (result.fixed if file is not None and o.fix else 0))
+        out[i] = compared
+    return out, [p for p in pairings if p is not None]
+
+
+def _predecessors(
+    runner: Runner,
+    files: list[Path | None],
+    results: list[FileResult],
+    jobs: int,
+    walk: Callable[[Path], list[Path]],
+    named: Path | None,
+    walked: Collection[Path],
+) -> list[Pairing | None]:
+    """Last year's report of each result (None: nothing parsed): the one *named* (``--previous``)
+    or configured (``previous``), else one of this run's, else one of the folder tree's
+    (`years.search_root`, listed by *walk*) whose path mentions the year — those are checked (from
+    the cache when they can be) only for their digests."""
+    from .years import TREE, ReportIndex, from_cwd, may_be_of, named_pairing, search_root
+
+    index = ReportIndex(r.digest for r in results if r.digest is not None)
+    # by absolute path (no symlink resolution: a run over thousands of files must not stat each)
+    in_run = {f.absolute(): r.digest for f, r in zip(files, results) if f is not None}
+    looked: dict[Path, ReportDigest | None] = {}
+    pairings: list[Pairing | None] = []
+    roots: list[Path | None] = []  # the folder tree to search, for reports not paired yet
+
+    def digest_of(path: Path) -> ReportDigest | None:
+        key = path.absolute()
+        if key not in looked:
+            looked[key] = in_run[key] if key in in_run else runner.run(from_cwd(path)).digest
+        return looked[key]
+
+    for file, result in zip(files, results):
+        digest, as_file = result.digest, runner.as_file(file)
+        pairing, root = None, None
+        if digest is not None:
+            config = runner.resolver.base_config(as_file)
+            given = named or (config.inference_for(as_file) if as_file else config.inference).get("previous")
+            if given:
+                pairing = named_pairing(digest, digest_of(Path(given)), str(from_cwd(Path(given))))
+            else:
+                pairing = index.previous_of(digest)
+                if pairing.previous is None and digest.year is not None and as_file is not None:
+                    root = search_root(as_file, digest.year, config)
+                    root = None if _inside(root, walked) else root
+        pairings.append(pairing)
+        roots.append(root)
+    wanted: dict[Path, set[int]] = {}
+    for root, result in zip(roots, results):
+        if root is not None and result.digest is not None and result.digest.year is not None:
+            wanted.setdefault(root, set()).add(result.digest.year - 1)
+    for root, years in wanted.items():
+        listed = [
+            from_cwd(p) for p in walk(root) if p.absolute() not in in_run and any(may_be_of(p, root, y) for y in years)
+        ]
+        found_by_walk = run_many(runner, listed, jobs, sniffed=set(listed))  # what is not a report is skipped
+        tree = ReportIndex(r.digest for r in found_by_walk if r.digest is not None)
+        for i, (here, result) in enumerate(zip(roots, results)):
+            if here == root and result.digest is not None:
+                found = tree.previous_of(result.digest, TREE)
+                if found.previous is not None:
+                    pairings[i] = found
+    return pairings
+
+
+def _inside(folder: Path, folders: Collection[Path]) -> bool:
+    """Whether *folder* is one of *folders* (absolute) or below one."""
+    here = folder.absolute()
+    return any(here == f or f in here.parents for f in folders)
 
 
 def _work(tasks: list[tuple[Path, bool]]) -> list[FileResult]:

@@ -1,7 +1,8 @@
 """nianbao's built-in rules: the national template's catalog (NB codes).
 
-Registered through the same ``nianbao_rules`` hook as any third-party plugin. One module per
-rule; each module's docstring-carrying check function is the rule (see ``nianbao.rule.rule``).
+Registered through the same ``nianbao_rules`` and ``nianbao_year_rules`` hooks as any third-party
+plugin. One module per rule; each module's docstring-carrying check function is the rule (see
+``nianbao.ruledef.rule`` and, for the cross-year rules NB6xx, ``nianbao.ruledef.year_rule``).
 """
 
 from __future__ import annotations
@@ -79,3 +80,15 @@ def nianbao_rules() -> list[Rule]:
         title_duplication,
         impossible_percentage,
     ]
+
+
+@hookimpl
+def nianbao_year_rules() -> list[Rule]:
+    from .nb601_carry_over import carry_over
+    from .nb602_document_stock import document_stock
+    from .nb603_item_count import item_count
+    from .nb604_table_copied import table_copied
+    from .nb605_copied_prose import copied_prose
+    from .nb606_year_not_updated import year_not_updated
+
+    return [carry_over, document_stock, item_count, table_copied, copied_prose, year_not_updated]

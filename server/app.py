@@ -18,6 +18,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from nianbao import __version__
 from nianbao.engine import INTERNAL_ERROR
+from nianbao.forms import DRAFT_SUFFIXES
 
 from .actions import FIX_ALL_KIND, SHOW_DOCS, code_actions, config_target, wants_fix_all
 from .checker import Checked, Checker
@@ -31,6 +32,9 @@ from .symbols import document_symbols
 logger = logging.getLogger(__name__)
 
 CONFIG_GLOBS = ("**/nianbao.toml", "**/pyproject.toml")
+CONFIG_NAMES = ("nianbao.toml", "pyproject.toml")
+# Reports on disk: an open draft is compared with last year's (see years.py).
+REPORT_GLOBS = tuple(f"**/*{suffix}" for suffix in DRAFT_SUFFIXES)
 
 
 class AnsweredError(Exception):
@@ -167,6 +171,7 @@ def create_server() -> NianbaoServer:
         ls.settings.editor = EditorSettings.parse(options.get("settings"), ls.report)
         folders = [f.uri for f in params.workspace_folders or []] or ([params.root_uri] if params.root_uri else [])
         ls.roots = [Path(p) for p in (to_fs_path(uri) for uri in folders) if p]
+        ls.settings.reports.roots = ls.roots
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: NianbaoServer, params: types.InitializedParams) -> None:
@@ -174,14 +179,14 @@ def create_server() -> NianbaoServer:
         watch = caps and caps.did_change_watched_files and caps.did_change_watched_files.dynamic_registration
         if watch:
             options = types.DidChangeWatchedFilesRegistrationOptions(
-                watchers=[types.FileSystemWatcher(glob_pattern=g) for g in CONFIG_GLOBS]
+                watchers=[types.FileSystemWatcher(glob_pattern=g) for g in CONFIG_GLOBS + REPORT_GLOBS]
             )
             try:
                 await ls.client_register_capability_async(
                     types.RegistrationParams(
                         registrations=[
                             types.Registration(
-                                id="nianbao-config-files",
+                                id="nianbao-watched-files",
                                 method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
                                 register_options=options,
                             )
@@ -216,7 +221,11 @@ def create_server() -> NianbaoServer:
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched_files(ls: NianbaoServer, params: types.DidChangeWatchedFilesParams) -> None:
-        ls.settings.reload()
+        paths = [Path(p) for p in (to_fs_path(change.uri) for change in params.changes) if p]
+        if any(p.name in CONFIG_NAMES for p in paths) or len(paths) < len(params.changes):
+            ls.settings.reload()
+        else:  # reports changed on disk: open drafts may have been compared with them
+            ls.settings.reports.changed(paths)
         ls.refresh()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)

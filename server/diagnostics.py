@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from lsprotocol import types
+from pygls.uris import from_fs_path
 
-from nianbao.ruledef import Finding, Fix
+from nianbao.output import elsewhere, location
+from nianbao.ruledef import Finding, Fix, Related
 from nianbao.source import LineIndex
 
 from .checker import Checked
@@ -52,12 +54,7 @@ def to_diagnostic(finding: Finding, checked: Checked) -> types.Diagnostic:
         }
     if finding.detail:
         data["detail"] = finding.detail
-    related = [
-        types.DiagnosticRelatedInformation(
-            types.Location(checked.uri, lsp_range(checked.index, checked.encoding, r.start, r.end)), r.message
-        )
-        for r in finding.related
-    ]
+    related = [_related(r, checked) for r in finding.related]
     return types.Diagnostic(
         range=lsp_range(checked.index, checked.encoding, finding.start, finding.end),
         message=finding.message,
@@ -68,6 +65,23 @@ def to_diagnostic(finding: Finding, checked: Checked) -> types.Diagnostic:
         related_information=related or None,
         data=data,
     )
+
+
+def _related(related: Related, checked: Checked) -> types.DiagnosticRelatedInformation:
+    """A related place: in the draft, or in another file (last year's report, read as saved) by its
+    URI and its own lines; a .docx or PDF has no lines an editor shows, so the place is named."""
+    if not related.path or related.path == checked.result.path:
+        where = lsp_range(checked.index, checked.encoding, related.start, related.end)
+        return types.DiagnosticRelatedInformation(types.Location(checked.uri, where), related.message)
+    uri = from_fs_path(related.path) or related.path
+    target = elsewhere(related.path)
+    place = location(target, related.start, related.end)
+    if target.source is None or target.document is not None:
+        at = types.Range(types.Position(0, 0), types.Position(0, 0))
+        label = f"（{place.label()}）" if place is not None else ""
+        return types.DiagnosticRelatedInformation(types.Location(uri, at), related.message + label)
+    where = lsp_range(target.source.index, checked.encoding, related.start, related.end)
+    return types.DiagnosticRelatedInformation(types.Location(uri, where), related.message)
 
 
 def diagnostics(checked: Checked) -> list[types.Diagnostic]:

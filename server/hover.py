@@ -24,7 +24,7 @@ def hover(checked: Checked, offset: int) -> types.Hover | None:
         if f.detail:
             parts.append(f"```text\n{f.detail}\n```")
         if f.related:
-            parts.append("\n".join(f"- {r.message}" for r in f.related))
+            parts.append("\n".join(f"- {r.message}" + (f"（{r.path}）" if r.path else "") for r in f.related))
         if rule:
             parts.append(f"---\n\n**{rule.summary}**（来自 {rule.origin}）\n\n{rule.doc}")
     first = hits[0]

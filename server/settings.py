@@ -18,9 +18,11 @@ from nianbao.resolver import Resolver
 from nianbao.results import FileResult
 from nianbao.ruledef import SAFE, SEVERITIES
 from nianbao.source import Source
+from nianbao.walk import walk
 
 from .checker import Checked
 from .documents import Document
+from .years import WorkspaceReports
 
 
 @dataclass
@@ -61,10 +63,13 @@ class Settings:
         self.trusted = trusted
         self.editor = EditorSettings()
         self.resolver = Resolver(report=report, allow_local_plugins=trusted, watch_local_plugins=True)
+        excluded = self.resolver.base_config
+        self.reports = WorkspaceReports(self.resolver, lambda root: walk(root, lambda p: excluded(p).is_excluded(p)))
 
     def reload(self) -> None:
         """A configuration file changed: forget what was loaded."""
         self.resolver.forget()
+        self.reports.forget()
 
     def linter_for(self, doc: Document) -> tuple[Linter, Selection]:
         path = doc.path
@@ -76,7 +81,9 @@ class Settings:
         except UsageError as exc:  # a bad nianbao.toml or setting: say so, and lint with the defaults
             self.report(f"{exc}；暂按默认配置检查")
             return Linter(build_registry()), Selection()
-        return Linter(registry), selection
+        # with last year's report when the workspace holds it: quick fixes and fix-all include the
+        # cross-year rules' fixes
+        return Linter(registry, previous=self.reports.previous(path, selection)), selection
 
     def lint(self, doc: Document) -> Checked:
         """Check one snapshot; runs in the checker's worker thread."""

@@ -184,13 +184,11 @@ def test_report_usage_errors(tmp_cwd: Path, capsys: pytest.CaptureFixture[str], 
 def test_related_places_in_another_file_are_rendered(tmp_cwd: Path) -> None:
     """Findings that compare drafts (a report and last year's) point into another file: any related
     place that carries a ``path`` is read from that file and shown with its name."""
-    from types import SimpleNamespace
-
     from nianbao.audit.html import data
     from nianbao.audit.model import build
     from nianbao.plugins import build_registry
     from nianbao.results import FileResult
-    from nianbao.ruledef import Finding
+    from nianbao.ruledef import Finding, Related
     from nianbao.source import Source
 
     last_year = tmp_cwd / "2022.txt"
@@ -198,8 +196,8 @@ def test_related_places_in_another_file_are_rendered(tmp_cwd: Path) -> None:
     this_year = "标题\n二、上年结转\t1\n"
     start = this_year.index("1")
     at = last_year.read_text(encoding="utf-8").index("2")
-    elsewhere = SimpleNamespace(start=at, end=at + 1, message="上年结转下年度 2", path=str(last_year))
-    finding = Finding(start, start + 1, "上年结转 1 与上年报告的结转下年度 2 不符", related=(elsewhere,))  # type: ignore[arg-type]
+    elsewhere = Related(at, at + 1, "上年结转下年度 2", str(last_year))
+    finding = Finding(start, start + 1, "上年结转 1 与上年报告的结转下年度 2 不符", related=(elsewhere,))
     finding = finding.completed("NB601", "carry-over", "error", 1)
     result = FileResult("2023.txt", Source.from_text(this_year), (finding,))
     audit = build([result], build_registry(entry_points=False), ["."])

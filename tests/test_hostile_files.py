@@ -94,7 +94,7 @@ def test_a_corrupted_cache_entry_is_a_miss(tmp_path: Path, entry: bytes) -> None
     cache.store(key, ())
     path = next(tmp_path.rglob(f"{key}.json"))
     path.write_bytes(entry)
-    assert cache.load(key) is None
+    assert cache.load(key, "draft.txt") is None
 
 
 def test_a_corrupted_cache_entry_is_rechecked_by_the_cli(tmp_path: Path) -> None:

@@ -6,13 +6,16 @@ import asyncio
 import json
 import subprocess
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
 from lsprotocol import types
+from pygls.uris import from_fs_path
 
-from nianbao.testing.drafts import clean
+from nianbao.template import RowSpec, T3Row
+from nianbao.testing.drafts import clean, first_of_series, render, series
 
 from .lsp_session import Session, raw_exchange, session
 
@@ -390,6 +393,56 @@ def test_requests_from_a_regular_file_on_stdin(tmp_path: Path) -> None:
     )
     assert by_id[1]["result"]["serverInfo"]["name"] == "nianbao" and by_id[2]["result"] is None
     assert proc.returncode == 0
+
+
+def _plus_one(t3: dict[RowSpec, tuple[int, ...]], *rows: RowSpec) -> dict[RowSpec, tuple[int, ...]]:
+    """*t3* with one more in the 自然人 column of each of *rows*."""
+    return t3 | {r: (t3.get(r, (0,) * 6)[0] + 1, *t3.get(r, (0,) * 6)[1:]) for r in rows}
+
+
+async def test_open_draft_is_compared_with_last_years_report_in_the_workspace(tmp_path: Path) -> None:
+    """Last year's report on disk (and another agency's), this year's draft open: the carry-over
+    finding points into last year's file (its URI, its own lines), hover gives both years' numbers,
+    fix-all updates a year left from last year, and fixing last year's file on disk (a watched-file
+    change) re-checks the draft."""
+    last, this = series(first_of_series(2022, "青禾县云溪镇人民政府", "云溪镇", 4), 2, 4)
+    this = replace(this, t3=_plus_one(this.t3, T3Row.CARRIED, T3Row.GRANTED))
+    old = tmp_path / "2022" / "云溪镇.txt"
+    old.parent.mkdir()
+    old.write_text(render(last), encoding="utf-8")
+    other = replace(last, agency="青禾县石桥镇人民政府", name="石桥镇")
+    (tmp_path / "2022" / "石桥镇.txt").write_text(render(other), encoding="utf-8")
+    draft = render(this).replace("2023年，云溪镇坚持", "2022年，云溪镇坚持")
+    async with session("visual-studio-code", tmp_path) as s:
+        uri = s.open(tmp_path / "2023" / "云溪镇.txt", draft)
+        diags = await s.diagnostics(uri)
+        assert sorted(str(d.code) for d in diags) == ["NB601", "NB606"]
+        (nb601,) = by_code(diags, "NB601")
+        assert s.texts[uri].splitlines()[nb601.range.start.line].startswith("二、上年结转")
+        (there,) = nb601.related_information or []
+        assert there.location.uri == from_fs_path(str(old))
+        assert (
+            old.read_text(encoding="utf-8").splitlines()[there.location.range.start.line].startswith("四、结转下年度")
+        )
+        hover = await s.client.text_document_hover_async(
+            types.HoverParams(types.TextDocumentIdentifier(uri), nb601.range.start)
+        )
+        value = hover.contents.value  # type: ignore[union-attr]
+        forward = last.t3[T3Row.CARRY_FORWARD][0]
+        assert f"本年（2023 年度）二、上年结转（自然人）：{forward + 1}" in value
+        assert f"上年（2022 年度）四、结转下年度继续办理（自然人）：{forward}" in value
+        fix_all = await s.actions(uri, [], only=["source.fixAll"])
+        s.apply(uri, fix_all[0].edit.changes[uri])  # type: ignore[union-attr,index]
+        assert "2023年，云溪镇坚持" in s.texts[uri]
+        assert [d.code for d in await s.diagnostics(uri)] == ["NB601"]
+        old.write_text(render(replace(last, t3=_plus_one(last.t3, T3Row.CARRY_FORWARD, T3Row.NEW))), encoding="utf-8")
+        changed = types.FileEvent(uri=from_fs_path(str(old)) or "", type=types.FileChangeType.Changed)
+        s.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams([changed]))
+        for _ in range(100):
+            await asyncio.sleep(0.05)
+            if not by_code(list(s.client.diagnostics.get(uri, [])), "NB601"):
+                break
+        assert list(s.client.diagnostics[uri]) == []
 
 
 def test_a_late_cancel_is_not_logged_as_an_error(tmp_path: Path) -> None:

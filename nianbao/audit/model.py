@@ -2,27 +2,24 @@
 in its text, and the overview counts. The HTML report, the workbook and the JSON all render this one
 model, so their numbers cannot disagree.
 
-Built from the `FileResult`s of a run (their ``summary`` gives agency, year and template; their
+Built from the `FileResult`s of a run (their ``digest`` gives agency, year and template; their
 ``source`` places findings) and the registry (rule names and summaries).
 """
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..output import excerpt, location, result_span, shown
+from ..output import excerpt, location, related_in, result_span, shown
 from ..output.statistics import count
 from ..results import FileResult
 from ..ruledef import ERROR, INFO, WARNING, Related
 
 if TYPE_CHECKING:
     from ..plugins import Registry
-    from ..source import Source
 
 # Rule families by code prefix: the first digit after the letters names the family (NB2xx). A family
 # not listed here (a plugin's, a new one) is shown by its code pattern.
@@ -174,7 +171,7 @@ def build(results: Sequence[FileResult], registry: Registry, inputs: Sequence[st
 
 
 def _report(result: FileResult) -> AuditReport:
-    s = result.summary
+    s = result.digest
     findings = []
     for f in result.findings:
         findings.append(
@@ -221,18 +218,6 @@ def _related(related: Related, result: FileResult) -> Location:
     """Where a related place is: in the finding's own draft, or — for findings that compare drafts
     (a `Related` that carries a ``path``) — in the other draft, read from disk. A place that cannot
     be read is still listed, with its message (line 0: unknown)."""
-    path = getattr(related, "path", None) or result.path
-    owner = result if path == result.path else FileResult(path, _source_of(path))
+    owner = related_in(result, related)
     found = _locate(owner, related.start, related.end, related.message)
-    return found or Location(shown(path), 0, 0, "", (0, 0), related.message)
-
-
-@lru_cache(maxsize=64)
-def _source_of(path: str) -> Source | None:
-    from ..source import DecodeError, Source
-
-    try:
-        with open(os.fspath(path), "rb") as fh:
-            return Source.from_bytes(fh.read())
-    except (OSError, DecodeError):
-        return None
+    return found or Location(shown(owner.path), 0, 0, "", (0, 0), related.message)

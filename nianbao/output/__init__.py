@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..results import FileResult
-from ..ruledef import Edit
+from ..ruledef import Edit, Related
 from ..source import Source
 from ..textutil import display_width
 
 if TYPE_CHECKING:
     from ..documents import Location
 
-__all__ = ["Excerpt", "FileResult", "edit_span", "excerpt", "location", "position", "result_span", "shown", "span"]
+__all__ = [
+    "Excerpt", "FileResult", "edit_span", "elsewhere", "excerpt", "location", "position", "related_in", "result_span",
+    "shown", "span",
+]  # fmt: skip
 
 _WINDOW = 24  # characters of context kept on each side of the span in long lines
 _LONG_LINE = 100  # display columns above which a line is shown as an excerpt
@@ -93,3 +97,31 @@ def excerpt(source: Source, start: int, end: int) -> Excerpt:
         text = lead + text[left:right] + ("…" if right < len(text) else "")
         s, e = s - left + len(lead), e - left + len(lead)
     return Excerpt(line, text, s, e, more)
+
+
+def related_in(result: FileResult, related: Related) -> FileResult:
+    """The file a related place is in: *result*'s own, or another (last year's report, for a
+    cross-year finding), read once to place it in that file's own text."""
+    if not related.path or related.path == result.path:
+        return result
+    return elsewhere(related.path)
+
+
+def elsewhere(path: str) -> FileResult:
+    """Another file as the output formats place spans in it (its text, or a document's rendering
+    and the way back), read once per version; a file that cannot be read is placed at its start."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return FileResult(path, None)
+    return _read(path, os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _read(path: str, absolute: str, mtime: int, size: int) -> FileResult:
+    try:
+        with open(absolute, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return FileResult(path, None)
+    return FileResult(path, None).placed(data)

@@ -6,7 +6,8 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from . import FileResult, edit_span, location, result_span, shown
+from ..ruledef import Related
+from . import FileResult, edit_span, location, related_in, result_span, shown
 
 
 def records(result: FileResult) -> list[dict[str, Any]]:
@@ -35,16 +36,23 @@ def records(result: FileResult) -> list[dict[str, Any]]:
                 "fix": fix,
             }
         )
-        if f.related:  # the places that explain the finding (cells added up, the other wrong cell …)
-            out[-1]["related"] = [
-                dict(zip(("line", "column", "end_line", "end_column"), result_span(result, r.start, r.end)))
-                | {"message": r.message}
-                for r in f.related
-            ]
+        if f.related:  # the places that explain the finding (cells added up, last year's report …)
+            out[-1]["related"] = [_related(result, r) for r in f.related]
         where = location(result, f.start, f.end)
         if where is not None:  # .docx, web pages and PDFs: the place in the document's own terms
             out[-1]["location"] = where.as_dict()
     out.sort(key=lambda r: (r["line"], r["column"]))
+    return out
+
+
+def _related(result: FileResult, related: Related) -> dict[str, Any]:
+    """A related place: its file (this one, or another year's report) and where it is in that file."""
+    target = related_in(result, related)
+    place = dict(zip(("line", "column", "end_line", "end_column"), result_span(target, related.start, related.end)))
+    out = {"path": shown(target.path), **place, "message": related.message}
+    where = location(target, related.start, related.end)
+    if where is not None:
+        out["location"] = where.as_dict()
     return out
 
 

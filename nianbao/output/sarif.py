@@ -11,7 +11,7 @@ from typing import IO, Any
 
 from .. import __version__
 from ..plugins import Registry
-from . import FileResult, location, result_span
+from . import FileResult, location, related_in, result_span
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -94,11 +94,11 @@ def document(results: Iterable[FileResult], registry: Registry) -> dict[str, Any
                         "id": i,
                         "message": {"text": r.message},
                         "physicalLocation": {
-                            "artifactLocation": {"uri": uri},
-                            "region": _region(result, r.start, r.end),
+                            "artifactLocation": {"uri": _uri(target.path)},
+                            "region": _region(target, r.start, r.end),
                         },
                     }
-                    for i, r in enumerate(f.related)
+                    for i, r, target in ((i, r, related_in(result, r)) for i, r in enumerate(f.related))
                 ]
             if f.fix:
                 item["fixes"] = [

@@ -8,7 +8,7 @@ from typing import IO
 
 from ..ruledef import APPLICABILITY_LABEL, ERROR, SAFE, SEVERITY_LABEL, SUGGESTED, WARNING
 from ..textutil import display_width
-from . import FileResult, excerpt, location, position, shown
+from . import FileResult, excerpt, location, position, related_in, shown
 
 _COLOURS = {ERROR: "\033[31m", WARNING: "\033[33m"}
 _BOLD, _DIM, _RESET, _CYAN, _MARK = "\033[1m", "\033[2m", "\033[0m", "\033[36m", "\033[31m"
@@ -39,17 +39,18 @@ def render(results: Iterable[FileResult], stream: IO[str], colour: bool, show_so
             if f.fix:
                 fixable[f.fix.applicability] += 1
             where = location(result, f.start, f.end)
-            if where is None:
-                line, col = position(result.source, f.start)
-                place = f"{line}:{col}"
-            else:
-                place = where.label()
-            head = f"{c(_BOLD, shown(result.path))}:{place}: {c(_COLOURS.get(f.severity, _CYAN) + _BOLD, f.code)} {f.message}"
-            stream.write(head + "\n")
+            code = c(_COLOURS.get(f.severity, _CYAN) + _BOLD, f.code)
+            stream.write(f"{c(_BOLD, shown(result.path))}:{_place(result, f.start, f.end)}: {code} {f.message}\n")
             if show_source and where is not None:
                 _excerpt(stream, where.excerpt, where.span, c)
             elif show_source and result.source is not None:
                 _snippet(stream, result, f.start, f.end, c)
+            for r in f.related:  # places in another file (last year's report): where to look there
+                if r.path and r.path != result.path:
+                    target = related_in(result, r)
+                    stream.write(
+                        f"    = {c(_CYAN, '相关')}：{shown(target.path)}:{_place(target, r.start, r.end)}：{r.message}\n"
+                    )
             if f.fix:
                 label = APPLICABILITY_LABEL[f.fix.applicability]
                 stream.write(f"    = {c(_CYAN, label)}：{f.fix.description}\n")
@@ -71,6 +72,15 @@ def render(results: Iterable[FileResult], stream: IO[str], colour: bool, show_so
     if fixed:
         summary = f"已修复 {fixed} 个问题。" + ("剩余问题：" + summary if total else "")
     stream.write(c(_BOLD, summary) + "\n")
+
+
+def _place(result: FileResult, start: int, end: int) -> str:
+    """``line:col`` of a span, or for a .docx or PDF ``第2页`` (the document's own terms)."""
+    where = location(result, start, end)
+    if where is not None:
+        return where.label()
+    line, col = position(result.source, start)
+    return f"{line}:{col}"
 
 
 def _snippet(stream: IO[str], result: FileResult, start: int, end: int, c: Callable[[str, str], str]) -> None:

@@ -90,5 +90,8 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(6, "六", "其他需要报告的事项", keywords=(("其他", "事项"), ("其他", "报告"))),
 )
 
+# Section 五, 存在的主要问题及改进情况: the prose third-party evaluations most often find copied from last year.
+PROBLEMS_SECTION = 5
+
 # Order in which loose keywords are tried: 四 before 三 because a 复议 title may mention 申请.
 SECTION_KEYWORD_ORDER = (4, 3, 5, 2, 6, 1)

@@ -33,9 +33,20 @@ NOT_APPLICABLE = ("/", "-", "—", "——", "–", "--", "不适用", "N/A", "n
 # Words drafters write where a number belongs; they are (invalid) values, not row labels.
 TEXT_VALUES = ("无", "暂无", "没有", "空", "略", "未统计", "不详", "x", "X", "×", "*", "?", "？")
 
+# --- prose -------------------------------------------------------------------------------------
+
+# What ends a sentence (or a clause as drafters list them: 一是……；二是……) when prose is compared
+# across years.
+SENTENCE_ENDS = "。！？；!?;"
+# A sentence shorter than this, once normalised, is too common to say it was copied (无。 一是……).
+MIN_COMPARED_SENTENCE = 8
+
 # --- places and agencies ----------------------------------------------------------------------
 
 GOVERNMENT_SUFFIXES = ("人民政府", "政府")
+# An agency that reports as its office: the agency itself is what the office serves, so the full
+# and the short name are one agency (青禾县东岭街道办事处 and 东岭街道).
+OFFICE_FORMS = (("街道办事处", "街道"),)
 # Endings of the place names that prefix an agency's own name (云州市临川区白沙镇 → 白沙镇).
 PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "省", "市", "州", "盟", "区", "县", "旗")
 # Name endings → agency kind, longest first. Kinds decide self-references and deadlines.

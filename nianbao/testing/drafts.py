@@ -4,6 +4,10 @@ The agency (青禾县云溪镇) and all text are fictional. A `Draft` holds the 
 `render(draft, form)` writes it as plain text with tab tables (``tab``), ` | ` tables (``pipe``),
 one-cell-per-line tables (``cells``), or as Markdown (``markdown``). Every number is consistent,
 so a rendered draft lints clean; a test introduces one defect at a time with `str.replace`.
+
+`series` composes one agency's reports for consecutive years that agree across years as well:
+each year's 二、上年结转 is last year's 四、结转下年度继续办理, table 2's stocks carry over, and the
+prose of section 五 changes every year (`next_year` makes one more year of a series).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from ..template import (
     T2019,
     T2021,
     CellKey,
+    ColumnSpec,
     RowSpec,
     T2Col,
     T2Row,
@@ -78,6 +83,29 @@ T2_DATA: dict[str, dict[CellKey, str]] = {
 }
 
 
+# Section 五 of a series: two problems and one improvement a year, never the same two years running.
+_PROBLEMS = (
+    "政策解读形式较为单一，图表、音视频解读占比不高",
+    "依申请公开答复文书的规范性有待提高",
+    "村务公开与政务公开衔接不够紧密",
+    "政务公开专栏个别栏目更新不够及时",
+    "基层工作人员政务公开业务能力参差不齐",
+    "公开内容的可读性、实用性还需增强",
+    "政务新媒体互动回应不够充分",
+    "重点领域信息公开的深度有待拓展",
+)
+_IMPROVEMENTS = (  # {we}: how the agency names itself (我镇, 我街道)
+    "下一步，{we}将组织专题培训，提升工作人员业务水平。",
+    "下一步，{we}将建立栏目更新台账，按月检查更新情况。",
+    "下一步，{we}将丰富解读形式，推出图解和短视频解读。",
+    "下一步，{we}将完善答复文书模板，实行法律顾问审核。",
+)
+PROBLEMS_DEFAULT = (
+    "一是政策解读形式较为单一；二是依申请公开答复的规范性有待提高。"
+    "下一步，我镇将丰富解读形式，加强业务培训，提升答复质量。"
+)
+
+
 @dataclass
 class Draft:
     year: int = 2023
@@ -86,10 +114,16 @@ class Draft:
     signed: str = "2024年1月18日"
     t3: dict[RowSpec, tuple[int, ...]] = field(default_factory=lambda: dict(T3_DATA))
     extra: tuple[str, ...] = ()  # more paragraphs for section 一 (to make larger drafts)
+    t2: dict[CellKey, str] | None = None  # table 2's values; None: `T2_DATA` for the template
+    t4: dict[CellKey, str] | None = None  # table 4's values; None: one review, upheld
+    problems: str = PROBLEMS_DEFAULT  # the text of section 五
 
     @property
     def template(self) -> str:
         return T2021 if self.year >= 2021 else T2019
+
+    def t2_values(self) -> dict[CellKey, str]:
+        return self.t2 if self.t2 is not None else T2_DATA[self.template]
 
     def t3_values(self) -> dict[CellKey, str]:
         values: dict[CellKey, str] = {}
@@ -109,6 +143,8 @@ class Draft:
         return values
 
     def t4_values(self) -> dict[CellKey, str]:
+        if self.t4 is not None:
+            return self.t4
         values = {(g, c): "0" for g in T4_ROWS for c in T4_COLUMNS}
         values[(T4Row.REVIEW, T4Col.UPHELD)] = values[(T4Row.REVIEW, T4Col.TOTAL)] = "1"
         return values
@@ -145,15 +181,14 @@ def render(d: Draft, form: str = "tab") -> str:
         "镇党委将政务公开纳入年度考核，组织政务公开业务培训 2 次。",
         *d.extra,
         f"{h2}二、主动公开政府信息情况",
-        render_table("t2", d.template, table_form, T2_DATA[d.template]),
+        render_table("t2", d.template, table_form, d.t2_values()),
         f"{h2}三、收到和处理政府信息公开申请情况",
         render_table("t3", d.template, table_form, d.t3_values()),
         f"{h2}四、政府信息公开行政复议、行政诉讼情况",
-        "本年度因政府信息公开工作被申请行政复议 1 件，结果维持；未发生行政诉讼。",
+        _t4_text(d),
         render_table("t4", d.template, table_form, d.t4_values()),
         f"{h2}五、存在的主要问题及改进情况",
-        "一是政策解读形式较为单一；二是依申请公开答复的规范性有待提高。"
-        "下一步，我镇将丰富解读形式，加强业务培训，提升答复质量。",
+        d.problems,
         f"{h2}六、其他需要报告的事项",
         "（一）信息处理费收费情况",
         "本年度未收取信息处理费。",
@@ -173,6 +208,15 @@ def render(d: Draft, form: str = "tab") -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def _t4_text(d: Draft) -> str:
+    """What section 四 says of table 4: the default's one review, or the totals of the draft's own."""
+    if d.t4 is None:
+        return "本年度因政府信息公开工作被申请行政复议 1 件，结果维持；未发生行政诉讼。"
+    review = d.t4.get((T4Row.REVIEW, T4Col.TOTAL), "0")
+    lawsuits = sum(int(d.t4.get((row, T4Col.TOTAL), "0")) for row in (T4Row.DIRECT, T4Row.AFTER_REVIEW))
+    return f"本年度因政府信息公开工作被申请行政复议 {review} 件，提起行政诉讼 {lawsuits} 件。"
+
+
 def sample(year: int = 2023, **fields: Any) -> Draft:
     """The sample draft's content for *year* (signed in the next January, within the legal
     window); *fields* are other `Draft` fields to change (agency, name, signed, t3, extra)."""
@@ -185,17 +229,90 @@ def clean(form: str = "tab", year: int = 2023) -> str:
     return render(sample(year), form)
 
 
-def random_draft(seed: int, year: int = 2023, scale: int = 9) -> Draft:
+def random_draft(seed: int, year: int = 2023, scale: int = 9, carried: tuple[int, ...] | None = None) -> Draft:
     """A correct draft whose table 3 holds random numbers (up to about *scale* per cell of 一) that
     satisfy every identity: each application received is counted once among the outcomes or as
-    carried forward, column by column."""
+    carried forward, column by column. *carried*: 二、上年结转 per applicant column (default random)."""
     rng = random.Random(seed)
     rows = list(t3_outcome_rows(T2021 if year >= 2021 else T2019))
     data: dict[RowSpec, list[int]] = {r: [0] * 6 for r in (T3Row.NEW, T3Row.CARRIED, T3Row.CARRY_FORWARD, *rows)}
     for col in range(6):
-        new, carried = rng.randint(0, scale), rng.randint(0, max(1, scale // 3))
-        forward = rng.randint(0, new + carried)
-        data[T3Row.NEW][col], data[T3Row.CARRIED][col], data[T3Row.CARRY_FORWARD][col] = new, carried, forward
-        for _ in range(new + carried - forward):
+        new = rng.randint(0, scale)
+        carried_here = rng.randint(0, max(1, scale // 3)) if carried is None else carried[col]
+        forward = rng.randint(0, new + carried_here)
+        data[T3Row.NEW][col], data[T3Row.CARRIED][col], data[T3Row.CARRY_FORWARD][col] = new, carried_here, forward
+        for _ in range(new + carried_here - forward):
             data[rng.choice(rows)][col] += 1
     return Draft(year=year, signed=f"{year + 1}年1月18日", t3={k: tuple(v) for k, v in data.items()})
+
+
+def next_year(draft: Draft, seed: int) -> Draft:
+    """The same agency's correct report for the year after *draft*'s, agreeing with it: 二、上年结转
+    is *draft*'s 四, table 2's stocks (现行有效 / 对外公开总数量, the 2019 item counts) carry over,
+    across the 2019/2021 template change too, and section 五 says something else."""
+    year = draft.year + 1
+    base = random_draft(seed, year, carried=draft.t3.get(T3Row.CARRY_FORWARD, (0,) * 6))
+    rng = random.Random(seed)
+    return Draft(
+        year=year,
+        agency=draft.agency,
+        name=draft.name,
+        signed=f"{year + 1}年1月{rng.randint(5, 28)}日",
+        t3=base.t3,
+        t2=_t2_after(draft, year, rng),
+        problems=problems_of(year, draft.name),
+    )
+
+
+def series(first: Draft, years: int, seed: int = 0) -> list[Draft]:
+    """*first* and the reports of the *years* − 1 years after it (see `next_year`)."""
+    out = [first]
+    for i in range(1, years):
+        out.append(next_year(out[-1], seed * 100 + i))
+    return out
+
+
+def first_of_series(year: int, agency: str, name: str, seed: int = 0) -> Draft:
+    """A correct report to start a `series` with: random table 3, its own section 五."""
+    return sample(year, agency=agency, name=name, t3=random_draft(seed, year).t3, problems=problems_of(year, name))
+
+
+def problems_of(year: int, name: str = "云溪镇") -> str:
+    """Section 五 for *year* of the agency *name*: two problems and an improvement shared with
+    neither neighbouring year."""
+    from ..facts import analyse_agency
+
+    n = len(_PROBLEMS)
+    first, second = _PROBLEMS[(2 * year) % n], _PROBLEMS[(2 * year + 1) % n]
+    we = "我" + (analyse_agency(name).kind or "们")
+    return f"一是{first}；二是{second}。" + _IMPROVEMENTS[year % len(_IMPROVEMENTS)].format(we=we)
+
+
+def _t2_after(draft: Draft, year: int, rng: random.Random) -> dict[CellKey, str]:
+    """Table 2 for *year* carrying on from *draft*'s (read by the specs' key names, which are the
+    same in both templates)."""
+    template = T2021 if year >= 2021 else T2019
+    before = {(r.key, c.key): v for (r, c), v in draft.t2_values().items()}
+    values = dict(T2_DATA[template])
+
+    def last(row: RowSpec, column: ColumnSpec) -> int:
+        return int(before.get((row.key, column.key), "0"))
+
+    # 规章 stay 0: a township makes none (NB208)
+    for row in (T2Row.NORMATIVE if template == T2021 else T2Row.NORMATIVE_2019,):
+        stock, made = last(row, T2Col.IN_FORCE), rng.randint(0, 4)
+        if template == T2021:
+            repealed = rng.randint(0, min(2, stock + made))
+            values |= {(row, T2Col.MADE): str(made), (row, T2Col.REPEALED): str(repealed)}
+            values[(row, T2Col.IN_FORCE)] = str(stock + made - repealed)
+        else:
+            published = rng.randint(0, made)
+            values |= {(row, T2Col.MADE_2019): str(made), (row, T2Col.PUBLISHED_2019): str(published)}
+            values[(row, T2Col.IN_FORCE_2019)] = str(stock + published)
+    if template == T2019 and draft.template == T2019:
+        for (row, column), _ in T2_DATA[T2019].items():
+            if column is T2Col.PREVIOUS:
+                count = last(row, T2Col.PREVIOUS) + last(row, T2Col.CHANGE)
+                change = rng.randint(-min(2, count), 3)
+                values |= {(row, T2Col.PREVIOUS): str(count), (row, T2Col.CHANGE): str(change)}
+    return values

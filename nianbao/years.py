@@ -1,0 +1,132 @@
+"""Finding last year's report, shared by the CLI and the language server.
+
+`ReportIndex` holds report digests by year and pairs a report with the same agency's report for
+the year before (`ReportIndex.previous_of`); `search_root` and `may_be_of` say where a report's
+folder tree is and which of its files may be last year's (their path mentions the year). Checking
+a pair is `Linter.check_years` (or, inside a check, `Linter(previous=…)`); `nianbao.runner.pair_run`
+does both for a CLI run. See docs/years.md.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .digest import ReportDigest
+
+NAMED, RUN, TREE = "named", "run", "tree"  # how a predecessor was found
+HOW = {NAMED: "配置或命令行指定", RUN: "同一次检查中的文件", TREE: "同一目录树中的文件"}
+
+
+class Pairing(NamedTuple):  # not a dataclass: this module is imported by every run, cached ones too
+    """What a report was paired with (``previous`` None: nothing, and ``why`` says why)."""
+
+    path: str
+    previous: ReportDigest | None = None
+    how: str = ""  # named | run | tree
+    why: str = ""
+
+    def describe(self) -> str:
+        """One line for ``nianbao check --verbose`` (file names any output can carry)."""
+        from .output import shown
+
+        if self.previous is not None:
+            return f"{shown(self.path)}：与上年报告 {shown(self.previous.path)} 比对（{HOW[self.how]}）"
+        return f"{shown(self.path)}：不作跨年度比对（{shown(self.why)}）"
+
+
+class ReportIndex:
+    """Report digests by year, each under its path (one digest per path: adding again replaces)."""
+
+    def __init__(self, digests: Iterable[ReportDigest] = ()) -> None:
+        self._by_year: dict[int, dict[str, ReportDigest]] = {}
+        for digest in digests:
+            self.add(digest)
+
+    def add(self, digest: ReportDigest) -> None:
+        self.remove(digest.path)
+        if digest.year is not None:
+            self._by_year.setdefault(digest.year, {})[digest.path] = digest
+
+    def remove(self, path: str) -> None:
+        for reports in self._by_year.values():
+            reports.pop(path, None)
+
+    def of_year(self, year: int) -> list[ReportDigest]:
+        return list(self._by_year.get(year, {}).values())
+
+    def previous_of(self, digest: ReportDigest, how: str = RUN) -> Pairing:
+        """The same agency's report for the year before *digest*'s, or why there is none."""
+        if digest.year is None or not digest.agency_core:
+            return Pairing(digest.path, why="未能确定本报告的年度或机关")
+        year = digest.year - 1
+        candidates = [d for d in self.of_year(year) if d.path != digest.path]
+        found = same_agency(digest, candidates)
+        if len(found) == 1:
+            return Pairing(digest.path, found[0], how)
+        if found:
+            names = "、".join(d.path for d in found)
+            return Pairing(
+                digest.path, why=f"有多份可能是{digest.agency_core} {year} 年度的报告：{names}，请用 previous 指定"
+            )
+        return Pairing(digest.path, why=f"没有找到{digest.agency_core} {year} 年度的报告")
+
+
+def same_agency(digest: ReportDigest, candidates: list[ReportDigest]) -> list[ReportDigest]:
+    """The candidates by the same agency as *digest*: those with the same full name, else with the
+    same core name (云溪镇 for 青禾县云溪镇人民政府), else whose core ends with the other's (a short
+    form such as 县教育局 for 教育局) — the agency inference's own notion of one agency. A 镇 and the
+    街道 that replaced it have different cores: they are not paired unless named."""
+    core = digest.agency_core or ""
+
+    def short(d: ReportDigest) -> bool:
+        other = d.agency_core or ""
+        return bool(core and other) and (other.endswith(core) or core.endswith(other))
+
+    for same in (lambda d: d.agency == digest.agency, lambda d: d.agency_core == core, short):
+        found = [d for d in candidates if same(d)]
+        if found:
+            return found
+    return []
+
+
+def named_pairing(digest: ReportDigest, named: ReportDigest | None, path: str) -> Pairing:
+    """The pairing with a predecessor named in configuration or on the command line (*path*, whose
+    digest is *named*; None when it could not be read): any agency, but the year before."""
+    if named is None:
+        return Pairing(digest.path, why=f"指定的上年报告 {path} 无法读取")
+    if digest.year is not None and named.year is not None and named.year != digest.year - 1:
+        return Pairing(digest.path, why=f"指定的上年报告 {path} 是 {named.year} 年度的，本报告是 {digest.year} 年度")
+    return Pairing(digest.path, named, NAMED)
+
+
+def search_root(file: Path, year: int, config: Config) -> Path:
+    """The folder tree where last year's report of *file* (a report for *year*) is looked for: the
+    configuration file's folder (the project); without one, the report's own folder — or its parent
+    when the folder is named by the year (``2023/``), so that ``2022/`` is in the tree."""
+    if config.path is not None:
+        return config.path.parent
+    folder = file.parent
+    return folder.parent if str(year) in (folder.name or folder.absolute().name) else folder
+
+
+def may_be_of(path: Path, root: Path, year: int) -> bool:
+    """Whether *path* (found under *root*) mentions *year* in its file or folder names below the
+    root: the only files of a tree that are read to find last year's report."""
+    text, under = str(path), str(root)
+    return str(year) in (text[len(under) :] if text.startswith(under) else text)
+
+
+def from_cwd(path: Path) -> Path:
+    """*path* as output names it: relative to the working directory when it is under it."""
+    if not path.is_absolute():
+        return path
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive
+        return path
+    return path if relative.startswith("..") else Path(relative)

@@ -1,0 +1,491 @@
+"""Across years (#13): each report checked against the same agency's report for the year before.
+
+Series of consecutive correct reports (`nianbao.testing.drafts.series`) are written into folders
+and checked with the CLI: consistent series give nothing; each kind of break gives exactly its
+finding, pointing into both years' files.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nianbao.cli import main
+from nianbao.digest import ReportDigest
+from nianbao.hookspec import hookimpl
+from nianbao.ruledef import WARNING, Finding, Related, Rule, year_rule
+from nianbao.template import T4_COLUMNS, T4_ROWS, T2019, T2021, RowSpec, T2Col, T2Row, T3Col, T3Row, T4Col, T4Row
+from nianbao.testing.drafts import Draft, first_of_series, problems_of, render, series
+
+AGENCIES = (
+    ("青禾县云溪镇人民政府", "云溪镇"),
+    ("青禾县石桥镇人民政府", "石桥镇"),
+    ("白沙县东岭街道办事处", "东岭街道"),
+)
+
+
+# Table 4 with three reviews and a lawsuit: enough cases that the same table two years running is a copy.
+FOUR_CASES = {(g, c): "0" for g in T4_ROWS for c in T4_COLUMNS} | {
+    (T4Row.REVIEW, T4Col.UPHELD): "2",
+    (T4Row.REVIEW, T4Col.CORRECTED): "1",
+    (T4Row.REVIEW, T4Col.TOTAL): "3",
+    (T4Row.DIRECT, T4Col.PENDING): "1",
+    (T4Row.DIRECT, T4Col.TOTAL): "1",
+}
+
+
+def chain(start: int, years: int = 3, agency: int = 0, seed: int = 0) -> list[Draft]:
+    full, name = AGENCIES[agency]
+    return series(first_of_series(start, full, name, seed), years, seed)
+
+
+def write(root: Path, drafts: list[Draft], name: str | None = None) -> dict[int, Path]:
+    """Each draft as ``root/<year>/<agency>.txt``; the paths by year."""
+    out = {}
+    for d in drafts:
+        path = root / str(d.year) / f"{name or d.name}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render(d), encoding="utf-8")
+        out[d.year] = path
+    return out
+
+
+def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, Any]], str]:
+    """Run ``nianbao check --format json``; exit status, records and standard error."""
+    status = main(["check", "--format", "json", *args])
+    out, err = capsys.readouterr()
+    return status, json.loads(out), err
+
+
+def only(records: list[dict[str, Any]]) -> dict[str, Any]:
+    assert len(records) == 1, [(r["path"], r["code"], r["message"]) for r in records]
+    return records[0]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# --- consistent series --------------------------------------------------------------------------
+
+
+def test_consistent_series_of_several_agencies_give_nothing(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Three agencies over 2019–2023 (both templates, across the 2020/2021 change), in one folder
+    tree: every report but the first of each agency is paired, and nothing is found."""
+    for i in range(len(AGENCIES)):
+        write(tmp_cwd / "reports", chain(2019, 5, i, seed=i))
+    status, records, err = check(capsys, "--verbose", "reports")
+    assert (status, records) == (0, [])
+    assert err.count("与上年报告") == 4 * len(AGENCIES) and err.count("不作跨年度比对") == len(AGENCIES)
+    status, records, _ = check(capsys, "reports")  # answered from the cache, digests included
+    assert (status, records) == (0, [])
+
+
+def test_a_folder_of_several_agencies_and_years_with_every_kind_of_fault(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Three agencies over 2019–2023, with faults of every kind in different reports (across the
+    template change too): one run finds each fault, in its report, and nothing else."""
+    one, two, three = chain(2019, 5, 0, seed=1), chain(2019, 5, 1, seed=2), chain(2019, 5, 2, seed=3)
+    one[2] = _carried_plus_one(one[2])  # 2021 against 2020: across the template change
+    t2 = dict(two[2].t2_values())  # two more made in 2021, and the stock not moved
+    t2[(T2Row.NORMATIVE, T2Col.MADE)] = str(int(t2[(T2Row.NORMATIVE, T2Col.MADE)]) + 2)
+    two[2] = replace(two[2], t2=t2)
+    two[4] = replace(two[4], problems=two[3].problems)
+    t2 = dict(three[1].t2_values())
+    t2[(T2Row.PENALTY, T2Col.PREVIOUS)] = str(int(t2[(T2Row.PENALTY, T2Col.PREVIOUS)]) + 1)
+    three[1] = replace(three[1], t2=t2)
+    three[2], three[3] = (replace(d, t4=FOUR_CASES) for d in three[2:4])  # 2022's table 4 is 2021's
+    for d in (*one, *two, *three):
+        write(tmp_cwd / "reports", [d])
+    paths = {(d.name, d.year): tmp_cwd / "reports" / str(d.year) / f"{d.name}.txt" for d in (*one, *two, *three)}
+    edit(paths[("云溪镇", 2023)], "2023年，云溪镇坚持", "2022年，云溪镇坚持")
+    expected = {
+        (("云溪镇", 2021), "NB601"),
+        (("云溪镇", 2023), "NB606"),
+        (("石桥镇", 2021), "NB602"),
+        (("石桥镇", 2023), "NB605"),
+        (("东岭街道", 2020), "NB603"),
+        (("东岭街道", 2022), "NB604"),
+    }
+    status, records, _ = check(capsys, "reports")
+    where = {str(path.relative_to(tmp_cwd)): key for key, path in paths.items()}
+    found = [(where[r["path"]], r["code"]) for r in records]
+    assert status == 1 and sorted(found) == sorted(expected)
+    assert all(r["related"][0]["path"] != r["path"] for r in records)  # each points into last year's report
+
+
+# --- each break, exactly its finding ------------------------------------------------------------
+
+
+def _carried_plus_one(d: Draft) -> Draft:
+    """*d* with one more application carried over (and granted), its own identities still holding."""
+    t3 = dict(d.t3)
+    t3[T3Row.CARRIED] = (t3[T3Row.CARRIED][0] + 1, *t3[T3Row.CARRIED][1:])
+    granted = t3.get(T3Row.GRANTED, (0,) * 6)
+    t3[T3Row.GRANTED] = (granted[0] + 1, *granted[1:])
+    return replace(d, t3=t3)
+
+
+@pytest.mark.parametrize("start", [2022, 2020])  # 2020 → 2021 crosses the template change
+def test_carry_over_break(tmp_cwd: Path, capsys: pytest.CaptureFixture[str], start: int) -> None:
+    drafts = chain(start, 2)
+    drafts[1] = _carried_plus_one(drafts[1])
+    paths = write(tmp_cwd, drafts)
+    status, records, _ = check(capsys, str(tmp_cwd / str(start)), str(tmp_cwd / str(start + 1)))
+    finding = only(records)
+    last = drafts[0].t3[T3Row.CARRY_FORWARD][0]
+    assert (status, finding["code"], finding["name"]) == (1, "NB601", "carry-over")
+    assert finding["path"] == str(paths[start + 1]) and "自然人列为" in finding["message"]
+    assert f"{last + 1}" in finding["message"] and f"自然人列为 {last}" in finding["message"]
+    (there,) = finding["related"]
+    lines = paths[start].read_text(encoding="utf-8").splitlines()
+    assert there["path"] == str(paths[start]) and lines[there["line"] - 1].startswith("四、结转下年度继续办理")
+    here = paths[start + 1].read_text(encoding="utf-8").splitlines()[finding["line"] - 1]
+    assert here.startswith("二、上年结转")
+    # again, both reports answered from the cache (their digests' bodies read from it when paired)
+    assert check(capsys, str(tmp_cwd / str(start)), str(tmp_cwd / str(start + 1)))[1] == records
+
+
+def test_document_stock_break_2021(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    drafts = chain(2022, 2)
+    t2 = dict(drafts[1].t2_values())
+    stock = int(t2[(T2Row.NORMATIVE, T2Col.IN_FORCE)])
+    t2[(T2Row.NORMATIVE, T2Col.IN_FORCE)] = str(stock + 3)
+    drafts[1] = replace(drafts[1], t2=t2)
+    paths = write(tmp_cwd, drafts)
+    _, records, _ = check(capsys, str(tmp_cwd))
+    finding = only(records)
+    assert (finding["code"], finding["severity"]) == ("NB602", "warning")
+    assert f"现行有效件数为 {stock + 3}" in finding["message"] and f"= {stock}" in finding["message"]
+    assert "清理" in finding["message"]
+    assert [r["path"] for r in finding["related"]][0] == str(paths[2022])
+
+
+def test_document_stock_break_2019_and_across_the_template_change(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drafts = chain(2019, 3)  # 2019, 2020 (2019 template), 2021 (2021 template)
+    # one more in force in 2020, and two more in 2021: each year is one off its predecessor
+    for i, row, column, more in (
+        (1, T2Row.NORMATIVE_2019, T2Col.IN_FORCE_2019, 1),
+        (2, T2Row.NORMATIVE, T2Col.IN_FORCE, 2),
+    ):
+        t2 = dict(drafts[i].t2_values())
+        t2[(row, column)] = str(int(t2[(row, column)]) + more)
+        drafts[i] = replace(drafts[i], t2=t2)
+    write(tmp_cwd, drafts)
+    _, records, _ = check(capsys, str(tmp_cwd))
+    assert sorted((r["code"], Path(r["path"]).parent.name) for r in records) == [("NB602", "2020"), ("NB602", "2021")]
+    by_year = {Path(r["path"]).parent.name: r for r in records}
+    assert "对外公开总数量" in by_year["2020"]["message"] and "本年新公开数量" in by_year["2020"]["message"]
+    # 2021 reads 2020's 对外公开总数量 as last year's stock: one more in 2020 is one less than expected
+    assert "现行有效件数" in by_year["2021"]["message"]
+
+
+def test_item_count_break(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    drafts = chain(2019, 2)
+    t2 = dict(drafts[1].t2_values())
+    t2[(T2Row.PERMIT, T2Col.PREVIOUS)] = str(int(t2[(T2Row.PERMIT, T2Col.PREVIOUS)]) + 5)
+    drafts[1] = replace(drafts[1], t2=t2)
+    paths = write(tmp_cwd, drafts)
+    _, records, _ = check(capsys, str(tmp_cwd))
+    finding = only(records)
+    assert finding["code"] == "NB603" and "行政许可" in finding["message"]
+    assert {r["path"] for r in finding["related"]} == {str(paths[2019])} and len(finding["related"]) == 2
+
+
+def test_table_copied(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Table 3 and table 4 the same as last year's: one warning each (the default table 3 carries
+    over exactly what it carried forward, so only the copy is wrong)."""
+    drafts = [replace(d, t3=Draft().t3, t4=FOUR_CASES) for d in chain(2022, 2)]
+    paths = write(tmp_cwd, drafts)
+    _, records, _ = check(capsys, str(tmp_cwd))
+    assert sorted(r["code"] for r in records) == ["NB604", "NB604"]
+    messages = sorted(r["message"] for r in records)
+    assert messages[0].startswith("表三与上年（2022 年度）报告的表三逐格相同（共 5 件）")
+    assert messages[1].startswith("表四与上年（2022 年度）报告的表四逐格相同（共 4 件）")
+    assert all(r["related"][0]["path"] == str(paths[2022]) for r in records)
+
+
+def test_small_tables_the_same_two_years_are_not_copies(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Table 3 with one application received and one carried over, table 4 with one review: two
+    cases each, the same both years — nothing to say."""
+    one: tuple[int, ...] = (1, 0, 0, 0, 0, 0)
+    t3: dict[RowSpec, tuple[int, ...]] = {
+        T3Row.NEW: one,
+        T3Row.CARRIED: one,
+        T3Row.GRANTED: one,
+        T3Row.CARRY_FORWARD: one,
+    }
+    drafts = [replace(d, t3=t3) for d in chain(2022, 2)]
+    write(tmp_cwd, drafts)
+    assert check(capsys, str(tmp_cwd))[1] == []
+
+
+def test_copied_prose_in_section_five(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    drafts = chain(2022, 2)
+    drafts[1] = replace(drafts[1], problems=drafts[0].problems)
+    paths = write(tmp_cwd, drafts)
+    _, records, _ = check(capsys, str(tmp_cwd))
+    finding = only(records)
+    assert finding["code"] == "NB605" and "100%（3/3 句）" in finding["message"]
+    assert "存在的主要问题及改进情况" in finding["message"]
+    assert finding["related"][0]["path"] == str(paths[2022])
+    assert {r["path"] for r in finding["related"][1:]} == {str(paths[2023])}
+
+
+def test_copied_prose_threshold_is_configurable(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two of three sentences copied (67 %): reported at the default 50 %, not at 0.7 — set per file."""
+    drafts = chain(2022, 2)
+    last = drafts[0].problems.split("。")
+    drafts[1] = replace(drafts[1], problems=last[0] + "。" + drafts[1].problems.split("。")[1] + "。")
+    write(tmp_cwd, drafts)
+    assert "67%（2/3 句）" in only(check(capsys, str(tmp_cwd))[1])["message"]
+    (tmp_cwd / "nianbao.toml").write_text('[[overrides]]\nfiles = ["2023/*"]\ncopied-prose-threshold = 0.7\n')
+    assert check(capsys, str(tmp_cwd))[1] == []
+
+
+def test_year_not_updated_is_an_error_with_a_safe_fix(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    drafts = chain(2022, 2)
+    paths = write(tmp_cwd, drafts)
+    edit(paths[2023], "2023年，云溪镇坚持", "2022年，云溪镇坚持")
+    _, records, _ = check(capsys, str(tmp_cwd))
+    finding = only(records)
+    assert (finding["code"], finding["severity"]) == ("NB606", "error")
+    assert finding["fix"]["applicability"] == "safe" and finding["fix"]["edits"][0]["new_text"] == "2023"
+    assert finding["related"][0]["path"] == str(paths[2022])
+    assert main(["check", "--fix", str(tmp_cwd)]) == 0
+    assert "2023年，云溪镇坚持" in paths[2023].read_text(encoding="utf-8")
+    capsys.readouterr()
+
+
+def test_a_sentence_that_names_last_year_on_purpose_is_quiet(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Last year's own-year statement, rewritten this year about last year (相比2022年): not copied."""
+    drafts = chain(2022, 2)
+    paths = write(tmp_cwd, drafts)
+    edit(paths[2023], "2023年，云溪镇坚持", "相比2022年，云溪镇坚持")
+    assert check(capsys, str(tmp_cwd))[1] == []
+
+
+# --- finding the previous report ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("agency", [0, 2])  # 青禾县云溪镇人民政府 / 云溪镇; 白沙县东岭街道办事处 / 东岭街道
+def test_full_and_short_names_are_one_agency(tmp_cwd: Path, capsys: pytest.CaptureFixture[str], agency: int) -> None:
+    drafts = chain(2022, 2, agency)
+    drafts[0] = replace(drafts[0], agency=drafts[0].name)  # titled and signed with the short name
+    drafts[1] = _carried_plus_one(drafts[1])
+    write(tmp_cwd, drafts)
+    _, records, err = check(capsys, "--verbose", str(tmp_cwd))
+    assert only(records)["code"] == "NB601" and "同一次检查中的文件" in err
+
+
+def test_two_agencies_in_one_folder_are_each_paired_with_their_own(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one, two = chain(2022, 2, 0, seed=1), chain(2022, 2, 1, seed=2)
+    one[1] = _carried_plus_one(one[1])
+    for d in (*one, *two):  # flat: 云溪镇2022.txt …
+        (tmp_cwd / f"{d.name}{d.year}.txt").write_text(render(d), encoding="utf-8")
+    _, records, err = check(capsys, "--verbose", ".")
+    assert only(records)["path"] == "云溪镇2023.txt"
+    assert "云溪镇2023.txt：与上年报告 云溪镇2022.txt" in err and "石桥镇2023.txt：与上年报告 石桥镇2022.txt" in err
+
+
+def test_a_missing_year_pairs_nothing(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    drafts = chain(2021, 3)
+    drafts[2] = _carried_plus_one(drafts[2])
+    paths = write(tmp_cwd, drafts)
+    paths[2022].unlink()
+    status, records, err = check(capsys, "--verbose", str(tmp_cwd))
+    assert (status, records) == (0, [])
+    assert "没有找到云溪镇 2022 年度的报告" in err
+
+
+def test_a_town_that_became_a_subdistrict_is_another_agency_unless_named(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    town, subdistrict = chain(2022, 2)
+    subdistrict = replace(
+        subdistrict, agency="青禾县云溪街道办事处", name="云溪街道", problems=problems_of(2023, "云溪街道")
+    )
+    subdistrict = _carried_plus_one(subdistrict)
+    write(tmp_cwd, [town])
+    write(tmp_cwd, [subdistrict])
+    _, records, err = check(capsys, "--verbose", str(tmp_cwd))
+    assert records == [] and "没有找到云溪街道 2022 年度的报告" in err
+    (tmp_cwd / "nianbao.toml").write_text(
+        '[[overrides]]\nfiles = ["2023/云溪街道.txt"]\nprevious = "2022/云溪镇.txt"\n'
+    )
+    _, records, err = check(capsys, "--verbose", str(tmp_cwd))
+    assert only(records)["code"] == "NB601" and "配置或命令行指定" in err
+
+
+def test_previous_on_the_command_line(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drafts = chain(2022, 2)
+    drafts[1] = _carried_plus_one(drafts[1])
+    (tmp_cwd / "old.txt").write_text(render(drafts[0]), encoding="utf-8")
+    (tmp_cwd / "new" / "draft.txt").parent.mkdir()
+    (tmp_cwd / "new" / "draft.txt").write_text(render(drafts[1]), encoding="utf-8")
+    assert check(capsys, "new/draft.txt")[1] == []  # not in the tree of new/, not named
+    finding = only(check(capsys, "--previous", "old.txt", "new/draft.txt")[1])
+    assert finding["code"] == "NB601" and finding["related"][0]["path"] == "old.txt"
+    # standard input, with its predecessor named too
+    data = (tmp_cwd / "new" / "draft.txt").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    finding = only(check(capsys, "--previous", "old.txt", "--stdin-filename", "new/draft.txt", "-")[1])
+    assert (finding["code"], finding["path"]) == ("NB601", "new/draft.txt")
+    assert main(["check", "--previous", "old.txt", "new/draft.txt", "old.txt"]) == 2
+    assert "--previous 只能在检查一份报告时使用" in capsys.readouterr().err
+
+
+def test_a_named_report_of_another_year_is_not_compared(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    drafts = chain(2021, 3)
+    drafts[2] = _carried_plus_one(drafts[2])
+    (tmp_cwd / "a.txt").write_text(render(drafts[0]), encoding="utf-8")
+    (tmp_cwd / "c.txt").write_text(render(drafts[2]), encoding="utf-8")
+    status, records, err = check(capsys, "--verbose", "--previous", "a.txt", "c.txt")
+    assert (status, records) == (0, []) and "是 2021 年度的，本报告是 2023 年度" in err
+
+
+# --- rules like any other -----------------------------------------------------------------------
+
+
+def test_cross_year_rules_are_selected_configured_and_suppressed_like_any(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drafts = chain(2022, 2)
+    drafts[1] = _carried_plus_one(drafts[1])
+    paths = write(tmp_cwd, drafts)
+    assert check(capsys, "--ignore", "NB6", str(tmp_cwd))[1] == []
+    (tmp_cwd / "nianbao.toml").write_text('[severity]\nNB601 = "warning"\n')
+    assert only(check(capsys, str(tmp_cwd))[1])["severity"] == "warning"
+    edit(paths[2023], "二、上年结转", "<!-- nianbao-disable-next-line NB601 -->\n二、上年结转")
+    edit(paths[2023], "<!-- nianbao-disable-next-line NB601 -->\n", "<!-- nianbao-disable NB601 -->\n")
+    assert check(capsys, str(tmp_cwd))[1] == []
+
+
+def test_text_sarif_and_github_name_the_other_file(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    drafts = chain(2022, 2)
+    drafts[1] = _carried_plus_one(drafts[1])
+    paths = write(tmp_cwd, drafts)
+    last = paths[2022].read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(last, 1) if text.startswith("四、结转下年度继续办理"))
+    main(["check", "--no-source", str(tmp_cwd)])
+    assert f"= 相关：{paths[2022]}:{line}:" in capsys.readouterr().out
+    main(["check", "--format", "sarif", str(tmp_cwd)])
+    (result,) = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    (related,) = result["relatedLocations"]
+    assert related["physicalLocation"]["artifactLocation"]["uri"] == paths[2022].as_posix()
+    assert related["physicalLocation"]["region"]["startLine"] == line
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == paths[2023].as_posix()
+    main(["check", "--format", "github", str(tmp_cwd)])
+    assert f"{paths[2022]}:{line}:" in capsys.readouterr().out
+
+
+def test_last_years_report_as_a_word_document(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .documents_support import make_docx
+
+    drafts = chain(2022, 2)
+    drafts[1] = _carried_plus_one(drafts[1])
+    (tmp_cwd / "2022").mkdir()
+    (tmp_cwd / "2022" / "云溪镇.docx").write_bytes(make_docx(render(drafts[0])))
+    write(tmp_cwd, drafts[1:])
+    finding = only(check(capsys, str(tmp_cwd / "2023" / "云溪镇.txt"))[1])
+    (there,) = finding["related"]
+    assert there["path"] == "2022/云溪镇.docx" and there["location"]["format"] == "docx"
+    assert there["location"]["excerpt"].startswith("四、结转下年度继续办理")
+
+
+@pytest.mark.parametrize("template", [T2019, T2021])
+def test_digest_survives_the_cache(template: str) -> None:
+    """A digest read back from its cache record is the digest: same outline, tables and sentences."""
+    from .conftest import lint
+
+    d = chain(2020 if template == T2019 else 2022, 1)[0]
+    digest = lint(render(d)).with_digest().digest
+    assert digest is not None and digest.table("t3") is not None
+    head, body = digest.record()
+    again = ReportDigest.from_record("x.txt", json.loads(json.dumps(head)), body)
+    assert again.record() == (head, body)
+    before, after = digest.table("t3"), again.table("t3")
+    assert before is not None and after is not None
+    assert after.cell(T3Row.CARRIED, T3Col.NATURAL) == before.cell(T3Row.CARRIED, T3Col.NATURAL)
+    assert again.section(5) == digest.section(5)
+    damaged = ReportDigest.from_record("x.txt", head, body[:-3])
+    assert (damaged.tables, damaged.sections, damaged.year) == ((), (), digest.year)
+
+
+class _YearPlugin:
+    """A plugin's cross-year rule (the hook any plugin may implement), and one that raises."""
+
+    PREFIX = "XY"
+
+    @staticmethod
+    @hookimpl
+    def nianbao_year_rules() -> list[Rule]:
+        @year_rule("XY601", "agency-renamed", WARNING, "机关名称与上年不同")
+        def renamed(current: ReportDigest, previous: ReportDigest) -> list[Finding]:
+            """检查内容 为什么重要 错误示例 正确示例"""
+            if current.agency == previous.agency:
+                return []
+            return [Finding(0, 1, f"上年是 {previous.agency}", related=(Related(0, 1, "上年标题", previous.path),))]
+
+        @year_rule("XY602", "broken", WARNING, "出错的规则")
+        def broken(current: ReportDigest, previous: ReportDigest) -> list[Finding]:
+            """检查内容 为什么重要 错误示例 正确示例"""
+            raise RuntimeError("boom")
+
+        return [renamed, broken]
+
+
+def test_plugins_add_cross_year_rules_through_their_own_hook() -> None:
+    from nianbao.engine import Linter, Selection
+    from nianbao.plugins import build_registry
+    from nianbao.source import Source
+
+    registry = build_registry(entry_points=False, extra=[("XY", _YearPlugin)])
+    assert not registry.problems and registry.rules["XY601"].compare is not None
+    linter = Linter(registry)
+    last, this = chain(2022, 2)
+    digests = []
+    for d in (last, replace(this, agency="云溪镇")):
+        source = Source.from_text(render(d))
+        digests.append((linter.check(source, f"{d.year}.txt", Selection()).with_digest().digest, source))
+    (before, _), (now, source) = digests
+    assert before is not None and now is not None
+    found = linter.check_years(now, before, Selection(), lambda: source)
+    assert [(f.code, f.message, f.related[0].path) for f in found if f.code == "XY601"] == [
+        ("XY601", "上年是 青禾县云溪镇人民政府", "2022.txt")
+    ]
+    assert any(f.code == "NB001" and "XY602" in f.message and "boom" in f.message for f in found)
+    assert linter.check_years(now, before, Selection(ignore=["XY"]), lambda: source) == ()
+
+
+def test_digest_cells_as_written_full_width_and_decimal() -> None:
+    """Cells written with full-width digits or as amounts keep their number and their span."""
+    from .conftest import lint
+
+    d = chain(2020, 1)[0]  # 2019 template: 本年增/减 −1, 采购总金额 3.6万元
+    text = render(d)
+    row = text.index("二、上年结转")
+    digit = row + next(i for i, ch in enumerate(text[row:]) if ch.isdigit())
+    text = text[:digit] + chr(ord(text[digit]) + 0xFEE0) + text[digit + 1 :]  # full-width
+    digest = lint(text).with_digest().digest
+    assert digest is not None
+    again = ReportDigest.from_record("x.txt", *digest.record())
+    cell = again.table("t3").cell(T3Row.CARRIED, T3Col.NATURAL)  # type: ignore[union-attr]
+    assert cell is not None and cell.number == d.t3[T3Row.CARRIED][0] and (cell.start, cell.end) == (digit, digit + 1)
+    t2 = again.table("t2")
+    assert t2 is not None and t2.cell(T2Row.OTHER_SERVICES, T2Col.CHANGE).number == -1  # type: ignore[union-attr]
+    assert t2.cell(T2Row.PROCUREMENT, T2Col.PURCHASE_AMOUNT).value == "3.6"  # type: ignore[union-attr]
