@@ -10,7 +10,6 @@ import json
 import operator
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -27,7 +26,8 @@ from nianbao.engine import Linter, Selection
 from nianbao.plugins import build_registry
 from nianbao.source import Source
 
-from .corpus import sample, write
+from .corpus import sample
+from .floor import floor
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -67,29 +67,47 @@ def machine() -> dict[str, str]:
 # --- in process ---------------------------------------------------------------------------------
 
 
+def _autocorrect() -> Callable[[bytes, str], object] | None:
+    """autocorrect's Rust core (`pip install autocorrect-py`) linting a draft, or None."""
+    try:
+        import autocorrect_py
+    except ImportError:
+        return None
+    return lambda data, name: autocorrect_py.lint_for(data.decode("utf-8"), name)
+
+
 def lint_by_size(sizes: list[float], samples: int, repeats: int) -> list[dict[str, Any]]:
-    """Median and p99 of a full lint (decode + parse + every rule), per draft size."""
+    """Per draft size, the median and p99 of a full lint (decode + parse + every rule), and beside
+    it, on the same drafts in the same rounds, the floor and autocorrect (when installed; None for
+    a size where it fails on some draft)."""
     linter = Linter(build_registry(entry_points=False))
+    check: Callable[[bytes, str], object] = lambda data, name: linter.check_bytes(data, name, Selection())  # noqa: E731
+    others = {"floor": lambda data, name: floor(data), "autocorrect": _autocorrect()}
+    contenders = {"nianbao": check, **{k: v for k, v in others.items() if v is not None}}
     rows = []
     for size in sizes:
-        timings: list[float] = []
+        timings: dict[str, list[float]] = {name: [] for name in contenders}
+        failed: set[str] = set()  # autocorrect gives up on some large Markdown drafts ("call limit reached")
         for i in range(samples):
             s = sample(1000 + i, size_kb=size)
             data = s.text.encode("utf-8")
-            linter.check_bytes(data, s.name, Selection())  # warm up lazy imports and caches
+            for name, run in contenders.items():
+                try:
+                    run(data, s.name)  # warm up lazy imports and caches
+                except ValueError:
+                    failed.add(name)
             for _ in range(repeats):
-                started = time.perf_counter()
-                linter.check_bytes(data, s.name, Selection())
-                timings.append(time.perf_counter() - started)
-        rows.append(
-            {
-                "size_kb": size,
-                "median_ms": statistics.median(timings) * 1000,
-                "p99_ms": percentile(timings, 99) * 1000,
-                "per_kb_us": statistics.median(timings) * 1e6 / size,
-                "runs": len(timings),
-            }
-        )
+                for name, run in contenders.items():  # interleaved: a slow spell of the machine hits all
+                    if name not in failed:
+                        started = time.perf_counter()
+                        run(data, s.name)
+                        timings[name].append(time.perf_counter() - started)
+        row: dict[str, Any] = {"size_kb": size, "runs": len(timings["nianbao"])}
+        for name, values in timings.items():
+            row[f"{name}_ms"] = None if name in failed else statistics.median(values) * 1000
+        row["p99_ms"] = percentile(timings["nianbao"], 99) * 1000
+        row["per_kb_us"] = row["nianbao_ms"] * 1000 / size
+        rows.append(row)
     return rows
 
 
@@ -110,87 +128,67 @@ def profile(samples: int) -> list[tuple[str, float, float]]:
     ]
 
 
-# --- the command line --------------------------------------------------------------------------------
+# --- whole processes -----------------------------------------------------------------------------
 
 
-def _timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, subprocess.CompletedProcess[bytes]]:
+@dataclass(frozen=True)
+class Run:
+    """One finished process: wall and CPU seconds, peak resident memory (its own, in MB)."""
+
+    wall: float
+    cpu: float
+    rss_mb: float
+    returncode: int
+
+
+def run_process(cmd: list[str], cwd: Path | None = None) -> Run:
+    """Run *cmd* (output discarded) and account for that one process (`os.wait4`, not the
+    children's running maximum, so each run's peak memory is its own)."""
     started = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    return time.perf_counter() - started, proc
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode)
 
 
-def cli_throughput(corpus_dir: Path, count: int, bin_dir: Path) -> dict[str, Any]:
-    paths = sorted(corpus_dir.glob("*.*")) if corpus_dir.is_dir() else []
-    if len(paths) != count:
-        import shutil
+@dataclass(frozen=True)
+class Spread:
+    """Median and range of repeated runs of one command."""
 
-        shutil.rmtree(corpus_dir, ignore_errors=True)
-        paths = write(corpus_dir, count, seed=42)
-    cores = os.cpu_count() or 1
-    nianbao = str(bin_dir / "nianbao")
-    out: dict[str, Any] = {"documents": count, "cores": cores, "megabytes": sum(p.stat().st_size for p in paths) / 1e6}
-    for jobs in (1, cores):
-        seconds, proc = _timed(
-            [nianbao, "check", "--no-cache", "--jobs", str(jobs), "--format", "json", "--exit-zero", str(corpus_dir)]
-        )
-        assert proc.returncode == 0, proc.stderr.decode()[-2000:]
-        out[f"jobs{jobs}_s"] = seconds
-        if jobs == 1:
-            out["max_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    cache = corpus_dir.parent / ".bench_cache"
-    import shutil
+    median: float
+    low: float
+    high: float
 
-    shutil.rmtree(cache, ignore_errors=True)
-    command = [nianbao, "check", "--cache-dir", str(cache), "--jobs", str(cores), "--format", "json", "--exit-zero"]
-    cold, _ = _timed([*command, str(corpus_dir)])  # fills the cache
-    warm, _ = _timed([*command, str(corpus_dir)])  # answered from it
-    out["cache_fill_s"], out["cache_hit_s"] = cold, warm
+    @classmethod
+    def of(cls, values: list[float]) -> Spread:
+        return cls(statistics.median(values), min(values), max(values))
+
+    def ms(self) -> str:
+        return f"{self.median * 1000:.1f} ms ({self.low * 1000:.1f}–{self.high * 1000:.1f})"
+
+    def s(self) -> str:
+        return f"{self.median:.2f} s ({self.low:.2f}–{self.high:.2f})"
+
+
+def paired(
+    commands: dict[str, list[str]], runs: int, cwd: Path | None = None, warm_up: bool = True
+) -> dict[str, list[Run]]:
+    """Each command *runs* times, in turn (A B C A B C …), after one warm-up round (unless told
+    not to: a long command warms itself up), so that a slow spell of the shared machine falls on
+    all of them; ratios are then taken run by run."""
+    for cmd in commands.values() if warm_up else ():
+        run_process(cmd, cwd)
+    out: dict[str, list[Run]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, cmd in commands.items():
+            out[name].append(run_process(cmd, cwd))
     return out
 
 
-def installed_venv(where: Path) -> Path:
-    """A virtualenv with nianbao installed the way users install it (a wheel, not editable).
-
-    An editable install puts an import hook in every interpreter start-up, `python -c pass` included,
-    which would distort the very ratio being measured.
-    """
-    python = where / "bin" / "python"
-    if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(where)], check=True)
-    subprocess.run(
-        [
-            str(python),
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--disable-pip-version-check",
-            "--force-reinstall",
-            "--no-deps",
-            str(ROOT),
-        ],
-        check=True,
-    )
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(ROOT)], check=True)
-    return where / "bin"
-
-
-def cold_start(draft: Path, runs: int, bin_dir: Path) -> dict[str, float]:
-    """`nianbao check one-draft.txt` against `python -c pass`, medians of *runs* fresh processes."""
-    python = str(bin_dir / "python")
-    nianbao = str(bin_dir / "nianbao")
-    cache = draft.parent / ".cold_cache"
-
-    def median(cmd: list[str]) -> float:
-        return statistics.median(_timed(cmd)[0] for _ in range(runs)) * 1000
-
-    subprocess.run([nianbao, "check", "--cache-dir", str(cache), str(draft)], capture_output=True)
-    return {
-        "python_ms": median([python, "-c", "pass"]),
-        "no_cache_ms": median([nianbao, "check", "--no-cache", str(draft)]),
-        "cache_hit_ms": median([nianbao, "check", "--cache-dir", str(cache), str(draft)]),
-        "import_only_ms": median([python, "-c", "import nianbao.cli"]),
-    }
+def ratio(runs: dict[str, list[Run]], a: str, b: str) -> Spread:
+    """A's wall time over B's, pair by pair (the same round)."""
+    return Spread.of([x.wall / y.wall for x, y in zip(runs[a], runs[b])])
 
 
 # --- the language server --------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -21,6 +21,7 @@ from .walk import walk
 
 if TYPE_CHECKING:
     from .plugins import Registry
+    from .progress import Progress
     from .resolver import Resolver
     from .results import FileResult
     from .runner import Runner
@@ -249,18 +250,32 @@ def _runner(args: argparse.Namespace, **options: object) -> Runner:
     )
 
 
-def _run_files(runner: Runner, files: list[Path], jobs: int | None, sniffed: Collection[Path] = ()) -> list[FileResult]:
-    """Check the files on disk, with a progress bar on a terminal when it takes a while; those in
-    *sniffed* (found by a walk) only if they look like a report."""
+def _run_files(
+    runner: Runner, files: list[Path], jobs: int | None, sniffed: Collection[Path], progress: Progress | None = None
+) -> Iterator[FileResult]:
+    """The outcomes of the files on disk, in order, as they are checked, with a progress bar on a
+    terminal when it takes a while (*progress*, or one of its own); those in *sniffed* (found by a
+    walk) only if they look like a report."""
     from .progress import Progress
     from .runner import run_many
 
-    with Progress(len(files)) as progress:
-        return run_many(runner, files, jobs or os.cpu_count() or 1, sniffed, progress.advance)
+    with progress or Progress(len(files)) as bar:
+        yield from run_many(runner, files, jobs or os.cpu_count() or 1, sniffed, bar.advance)
+
+
+def _in_order(files: list[Path | None], stdin: FileResult | None, disk: Iterator[FileResult]) -> Iterator[FileResult]:
+    """The outcome of each of *files*: standard input's (None) is *stdin*, the others come from *disk*."""
+    for file in files:
+        if file is None:
+            assert stdin is not None
+            yield stdin
+        else:
+            yield next(disk)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .engine import fails
+    from .progress import Progress
+    from .ruledef import SEVERITY_RANK
 
     if not args.paths:
         raise UsageError("请给出要检查的文件或目录（- 表示标准输入），例如：nianbao check 报告.txt")
@@ -287,69 +302,110 @@ def cmd_check(args: argparse.Namespace) -> int:
     if files.count(None) > 1:
         raise UsageError("标准输入（-）只能出现一次")
     on_disk = [f for f in files if f is not None]
-    outcomes: dict[Path | None, FileResult] = dict(zip(on_disk, _run_files(runner, on_disk, args.jobs, sniffed)))
-    stdin = sys.stdin.buffer.read() if None in files else None
-    if stdin is not None:
-        outcomes[None] = runner.run(None, stdin)
-    checked = _across_years(runner, files, [outcomes[f] for f in files], args, previous, stdin)
-    outcomes = dict(zip(files, checked))
-    results: list[FileResult] = []
-    fail_on = args.fail_on
-    timings: dict[str, float] = {}
-    errors = 0  # files that could not be read or written: said as they come, exit status 2 at the end
-    for file in files:
-        result = outcomes[file]
-        if result.error:
-            errors += 1
-            print(f"nianbao: 错误：{result.error}", file=sys.stderr)
-        if result.output is not None:
-            sys.stdout.buffer.write(result.output)
-        for note in result.notes:
-            warn(note)
-        fail_on = fail_on or result.fail_on
-        for name, seconds in result.timings.items():
-            timings[name] = timings.get(name, 0.0) + seconds
-        results.append(result)
-    skipped = [r.path for r in results if r.skipped]
-    if skipped:
-        _report_skipped(skipped, args.verbose)
-        results = [r for r in results if not r.skipped]
-    if args.profile:
-        _print_profile(timings, len(files))
-    if args.diff:
-        chunks = [outcomes[f].diff for f in files if outcomes[f].diff]
-        sys.stdout.write("".join(chunks))
-        return 2 if errors else 1 if chunks and not args.exit_zero else 0
-    if args.write_baseline:
-        _write_baseline(Path(args.write_baseline), results)
-        return 2 if errors else 0
-    if args.baseline:
-        results = _apply_baseline(Path(args.baseline), results)
+    stdin_data = sys.stdin.buffer.read() if None in files else None
+    stdin = runner.run(None, stdin_data) if stdin_data is not None else None
     stream = sys.stderr if (args.fix and None in files) else sys.stdout
-    if args.statistics:
-        from .output import statistics
+    tally = _Tally(args.fail_on)
+    with Progress(len(on_disk), output=stream) as progress:
+        # Streamed: each file is rendered as soon as it and those before it are checked, and
+        # dropped; only what the exit status and the closing notes need is kept (`_Tally`).
+        outcomes = _in_order(files, stdin, _run_files(runner, on_disk, args.jobs, sniffed, progress))
+        checked = tally.take(_across_years(runner, files, outcomes, args, previous, stdin_data))
+        if args.diff:
+            changed = False
+            for result in checked:
+                if result.diff:
+                    progress.output.write(result.diff)
+                    changed = True
+            return tally.close(args, len(files)) or (1 if changed and not args.exit_zero else 0)
+        if args.write_baseline:
+            _write_baseline(Path(args.write_baseline), list(checked))
+            return tally.close(args, len(files)) or 0
+        if args.baseline:
+            checked = iter(_apply_baseline(Path(args.baseline), list(checked)))
+        reported = tally.severities(checked)
+        if args.statistics:
+            from .output import statistics
 
-        statistics.render(results, stream, args.format)
-    else:
-        _emit(args.format, results, runner.resolver, stream, args)
-    if errors:
-        return 2
-    if args.exit_zero:
-        return 0
-    return 1 if fails((f for r in results for f in r.findings), fail_on or "warning") else 0
+            statistics.render(reported, progress.output, args.format)
+        else:
+            from .output import shown
+
+            shown_paths = [shown(str(f) if f is not None else runner.options.stdin_filename or "-") for f in files]
+            _emit(args.format, reported, runner.resolver, progress.output, args, shown_paths == sorted(shown_paths))
+    status = tally.close(args, len(files))
+    if status or args.exit_zero:
+        return status
+    return 1 if tally.worst >= SEVERITY_RANK[tally.fail_on or "warning"] else 0
+
+
+class _Tally:
+    """What a streamed check keeps of the results it has rendered: files that could not be read or
+    written (exit status 2), the fail-on level, the worst severity reported, the profile's
+    timings and the files skipped as not reports."""
+
+    def __init__(self, fail_on: str | None) -> None:
+        self.fail_on = fail_on
+        self.errors = 0
+        self.worst = -1
+        self.timings: dict[str, float] = {}
+        self.skipped: list[str] = []
+
+    def take(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        """*results* as they come, their errors, output and notes said at once; skipped files left out."""
+        for result in results:
+            if result.error:
+                self.errors += 1
+                print(f"nianbao: 错误：{result.error}", file=sys.stderr)
+            if result.output is not None:
+                sys.stdout.buffer.write(result.output)
+            for note in result.notes:
+                warn(note)
+            self.fail_on = self.fail_on or result.fail_on
+            for name, seconds in result.timings.items():
+                self.timings[name] = self.timings.get(name, 0.0) + seconds
+            if result.skipped:
+                self.skipped.append(result.path)
+            else:
+                yield result
+
+    def severities(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        """*results*, noting the worst severity of the findings reported (for the exit status)."""
+        from .ruledef import SEVERITY_RANK
+
+        for result in results:
+            for f in result.findings:
+                self.worst = max(self.worst, SEVERITY_RANK.get(f.severity, 2))
+            yield result
+
+    def close(self, args: argparse.Namespace, files: int) -> int:
+        """Say what is said after the findings; 2 when a file could not be read or written, else 0."""
+        if self.skipped:
+            _report_skipped(self.skipped, args.verbose)
+        if args.profile:
+            _print_profile(self.timings, files)
+        return 2 if self.errors else 0
 
 
 def _across_years(
     runner: Runner,
     files: list[Path | None],
-    results: list[FileResult],
+    outcomes: Iterable[FileResult],
     args: argparse.Namespace,
     previous: Path | None = None,
     stdin: bytes | None = None,
-) -> list[FileResult]:
-    """*results* with the findings of comparing each report with the same agency's report for the
-    year before (`runner.pair_run`); with --verbose, what each was compared with, on stderr."""
+) -> Iterator[FileResult]:
+    """The outcomes with the findings of comparing each report with the same agency's report for the
+    year before (`runner.pair_run`), in order; with --verbose, what each was compared with, on stderr.
+
+    Whether another file of the run is a report's predecessor is known only once that file is
+    checked, so the outcomes are held until the last one is in — slimmed to their findings and
+    digests: a text draft's text is dropped and read again when its findings are rendered (not with
+    --fix or --diff, whose findings are in the fixed text)."""
     from .runner import pair_run
+
+    slim = not (args.fix or args.diff)
+    results = [_slimmed(result) if slim and file is not None else result for file, result in zip(files, outcomes)]
 
     if previous is not None and len(files) != 1:
         raise UsageError(
@@ -369,7 +425,19 @@ def _across_years(
     if args.verbose:
         for pairing in pairings:
             print(f"nianbao: {pairing.describe()}", file=sys.stderr)
-    return checked
+    for file, result in zip(files, checked):
+        if file is not None and result.findings and result.source is None and result.document is None:
+            result = result.placed(file.read_bytes())  # held slimmed: its text again, to place its findings
+        yield result
+
+
+def _slimmed(result: FileResult) -> FileResult:
+    """*result* without the text of a text draft (read again to render it), for holding many."""
+    if result.source is None or result.document is not None:
+        return result
+    from dataclasses import replace
+
+    return replace(result, source=None)
 
 
 def _report_skipped(paths: list[str], verbose: bool) -> None:
@@ -447,11 +515,15 @@ def _print_profile(timings: dict[str, float], files: int) -> None:
         print(f"  {label:8} {seconds * 1000:9.2f} ms  {seconds / total:6.1%}", file=sys.stderr)
 
 
-def _emit(fmt: str, results: list[FileResult], ctx: Resolver, stream: IO[str], args: argparse.Namespace) -> None:
+def _emit(
+    fmt: str, results: Iterable[FileResult], ctx: Resolver, stream: IO[str], args: argparse.Namespace, by_path: bool
+) -> None:
+    """Render *results* as they come; *by_path*: they come in the order of their paths (JSON is
+    sorted by path, and is then written file by file too)."""
     if fmt == "json":
         from .output import jsonfmt
 
-        jsonfmt.render(results, stream)
+        jsonfmt.render(results, stream, by_path)
     elif fmt == "github":
         from .output import github
 

@@ -92,12 +92,17 @@ _NOTED = re.compile(r"(.*?\S)\s*[（(][^（()）]*[)）]")
 _SMALL = {str(i): Decimal(i) for i in range(1000)}
 
 
+def plain_count(digits: str) -> Decimal:
+    """The number an ASCII digit string spells (small ones shared: most cells hold them)."""
+    number = _SMALL.get(digits) if len(digits) < 4 else None
+    return number if number is not None else Decimal(digits)
+
+
 def parse_value(cell: Cell) -> Value:
     """Type a cell's text: number (with its unit), blank, not applicable, or text — never coerced."""
     raw = cell.clean_text
     if raw.isdigit() and raw.isascii():  # the common case: a plain count, already trimmed
-        number = _SMALL.get(raw) if len(raw) < 4 else None
-        return Value(NUMBER, number if number is not None else Decimal(raw), "", cell.start, cell.end)
+        return Value(NUMBER, plain_count(raw), "", cell.start, cell.end)
     folded = raw if raw.isascii() else fold(raw)
     stripped = folded.strip()
     if not stripped:
@@ -154,8 +159,13 @@ class Row:
         """The row's cells, normalised and joined by NUL (so no label matches across two cells)."""
         if self._norm is None:
             # One NFKC pass over the joined row, not one per cell: NUL is neither whitespace nor
-            # composable, so this equals joining the cells' own normal forms.
-            self._norm = normalize("\x00".join(cell.clean_text for cell in self.cells))
+            # composable, so this equals joining the cells' own normal forms, which each cell
+            # keeps (the binder reads them next).
+            self._norm = norm = normalize("\x00".join(cell.clean_text for cell in self.cells))
+            parts = norm.split("\x00")
+            if len(parts) == len(self.cells):  # else a cell holds a NUL of its own
+                for cell, own in zip(self.cells, parts):
+                    cell._norm = own
         return self._norm
 
 

@@ -11,7 +11,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from typing import IO, Any
+from typing import IO, Any, cast
 
 DELAY = 1.0  # seconds before the bar appears
 
@@ -28,6 +28,7 @@ class Progress:
         stream: IO[str] | None = None,
         delay: float | None = None,
         clock: Callable[[], float] = time.monotonic,
+        output: IO[str] | None = None,
     ) -> None:
         self.total = total
         self.label = label
@@ -38,11 +39,16 @@ class Progress:
         self.done = 0
         self.enabled = _terminal(self.stream)
         self._bar: Any = None
+        self._drawn = False  # the bar is on the screen (not cleared for findings since it was drawn)
+        # Where the findings go while the bar runs (they are written as files finish): each write
+        # first clears the bar, which is drawn again below them as the next file finishes.
+        self.output: IO[str] = cast("IO[str]", _Above(self, output if output is not None else sys.stdout))
 
     def advance(self, n: int = 1) -> None:
         self.done += n
         if self._bar is not None:
             self._bar.update(n)
+            self._drawn = True
         elif self.enabled and self.done < self.total and self.clock() - self.started >= self.delay:
             from tqdm import tqdm
 
@@ -55,6 +61,7 @@ class Progress:
                 leave=False,  # the findings follow: the finished bar is cleared, not left above them
                 dynamic_ncols=True,
             )
+            self._drawn = True
 
     def close(self) -> None:
         if self._bar is not None:
@@ -66,6 +73,24 @@ class Progress:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class _Above:
+    """A stream that clears the progress bar before text is written to it."""
+
+    def __init__(self, progress: Progress, stream: IO[str]) -> None:
+        self._progress = progress
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        progress = self._progress
+        if progress._drawn and progress._bar is not None:
+            progress._bar.clear()
+            progress._drawn = False
+        return self._stream.write(text)
+
+    def __getattr__(self, name: str) -> Any:  # isatty, flush, encoding …: the stream's own
+        return getattr(self._stream, name)
 
 
 def _terminal(stream: IO[str]) -> bool:

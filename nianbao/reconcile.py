@@ -56,6 +56,8 @@ class Reconciliation:
     values: every cell's number as evaluated (blank = 0), by key.
     blanks: blank cells read as 0 that are not among the wrong cells.
     blank_totals: those of them that are a total (the left side of an identity).
+    others: every cell holding anything but ASCII digits or nothing (text, "/", a sign, decimals,
+    a unit, full-width digits): the only cells that can be malformed.
     """
 
     cells: dict[CellKey, BoundCell]  # the table's (not the table itself: it holds this reconciliation)
@@ -66,6 +68,7 @@ class Reconciliation:
     values: dict[CellKey, Decimal]
     blanks: tuple[BoundCell, ...]
     blank_totals: tuple[BoundCell, ...]
+    others: tuple[BoundCell, ...]  # cells holding more than a plain count or nothing (NB207 reads them)
 
     @property
     def located(self) -> bool:
@@ -85,6 +88,7 @@ class Reconciliation:
 
 # Which family names a wrong cell, when it takes part in broken identities of several: the one whose
 # total it is, else the first of these (a row's own sum before the column's, the column's before the balance).
+_ZERO = Decimal(0)
 FAMILY_ORDER = ("row-total", "outcome-total", "group-subtotal", "balance", "group-total")
 
 
@@ -100,19 +104,28 @@ def _reconcile(report: Report, table: Table) -> Reconciliation:
     template = table.template or report.facts.required_template or T2021
     spec = report.templates.table(table.kind, template) if table.kind else None
     values: dict[CellKey, Decimal] = {}
-    blank: set[CellKey] = set()
-    for key, bound in table.cells.items():
-        value = bound.cell.value
-        if value.kind == NUMBER and value.number is not None:
+    blank: list[BoundCell] = []
+    others: list[BoundCell] = []
+    for key, bound in table.cells.items():  # the one pass over the cells
+        cell = bound.cell
+        value = cell.value
+        kind = value.kind
+        if kind == NUMBER and value.number is not None:
             values[key] = value.number
-        elif value.kind == BLANK:
-            values[key] = Decimal(0)
-            blank.add(key)
-    identities = tuple(i for i in (spec.identities if spec else ()) if all(k in values for k in i.cells))
+        elif kind == BLANK:
+            values[key] = _ZERO
+            blank.append(bound)
+        text = cell.text
+        if text and not (text.isdigit() and text.isascii()):
+            others.append(bound)
+    present = values.keys()
+    identities = tuple(i for i in (spec.identities if spec else ()) if present >= i.cell_set)
     localisation = localise(identities, values, admissible=_admissible)
     wrong: tuple[WrongCell, ...] = ()
     candidates: tuple[tuple[BoundCell, ...], ...] = ()
-    filled = _fill_blanks(identities, values, blank, localisation.broken) if localisation.unique is None else None
+    filled = None
+    if localisation.broken and localisation.unique is None:
+        filled = _fill_blanks(identities, values, {(b.row, b.column) for b in blank}, localisation.broken)
     if filled:  # blank cells hiding numbers (totals left empty): each is wrong, with the number it needs
         wrong = tuple(_wrong(table.cells[key], filled, localisation.broken) for key in _in_reading_order(table, filled))
     elif localisation.unique is not None:
@@ -124,8 +137,8 @@ def _reconcile(report: Report, table: Table) -> Reconciliation:
     elif localisation.explanations:
         groups = (tuple(table.cells[k] for k in _in_reading_order(table, e.cells)) for e in localisation.explanations)
         candidates = tuple(sorted(groups, key=lambda group: group[0].cell.start))
-    wrong_keys = {(w.cell.row, w.cell.column) for w in wrong}
-    blanks = tuple(table.cells[k] for k in table.cells if k in blank and k not in wrong_keys)
+    wrong_cells = {w.cell for w in wrong}
+    blanks = tuple(b for b in blank if b not in wrong_cells)
     totals = {i.lhs[0] for i in identities if len(i.lhs) == 1}
     return Reconciliation(
         table.cells,
@@ -136,6 +149,7 @@ def _reconcile(report: Report, table: Table) -> Reconciliation:
         values,
         blanks,
         tuple(b for b in blanks if (b.row, b.column) in totals),
+        tuple(others),
     )
 
 

@@ -10,6 +10,7 @@ import errno
 import os
 import stat
 import sys
+from collections import deque
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,6 +24,8 @@ from .results import FileResult
 from .ruledef import SAFE
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from .digest import ReportDigest
     from .engine import Linter, Selection
     from .source import Source
@@ -418,9 +421,13 @@ def _inside(folder: Path, folders: Collection[Path]) -> bool:
     return any(here == f or f in here.parents for f in folders)
 
 
-def _work(task: tuple[Path, bool]) -> FileResult:
+def _work(tasks: list[tuple[Path, bool]]) -> list[FileResult]:
     assert _WORKER is not None
-    return _WORKER.run(task[0], cache_checked=True, sniff=task[1])
+    return [_WORKER.run(file, cache_checked=True, sniff=sniff) for file, sniff in tasks]
+
+
+_BATCH = 16  # files per task sent to a worker: few enough to stream, enough to amortise the pipe
+_AHEAD = 4  # batches per worker in flight: workers never wait, and memory never grows with the run
 
 
 def run_many(
@@ -429,49 +436,83 @@ def run_many(
     jobs: int,
     sniffed: Collection[Path] = (),
     advance: Callable[[], None] | None = None,
-) -> list[FileResult]:
-    """Check *files* with *jobs* processes; outcomes come back in the order of *files*. Files in
-    *sniffed* (found by a folder walk) are checked only if they look like a report. *advance* is
-    called once per finished file (a progress bar)."""
+) -> Iterator[FileResult]:
+    """Check *files* with *jobs* processes and yield the outcomes in the order of *files*, each as
+    soon as it and those before it are done: the caller renders a file while later ones are still
+    being checked, and at most ``jobs × _AHEAD × _BATCH`` outcomes are held at any time, whatever
+    the number of files. Cache hits are answered in this process; workers start only when a file
+    misses. Files in *sniffed* (found by a folder walk) are checked only if they look like a
+    report. *advance* is called once per finished file (a progress bar)."""
     tasks = [(f, f in sniffed) for f in files]
-    done: dict[int, FileResult] = {}
-    for i, (file, sniff) in enumerate(tasks):  # hits first, in this process: they need no worker
-        hit = runner.cached(file, sniff)
-        if hit is not None:
-            done[i] = hit
+    if jobs <= 1 or len(tasks) < 2 * jobs:
+        for file, sniff in tasks:
+            result = runner.cached(file, sniff)
+            if result is None:
+                result = runner.run(file, cache_checked=True, sniff=sniff)
             if advance:
                 advance()
-    todo = [(i, t) for i, t in enumerate(tasks) if i not in done]
-    for i, outcome in zip((i for i, _ in todo), _run_misses(runner, [t for _, t in todo], jobs)):
-        done[i] = outcome
+            yield result
+        return
+    pool: _Pool | None = None
+    window: deque[tuple[list[FileResult | None], Future[list[FileResult]] | None]] = deque()
+    try:
+        for start in range(0, len(tasks), _BATCH):
+            batch = tasks[start : start + _BATCH]
+            hits = [runner.cached(file, sniff) for file, sniff in batch]
+            misses = [task for task, hit in zip(batch, hits) if hit is None]
+            if misses and pool is None:
+                runner.prepare(files)
+                pool = _Pool(runner, jobs)
+            window.append((hits, pool.submit(misses) if misses and pool is not None else None))
+            while len(window) > jobs * _AHEAD or (window and _ready(window[0])):
+                yield from _settle(*window.popleft(), advance)
+        while window:
+            yield from _settle(*window.popleft(), advance)
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _ready(entry: tuple[list[FileResult | None], Future[list[FileResult]] | None]) -> bool:
+    return entry[1] is None or entry[1].done()
+
+
+def _settle(
+    hits: list[FileResult | None], future: Future[list[FileResult]] | None, advance: Callable[[], None] | None
+) -> Iterator[FileResult]:
+    """A batch's outcomes in order: its hits, and its misses as the worker checked them."""
+    checked = iter(future.result() if future is not None else ())
+    for hit in hits:
         if advance:
             advance()
-    return [done[i] for i in range(len(files))]
+        yield hit if hit is not None else next(checked)
 
 
-def _run_misses(runner: Runner, tasks: list[tuple[Path, bool]], jobs: int) -> Iterator[FileResult]:
-    """The outcomes of *tasks* (file, sniff), in order, as they finish."""
-    global _WORKER
-    if jobs <= 1 or len(tasks) < 2 * jobs:
-        yield from (runner.run(f, cache_checked=True, sniff=sniff) for f, sniff in tasks)
-        return
-    runner.prepare([f for f, _ in tasks])
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+class _Pool:
+    """Worker processes checking batches of files; forked, they inherit the runner, its
+    configuration and its loaded plugins for free."""
 
-    # Forked workers inherit the runner, its configuration and its loaded plugins for free.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    _WORKER = runner
-    try:
-        with ProcessPoolExecutor(
+    def __init__(self, runner: Runner, jobs: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        global _WORKER
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        _WORKER = runner
+        self.executor = ProcessPoolExecutor(
             max_workers=jobs,
             mp_context=context,
             initializer=_init,
             initargs=(runner.options,) if context.get_start_method() != "fork" else (),
-        ) as pool:
-            yield from pool.map(_work, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
-    finally:
+        )
+
+    def submit(self, tasks: list[tuple[Path, bool]]) -> Future[list[FileResult]]:
+        return self.executor.submit(_work, tasks)
+
+    def close(self) -> None:
+        global _WORKER
+        self.executor.shutdown(cancel_futures=True)
         _WORKER = None
 
 

@@ -27,8 +27,10 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
-from typing import Generic, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast
+
+if TYPE_CHECKING:  # fractions is imported when a broken table is solved, not at every start-up
+    from fractions import Fraction
 
 Key = Hashable
 K = TypeVar("K", bound=Hashable)
@@ -77,10 +79,13 @@ class Localisation(Generic[E, K]):
         return self.explanations[0] if len(self.explanations) == 1 else None
 
 
+_ZERO = Decimal(0)
+
+
 def residual(identity: Equation, values: Mapping[K, Decimal]) -> Decimal:
     """Σ lhs − Σ rhs; zero when the identity holds."""
-    lhs = sum((values[cast(K, k)] for k in identity.lhs), Decimal(0))
-    return lhs - sum((values[cast(K, k)] for k in identity.rhs), Decimal(0))
+    value = cast("Callable[[Key], Decimal]", values.__getitem__)  # the identity's keys are K's
+    return sum(map(value, identity.lhs), _ZERO) - sum(map(value, identity.rhs), _ZERO)
 
 
 def localise(
@@ -200,6 +205,8 @@ class _System(Generic[K]):
     def _solve(self, cells: frozenset[K]) -> tuple[bool, dict[K, Decimal] | None]:
         """Whether values of *cells* can make the identities they touch hold, and those values when
         they are unique."""
+        from fractions import Fraction
+
         unknowns = sorted(cells, key=self.order.__getitem__)
         index = {k: i for i, k in enumerate(unknowns)}
         equations: list[list[Fraction]] = []

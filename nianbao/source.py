@@ -177,6 +177,12 @@ class LineIndex:
             end = len(self.text)
         return start, end
 
+    def all_bounds(self) -> list[tuple[int, int]]:
+        """`line_bounds` of every line, in order (one pass: each terminator starts where a line ends)."""
+        ends = [m.start() for m in _EOL.finditer(self.text)]
+        ends.append(len(self.text))
+        return list(zip(self.starts, ends))
+
     def line_text(self, line: int) -> str:
         start, end = self.line_bounds(line)
         return self.text[start:end]

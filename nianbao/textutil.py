@@ -144,3 +144,5 @@ ARTIFACT_PATTERN = (
     r"|\bHYPERLINK\s+\"[^\"\n]*\""
     r"|\\\*\s*MERGEFORMAT"
 )
+# Every match of ARTIFACT_PATTERN contains one of these: text without any has no leftovers.
+ARTIFACT_MARKS = ("[bookmark:", "{", "HYPERLINK", "MERGEFORMAT")

@@ -164,40 +164,47 @@ def _applications(obj: str) -> bool:
 
 def _carried(para: Paragraph) -> Iterator[Claim]:
     text = para.folded
-    for m in _CARRIED.finditer(text):
-        yield from _claim(para, "t3", m, "上年结转", _CARRIED_READING)
-    for pattern in (_FORWARD, _FORWARD_AFTER):
-        for m in pattern.finditer(text):
-            yield from _claim(para, "t3", m, "结转下年度", _FORWARD_READING)
+    # Each pattern needs one of its words: a substring test spares most paragraphs the scans.
+    if any(word in text for word in CARRIED_WORDS):
+        for m in _CARRIED.finditer(text):
+            yield from _claim(para, "t3", m, "上年结转", _CARRIED_READING)
+    if any(word in text for word in CARRY_FORWARD_WORDS):
+        for pattern in (_FORWARD, _FORWARD_AFTER):
+            for m in pattern.finditer(text):
+                yield from _claim(para, "t3", m, "结转下年度", _FORWARD_READING)
 
 
 def _outcomes(para: Paragraph) -> Iterator[Claim]:
     """“予以公开和部分公开共 19 件”, “因……等原因无法提供 8 件”, “其中 8 件予以公开”."""
     text = para.folded
+    if not _OUTCOME_WORD.search(text):  # both patterns need an outcome's name
+        return
+    matches = [m for pattern in (_OUTCOMES, _OUTCOMES_AFTER) for m in pattern.finditer(text)]
+    if not matches:
+        return  # most paragraphs: no need for their sentences and bracket depths
     level = depths(text)
     spans = sentences(text)
-    for pattern in (_OUTCOMES, _OUTCOMES_AFTER):
-        for m in pattern.finditer(text):
-            at = m.start("n")
-            start = phrase_start(text, min(m.start(), at))
-            sentence = next(s for s, e in spans if s <= at <= e)
-            if level[at] or "主动" in text[start : m.start()]:
-                continue
-            if _SCOPE.search(text, sentence, m.start()):
-                continue
-            groups = list(dict.fromkeys(_WORD_GROUP[w.group()] for w in _OUTCOME_WORD.finditer(m.group("names"))))
-            if "gap" in m.groupdict() and _OUTCOME_WORD.search(m.group("gap")):
-                continue
-            each = "gap" in m.groupdict() and _EACH.search(m.group("gap"))
-            referents = _referents(text, level, sentence, m.start())
-            reason = text[start : m.start()]
-            for chosen in [[g] for g in groups] if each else [groups]:
-                readings = [_group_reading(chosen)]
-                leaves = [r for r in T3_ROWS if r.group in chosen and any(core in reason for core in r.cores)]
-                if leaves and len(chosen) == 1:
-                    readings.append(_rows_reading(leaves))
-                what = "、".join(T3_GROUP_BY_KEY[g].label for g in chosen) if each else m.group("names")
-                yield from _claim(para, "t3", m, what, *readings, referents=referents)
+    for m in matches:
+        at = m.start("n")
+        start = phrase_start(text, min(m.start(), at))
+        sentence = next(s for s, e in spans if s <= at <= e)
+        if level[at] or "主动" in text[start : m.start()]:
+            continue
+        if _SCOPE.search(text, sentence, m.start()):
+            continue
+        groups = list(dict.fromkeys(_WORD_GROUP[w.group()] for w in _OUTCOME_WORD.finditer(m.group("names"))))
+        if "gap" in m.groupdict() and _OUTCOME_WORD.search(m.group("gap")):
+            continue
+        each = "gap" in m.groupdict() and _EACH.search(m.group("gap"))
+        referents = _referents(text, level, sentence, m.start())
+        reason = text[start : m.start()]
+        for chosen in [[g] for g in groups] if each else [groups]:
+            readings = [_group_reading(chosen)]
+            leaves = [r for r in T3_ROWS if r.group in chosen and any(core in reason for core in r.cores)]
+            if leaves and len(chosen) == 1:
+                readings.append(_rows_reading(leaves))
+            what = "、".join(T3_GROUP_BY_KEY[g].label for g in chosen) if each else m.group("names")
+            yield from _claim(para, "t3", m, what, *readings, referents=referents)
 
 
 def _referents(text: str, level: list[int], sentence: int, at: int) -> tuple[int, ...] | None:

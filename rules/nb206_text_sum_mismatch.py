@@ -80,8 +80,11 @@ def _wherein(
 ) -> Iterator[Finding]:
     """“N 条，其中 A 条、B 条”: the parts after each 其中 against the counts it may refer to."""
     text = para.folded
+    occurrences = _occurrences(text, _WHEREIN, start, end)
+    if not occurrences:
+        return
     level = depths(text)
-    marks = [i for i in _occurrences(text, _WHEREIN, start, end) if level[i] == 0]
+    marks = [i for i in occurrences if level[i] == 0]
     for k, at in enumerate(marks):
         stop = marks[k + 1] if k + 1 < len(marks) else end
         parts = _level(found, at + len(_WHEREIN), stop)

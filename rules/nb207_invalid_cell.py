@@ -49,7 +49,7 @@ def invalid_cell(report: Report) -> Iterator[Finding]:
     yield from identity_findings(report, frozenset(), blanks=True)
     for table, rec in reconciliations(report):
         name = TABLE_NAMES[table.kind or ""]
-        for bound in table.cells.values():
+        for bound in rec.others:  # a plain count or a blank is never malformed
             message = _problem(bound)
             if message:
                 yield Finding(

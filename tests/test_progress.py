@@ -64,3 +64,19 @@ def test_the_cli_shows_progress_on_stderr_and_keeps_stdout_clean(
     assert capsys.readouterr().out == piped  # the bar never reaches the findings' stream
     assert len(json.loads(piped)) == 6
     assert "检查" in term.getvalue() and "/6" in term.getvalue()
+
+
+def test_findings_written_while_the_bar_shows_clear_it_first() -> None:
+    # Findings stream out as files finish, while the bar is on the terminal: each write clears it
+    # first, so a finding never lands in the middle of the bar.
+    terminal, findings = Terminal(), io.StringIO()
+    with Progress(5, stream=terminal, delay=0.0, output=findings) as bar:
+        bar.advance()
+        drawn = terminal.getvalue()
+        assert "1/5" in drawn
+        bar.output.write("r1.txt:3:1: NB503 …\n")
+        assert terminal.getvalue()[len(drawn) :].strip(" \r") == ""  # cleared, nothing else written
+        assert findings.getvalue() == "r1.txt:3:1: NB503 …\n"
+        cleared = terminal.getvalue()
+        bar.output.write("more\n")
+        assert terminal.getvalue() == cleared  # cleared once until the bar is drawn again

@@ -76,3 +76,9 @@ def test_offsets_clamp_to_the_line() -> None:
     assert index.offset(0, 99) == 2
     assert index.offset(5, 0) == 5
     assert index.offset_from_units(1, 1, "utf-16") == 4
+
+
+@pytest.mark.parametrize("text", ["", "一", "a\r\nb\rc\nd", "a\n\n", "\r\n\r", "表\t1\r\n\r\n尾"])
+def test_all_bounds_are_each_lines_bounds(text: str) -> None:
+    index = LineIndex(text)
+    assert index.all_bounds() == [index.line_bounds(i) for i in range(index.line_count)]

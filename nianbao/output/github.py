@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import IO
 
 from . import FileResult, location, related_in, result_span, shown
@@ -18,7 +18,7 @@ def _prop(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(results: Sequence[FileResult], stream: IO[str]) -> None:
+def render(results: Iterable[FileResult], stream: IO[str]) -> None:
     for result in results:
         for f in result.findings:
             line, col, end_line, end_col = result_span(result, f.start, f.end)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import string
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import PurePath
 from typing import IO, Any
 
@@ -48,7 +48,8 @@ def _region(result: FileResult, start: int, end: int) -> dict[str, Any]:
     return region
 
 
-def document(results: Sequence[FileResult], registry: Registry) -> dict[str, Any]:
+def document(results: Iterable[FileResult], registry: Registry) -> dict[str, Any]:
+    results = list(results)  # one document: the rules it names come first
     codes = sorted({f.code for r in results for f in r.findings} | set(registry.rules))
     rules = []
     for code in codes:
@@ -138,6 +139,6 @@ def document(results: Sequence[FileResult], registry: Registry) -> dict[str, Any
     }
 
 
-def render(results: Sequence[FileResult], registry: Registry, stream: IO[str]) -> None:
+def render(results: Iterable[FileResult], registry: Registry, stream: IO[str]) -> None:
     json.dump(document(results, registry), stream, ensure_ascii=False, indent=2)
     stream.write("\n")

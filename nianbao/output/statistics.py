@@ -10,7 +10,7 @@ the rule was reported at.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import IO
 
@@ -56,7 +56,7 @@ def count(results: Iterable[FileResult]) -> list[RuleCount]:
     return stats
 
 
-def render(results: Sequence[FileResult], stream: IO[str], fmt: str = "text") -> None:
+def render(results: Iterable[FileResult], stream: IO[str], fmt: str = "text") -> None:
     """Write the statistics of *results* to *stream* as ``text`` or ``json``."""
     stats = count(results)
     if fmt == "json":

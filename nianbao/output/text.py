@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from typing import IO
 
 from ..ruledef import APPLICABILITY_LABEL, ERROR, SAFE, SEVERITY_LABEL, SUGGESTED, WARNING
@@ -25,7 +25,7 @@ def _expand(text: str) -> str:
     return "".join(out)
 
 
-def render(results: Sequence[FileResult], stream: IO[str], colour: bool, show_source: bool = True) -> None:
+def render(results: Iterable[FileResult], stream: IO[str], colour: bool, show_source: bool = True) -> None:
     def c(code: str, text: str) -> str:
         return f"{code}{text}{_RESET}" if colour else text
 

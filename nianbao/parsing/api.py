@@ -54,7 +54,7 @@ def parse(
     report.directives = find_directives(text, index)
     masked = mask_comments(text)
     report.masked = masked
-    bounds = split_run_on(masked, [index.line_bounds(i) for i in range(index.line_count)])
+    bounds = split_run_on(masked, index.all_bounds())
     if form == "markdown":
         from .markdown import markdown_blocks
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import BoundCell, Cell, Grid, LabelMatch, Row, Section, ShortRow, Table
 from ..template import (
@@ -202,9 +203,14 @@ def _apply_aliases(cell: Cell, norm: str, aliases: Iterable[Alias], scope: str, 
 
 
 def _match_column(
-    cell: Cell, specs: Sequence[ColumnSpec], aliases: Iterable[Alias], scope: str, labels: list[LabelMatch]
+    cell: Cell, specs: tuple[ColumnSpec, ...], aliases: Iterable[Alias], scope: str, labels: list[LabelMatch]
 ) -> ColumnSpec | None:
-    norm = _apply_aliases(cell, cell.norm, aliases, scope, labels)
+    return _best_column(_apply_aliases(cell, cell.norm, aliases, scope, labels), specs)
+
+
+@lru_cache(maxsize=2048)
+def _best_column(norm: str, specs: tuple[ColumnSpec, ...]) -> ColumnSpec | None:
+    """The column whose longest core *norm* holds (kept per label, like `_t3_core_match`)."""
     best, best_len = None, 0
     for spec in specs:
         n = _matches(norm, spec.cores)
@@ -319,7 +325,10 @@ def _strip_ordinal(norm: str) -> str:
 _T3_CORES = sorted(((core, spec) for spec in T3_ROWS for core in spec.cores), key=lambda cs: -len(cs[0]))
 
 
+@lru_cache(maxsize=2048)
 def _t3_core_match(leaf: str, group: str | None = None) -> RowSpec | None:
+    """The row whose core *leaf* holds (within *group*). Drafts repeat the same few labels, so the
+    answer is kept per label instead of scanning every core again."""
     for core, spec in _T3_CORES:
         if group and spec.group and spec.group != group:
             continue
@@ -544,7 +553,7 @@ def _settle_t2_rows(table: Table, template: str) -> None:
 
 
 def _header_columns(
-    cells: Sequence[Cell], specs: Sequence[ColumnSpec], aliases: Iterable[Alias], labels: list[LabelMatch]
+    cells: Sequence[Cell], specs: tuple[ColumnSpec, ...], aliases: Iterable[Alias], labels: list[LabelMatch]
 ) -> list[ColumnSpec]:
     """The columns a table-2 header names, in order: one per cell usually, several when the labels
     ran together into one cell (信息内容本年制发件数本年废止件数…); the longest label wins where two
@@ -552,21 +561,27 @@ def _header_columns(
     out: list[ColumnSpec] = []
     for cell in cells:
         norm = _apply_aliases(cell, cell.norm, aliases, "t2-col", labels)
-        spans = sorted(
-            (
-                (start, start + len(core), spec)
-                for spec in specs
-                for core in spec.cores
-                if not core.startswith("=") and (start := norm.find(core)) >= 0
-            ),
-            key=lambda span: (span[0], span[0] - span[1]),
-        )
         end = -1
-        for a, b, spec in spans:
+        for a, b, spec in _column_spans(norm, specs):
             if a >= end and spec not in out:
                 out.append(spec)
                 end = b
     return out
+
+
+@lru_cache(maxsize=2048)
+def _column_spans(norm: str, specs: tuple[ColumnSpec, ...]) -> tuple[tuple[int, int, ColumnSpec], ...]:
+    """Where each column's cores sit in a header label, leftmost (then longest) first."""
+    spans = sorted(
+        (
+            (start, start + len(core), spec)
+            for spec in specs
+            for core in spec.cores
+            if not core.startswith("=") and (start := norm.find(core)) >= 0
+        ),
+        key=lambda span: (span[0], span[0] - span[1]),
+    )
+    return tuple(spans)
 
 
 def _block_template(columns: Sequence[ColumnSpec]) -> str | None:

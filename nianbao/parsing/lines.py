@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Cell, Grid, Row
+from ..model import BLANK, NUMBER, Cell, Grid, Row, Value, plain_count
 from ..textutil import ARTIFACT_PATTERN
 from .patterns import CAPTION, SECTION_HEADING
 from .runon import table_trace
@@ -24,6 +24,7 @@ from .streams import build_stream, stream_end
 
 _ARTIFACT = re.compile(ARTIFACT_PATTERN)
 _PIPE_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_BAR = re.compile(r"(?<!\\)\|")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 # Short unpunctuated lines inside a table are wrapped labels, not prose.
 _WRAP_MAX = 30
@@ -174,35 +175,44 @@ def make_cell(text: str, start: int, end: int) -> Cell:
     raw = text[start:end]
     stripped = raw.strip()
     if not stripped:
-        return Cell("", start, start)
-    s = start + len(raw) - len(raw.lstrip())
+        return Cell("", start, start, (), Value(BLANK, None, "", start, start))
+    s = start if len(stripped) == len(raw) else start + len(raw) - len(raw.lstrip())
     e = s + len(stripped)
+    if stripped.isdigit() and stripped.isascii():  # most cells: a plain count, typed right here
+        return Cell(stripped, s, e, (), Value(NUMBER, plain_count(stripped), "", s, e))
     if "[" in stripped or "{" in stripped or "\\" in stripped or "HYPERLINK" in stripped:
         artifacts = tuple((s + m.start(), s + m.end()) for m in _ARTIFACT.finditer(stripped))
         return Cell(stripped, s, e, artifacts)
     return Cell(stripped, s, e)
 
 
-def _tab_cells(text: str, start: int, end: int) -> list[Cell]:
+def _cells(text: str, start: int, parts: list[str]) -> list[Cell]:
+    """The cells of *parts*, the pieces of the line at *start* between one-character separators."""
     cells = []
     pos = start
-    for part in text[start:end].split("\t"):
-        cells.append(make_cell(text, pos, pos + len(part)))
-        pos += len(part) + 1
+    for part in parts:
+        n = len(part)
+        cells.append(make_cell(text, pos, pos + n))
+        pos += n + 1
     return cells
+
+
+def _tab_cells(text: str, start: int, end: int) -> list[Cell]:
+    return _cells(text, start, text[start:end].split("\t"))
 
 
 def pipe_cells(text: str, start: int, end: int) -> list[Cell]:
     """Cells of a ``a | b |`` row; a leading/trailing pipe does not make an empty cell."""
     line = text[start:end]
-    bars = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
-    edges = [-1] + bars + [len(line)]
-    cells = [make_cell(text, start + a + 1, start + b) for a, b in zip(edges, edges[1:])]
-    if bars and not line[: bars[0]].strip():
-        cells.pop(0)
-    if bars and not line[bars[-1] + 1 :].strip():
-        cells.pop()
-    return cells
+    parts = _BAR.split(line) if "\\" in line else line.split("|")  # an escaped \| is not a bar
+    if len(parts) > 1:  # the blank text outside the first and last bar is no cell
+        outer_end = not parts[-1].strip()
+        if not parts[0].strip():
+            start += len(parts[0]) + 1
+            parts = parts[1:]
+        if outer_end:
+            parts = parts[:-1]
+    return _cells(text, start, parts)
 
 
 def _cell_per_line_rows(text: str, lines: list[tuple[int, int]]) -> list[Row]:
@@ -233,8 +243,7 @@ def _cell_per_line_rows(text: str, lines: list[tuple[int, int]]) -> list[Row]:
             else:
                 cells.append(make_cell(text, s, e))
             continue
-        parts = _tab_cells(text, s, e)
-        cells.extend(parts[1:] if line.startswith("\t") else parts)
+        cells.extend(_tab_cells(text, s + 1 if line.startswith("\t") else s, e))  # not the indent's empty cell
     if cells:
         rows.append(Row(cells, cells[0].start, e_prev))
     return rows

@@ -38,8 +38,13 @@ _TRACE = {kind: tuple(traces) for kind, traces in TABLE_TRACES.items()}
 
 def split_run_on(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """*bounds* with each run-on line cut into virtual lines (unchanged for ordinary drafts)."""
-    lines = [(s, e) for s, e in bounds if text[s:e].strip()]
-    if len(lines) > _MAX_LINES or not any(e - s > _LONG for s, e in lines):
+    lines = []
+    for s, e in bounds:
+        if text[s:e].strip():
+            lines.append((s, e))
+            if len(lines) > _MAX_LINES:  # an ordinary draft: known after its first few lines
+                return bounds
+    if not any(e - s > _LONG for s, e in lines):
         return bounds
     out: list[tuple[int, int]] = []
     for start, end in bounds:

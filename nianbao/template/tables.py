@@ -16,6 +16,7 @@ Sources: ``spec/template.md`` (国办公开办函〔2019〕60号, 〔2021〕30�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .sections import T2019, T2021, TEMPLATES
 
@@ -74,9 +75,13 @@ class Identity:
     lhs: tuple[CellKey, ...]
     rhs: tuple[CellKey, ...]
 
-    @property
+    @cached_property
     def cells(self) -> tuple[CellKey, ...]:
         return self.lhs + self.rhs
+
+    @cached_property
+    def cell_set(self) -> frozenset[CellKey]:
+        return frozenset(self.cells)
 
 
 @dataclass(frozen=True)
