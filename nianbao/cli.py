@@ -310,7 +310,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         # Streamed: each file is rendered as soon as it and those before it are checked, and
         # dropped; only what the exit status and the closing notes need is kept (`_Tally`).
         outcomes = _in_order(files, stdin, _run_files(runner, on_disk, args.jobs, sniffed, progress))
-        checked = tally.take(_across_years(runner, files, outcomes, args, previous, stdin_data))
+        checked = tally.take(
+            _across_years(runner, files, outcomes, args, previous, stdin_data, slim=not (args.fix or args.diff))
+        )
         if args.diff:
             changed = False
             for result in checked:
@@ -394,17 +396,18 @@ def _across_years(
     args: argparse.Namespace,
     previous: Path | None = None,
     stdin: bytes | None = None,
+    *,
+    slim: bool = True,
 ) -> Iterator[FileResult]:
     """The outcomes with the findings of comparing each report with the same agency's report for the
     year before (`runner.pair_run`), in order; with --verbose, what each was compared with, on stderr.
 
     Whether another file of the run is a report's predecessor is known only once that file is
     checked, so the outcomes are held until the last one is in — slimmed to their findings and
-    digests: a text draft's text is dropped and read again when its findings are rendered (not with
-    --fix or --diff, whose findings are in the fixed text)."""
+    digests: a text draft's text is dropped and read again when its findings are rendered (*slim*
+    false with --fix or --diff, whose findings are in the fixed text)."""
     from .runner import pair_run
 
-    slim = not (args.fix or args.diff)
     results = [_slimmed(result) if slim and file is not None else result for file, result in zip(files, outcomes)]
 
     if previous is not None and len(files) != 1:
