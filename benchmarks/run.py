@@ -243,7 +243,10 @@ def _textlint(paths: list[Path], check: list[str], tmp: Path, rounds: int, work:
 
 def _cold_start(tmp: Path, bin_dir: Path, runs: int) -> list[str]:
     print("cold start …", file=sys.stderr)
-    draft = tmp / "云溪镇2023年政府信息公开工作年度报告.txt"
+    # In a folder of its own: beside the corpus, the check would read the corpus's 2022 drafts to
+    # find last year's report (cross-year pairing searches the draft's folder tree).
+    (tmp / "cold").mkdir()
+    draft = tmp / "cold" / "云溪镇2023年政府信息公开工作年度报告.txt"
     draft.write_text(sample(5000, size_kb=10, form="tab", year=2023).text, encoding="utf-8")
     python, nianbao = str(bin_dir / "python"), str(bin_dir / "nianbao")
     cache = tmp / "cold-cache"

@@ -29,7 +29,6 @@ import json
 import os
 import re
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -140,7 +139,7 @@ class Baseline:
                     matched += 1
                 else:
                     findings.append(f)
-            kept.append(replace(result, findings=tuple(findings)) if len(findings) != len(result.findings) else result)
+            kept.append(result.replace(findings=tuple(findings)) if len(findings) != len(result.findings) else result)
         gone = sum(n for key, n in left.items() if key[0] in checked and n > 0)
         return kept, matched, gone
 

@@ -438,9 +438,7 @@ def _slimmed(result: FileResult) -> FileResult:
     """*result* without the text of a text draft (read again to render it), for holding many."""
     if result.source is None or result.document is not None:
         return result
-    from dataclasses import replace
-
-    return replace(result, source=None)
+    return result.replace(source=None)
 
 
 def _report_skipped(paths: list[str], verbose: bool) -> None:

@@ -38,14 +38,13 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .budget import DEFAULT_SECONDS
-from .engine import DEFAULT_MAX_FILE_SIZE
 from .errors import ConfigError
+from .record import Record
 from .ruledef import SEVERITIES
+from .selectors import DEFAULT_MAX_FILE_SIZE, DEFAULT_SECONDS
 
 CONFIG_FILE = "nianbao.toml"
 INFERENCE_KEYS = ("report-year", "template", "agency", "province")
@@ -58,22 +57,42 @@ _KNOWN = (
 )
 
 
-@dataclass
-class Config:
-    path: Path | None = None  # the file it came from (None: defaults)
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    exclude: list[str] = field(default_factory=list)
-    fail_on: str = "warning"
-    inference: dict[str, Any] = field(default_factory=dict)
-    overrides: list[tuple[list[str], dict[str, Any]]] = field(default_factory=list)
-    plugins: list[str] | None = None
-    disable_plugins: list[str] = field(default_factory=list)
-    local_plugins: list[Path] = field(default_factory=list)
-    rule_timeout: float | None = DEFAULT_SECONDS  # None: no limit
-    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE  # bytes; None: no limit
+class Config(Record):
+    """One configuration file's settings (all defaults: no file), as `load_config` reads them."""
+
+    __slots__ = (
+        "path",
+        "select",
+        "ignore",
+        "severity",
+        "per_file_ignores",
+        "exclude",
+        "fail_on",
+        "inference",
+        "overrides",
+        "plugins",
+        "disable_plugins",
+        "local_plugins",
+        "rule_timeout",
+        "max_file_size",
+    )
+    path: Path | None  # the file it came from (None: defaults)
+    select: list[str] | None
+    ignore: list[str]
+    severity: dict[str, str]
+    per_file_ignores: dict[str, list[str]]
+    exclude: list[str]
+    fail_on: str
+    inference: dict[str, Any]
+    overrides: list[tuple[list[str], dict[str, Any]]]
+    plugins: list[str] | None
+    disable_plugins: list[str]
+    local_plugins: list[Path]
+    rule_timeout: float | None  # None: no limit
+    max_file_size: int | None  # bytes; None: no limit
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._init(path, None, [], {}, {}, [], "warning", {}, [], None, [], [], DEFAULT_SECONDS, DEFAULT_MAX_FILE_SIZE)
 
     @property
     def root(self) -> Path:

@@ -13,14 +13,15 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 GROUP = "nianbao"
 _SECTION = re.compile(r"^\[(.+)\]\s*$")
 
 
-@dataclass(frozen=True)
-class EntryPointRef:
+class EntryPointRef(NamedTuple):  # not a dataclass: a cache hit imports this module (start-up)
+    """One entry point as its distribution's ``entry_points.txt`` declares it."""
+
     name: str  # the code prefix
     value: str  # module[:attribute]
     dist: str

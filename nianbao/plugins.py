@@ -16,7 +16,7 @@ import re
 import sys
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from types import ModuleType
@@ -210,7 +210,7 @@ def _build(
         for defaults in new_defaults:
             _merge(registry.defaults, dict(defaults))
         for r in found:
-            registry.rules[r.code] = r if info.source == "builtin" else replace(r, origin=info.origin)
+            registry.rules[r.code] = r if info.source == "builtin" else r.replace(origin=info.origin)
     registry.rules = dict(sorted(registry.rules.items()))
     registry.templates = TemplateSet.build(variants)
     return registry

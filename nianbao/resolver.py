@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Config, config_from_mapping, find_config_file, load_config, read_config_mapping
-from .engine import Selection
 from .entrypoints import local_stamp
 from .errors import ConfigError, UsageError
-from .selectors import hint, letters, matches_any
+from .selectors import Selection, hint, letters, matches_any
 
 if TYPE_CHECKING:  # plugins (and pluggy) load on the first cache miss, not at start-up
     from .plugins import Registry

@@ -12,13 +12,13 @@ import stat
 import sys
 from collections import deque
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import Cache, code_fingerprint, digest
 from .errors import UsageError, warn
 from .output import shown
+from .record import FrozenRecord
 from .resolver import Resolver
 from .results import FileResult
 from .ruledef import SAFE
@@ -32,17 +32,33 @@ if TYPE_CHECKING:
     from .years import Pairing
 
 
-@dataclass(frozen=True)
-class Options:
-    select: list[str] | None = None
-    ignore: list[str] | None = None
-    fix: bool = False
-    diff: bool = False
-    unsafe_fixes: bool = False
-    stdin_filename: str | None = None
-    config: str | None = None
-    cache_dir: str | None = None  # None: no cache
-    profile: bool = False
+class Options(FrozenRecord):
+    """How a run checks each file: the command line's selectors, fix modes and cache folder."""
+
+    __slots__ = ("select", "ignore", "fix", "diff", "unsafe_fixes", "stdin_filename", "config", "cache_dir", "profile")
+    select: list[str] | None
+    ignore: list[str] | None
+    fix: bool
+    diff: bool
+    unsafe_fixes: bool
+    stdin_filename: str | None
+    config: str | None
+    cache_dir: str | None  # None: no cache
+    profile: bool
+
+    def __init__(
+        self,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        fix: bool = False,
+        diff: bool = False,
+        unsafe_fixes: bool = False,
+        stdin_filename: str | None = None,
+        config: str | None = None,
+        cache_dir: str | None = None,
+        profile: bool = False,
+    ) -> None:
+        self._init(select, ignore, fix, diff, unsafe_fixes, stdin_filename, config, cache_dir, profile)
 
 
 class Runner:
@@ -155,7 +171,7 @@ class Runner:
         found = Linter(self.resolver.registry(as_file)).check_years(result.digest, previous, selection, text)
         if not found:
             return result
-        return replace(here, findings=tuple(sorted(result.findings + found, key=lambda f: (f.start, f.end, f.code))))
+        return here.replace(findings=tuple(sorted(result.findings + found, key=lambda f: (f.start, f.end, f.code))))
 
     def prepare(self, files: list[Path]) -> None:
         """Resolve each configuration's selection here, before workers fork: a configuration error
@@ -175,18 +191,18 @@ class Runner:
         assert document is not None
         if document.format != "docx":
             note = f"{result.path} 是{'网页' if document.format == 'html' else ' PDF '}，只检查、不修复：文件没有改动"
-            return replace(result, notes=(note,), output=data if file is None and o.fix else None)
+            return result.replace(notes=(note,), output=data if file is None and o.fix else None)
         from .documents import read_document
         from .documents.docxfix import fix_docx
 
         new, fixed = fix_docx(linter, data, result.path, selection, unsafe=o.unsafe_fixes)
         if not fixed.fixed:
-            return replace(fixed, output=data if file is None and o.fix else None)
+            return fixed.replace(output=data if file is None and o.fix else None)
         if o.diff:
             after = read_document(new, "docx").text
-            return replace(fixed, diff=_diff(result.path, document.text, after), fixed=0)
+            return fixed.replace(diff=_diff(result.path, document.text, after), fixed=0)
         if file is None:
-            return replace(fixed, output=new)
+            return fixed.replace(output=new)
         _write(file, new)
         return fixed
 
@@ -349,7 +365,7 @@ def pair_run(
         added = set(compared.findings) - set(result.findings)
         if (o.fix or o.diff) and any(f.fix and (o.unsafe_fixes or f.fix.applicability == SAFE) for f in added):
             again = runner.run(file, stdin, previous=pairing.previous)
-            compared = replace(again, fixed=again.fixed + (result.fixed if file is not None and o.fix else 0))
+            compared = again.replace(fixed=again.fixed + (result.fixed if file is not None and o.fix else 0))
         out[i] = compared
     return out, [p for p in pairings if p is not None]
 

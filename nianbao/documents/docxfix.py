@@ -13,7 +13,6 @@ import html
 import io
 import re
 import zipfile
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -59,7 +58,7 @@ def fix_docx(
         result = check_document(linter, data, path, "docx", selection)
     fixes = [f.fix for f in result.findings if f.fix and (unsafe or f.fix.applicability == SAFE)]
     notes = (not_applied_note(len(fixes)),) if fixes else ()
-    return data, replace(result, fixed=applied, notes=notes)
+    return data, result.replace(fixed=applied, notes=notes)
 
 
 class _Runs:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..source import Source
@@ -30,7 +29,7 @@ def check_document(linter: Linter, data: bytes, path: str, fmt: str, selection: 
     findings = result.findings
     if document.opaque and result.report is not None:
         findings = tuple(f for f in findings if not _hidden_by_picture(f, result.report, document.opaque))
-    return replace(result, findings=findings, document=document)
+    return result.replace(findings=findings, document=document)
 
 
 def _hidden_by_picture(finding: Finding, report: Report, opaque: list[int]) -> bool:

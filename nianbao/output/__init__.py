@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..results import FileResult
 from ..ruledef import Edit, Related
-from ..source import Source
 from ..textutil import display_width
 
 if TYPE_CHECKING:
     from ..documents import Location
+    from ..source import Source
 
 __all__ = [
     "Excerpt", "FileResult", "edit_span", "elsewhere", "excerpt", "location", "position", "related_in", "result_span",
