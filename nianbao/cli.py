@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .resolver import Resolver
     from .results import FileResult
     from .runner import Runner
+    from .spill import BodySpill
 
 FORMATS = ("text", "json", "github", "sarif")
 DEFAULT_CACHE_DIR = ".nianbao_cache"  # relative to the working directory, like ruff's
@@ -404,39 +405,48 @@ def _across_years(
 
     Whether another file of the run is a report's predecessor is known only once that file is
     checked, so the outcomes are held until the last one is in — slimmed to their findings and
-    digests: a text draft's text is dropped and read again when its findings are rendered (*slim*
-    false with --fix or --diff, whose findings are in the fixed text)."""
+    digests' outlines (`_held`): the digests' tables and sentences wait in a temporary folder, and
+    a text draft's text is dropped and read again when its findings are rendered (*slim* false
+    with --fix or --diff, whose findings are in the fixed text)."""
     from .runner import pair_run
+    from .spill import BodySpill
 
-    results = [_slimmed(result) if slim and file is not None else result for file, result in zip(files, outcomes)]
-
-    if previous is not None and len(files) != 1:
-        raise UsageError(
-            "--previous 只能在检查一份报告时使用；多份报告请在 nianbao.toml 的 [[overrides]] 中用 previous 指定"
+    with BodySpill() as spill:
+        results = [
+            _held(result, spill if len(files) > 1 else None, slim and file is not None)
+            for file, result in zip(files, outcomes)
+        ]
+        if previous is not None and len(files) != 1:
+            raise UsageError(
+                "--previous 只能在检查一份报告时使用；多份报告请在 nianbao.toml 的 [[overrides]] 中用 previous 指定"
+            )
+        excluded = runner.resolver.base_config
+        checked, pairings = pair_run(
+            runner,
+            files,
+            results,
+            args.jobs or os.cpu_count() or 1,
+            lambda root: walk(root, lambda p: excluded(p).is_excluded(p)),
+            previous,
+            stdin,
+            {Path(p).absolute() for p in args.paths if p != "-" and Path(p).is_dir()},
         )
-    excluded = runner.resolver.base_config
-    checked, pairings = pair_run(
-        runner,
-        files,
-        results,
-        args.jobs or os.cpu_count() or 1,
-        lambda root: walk(root, lambda p: excluded(p).is_excluded(p)),
-        previous,
-        stdin,
-        {Path(p).absolute() for p in args.paths if p != "-" and Path(p).is_dir()},
-    )
-    if args.verbose:
-        for pairing in pairings:
-            print(f"nianbao: {pairing.describe()}", file=sys.stderr)
-    for file, result in zip(files, checked):
-        if file is not None and result.findings and result.source is None and result.document is None:
-            result = result.placed(file.read_bytes())  # held slimmed: its text again, to place its findings
-        yield result
+        if args.verbose:
+            for pairing in pairings:
+                print(f"nianbao: {pairing.describe()}", file=sys.stderr)
+        for file, result in zip(files, checked):
+            if file is not None and result.findings and result.source is None and result.document is None:
+                result = result.placed(file.read_bytes())  # held slimmed: its text again, to place its findings
+            yield result
 
 
-def _slimmed(result: FileResult) -> FileResult:
-    """*result* without the text of a text draft (read again to render it), for holding many."""
-    if result.source is None or result.document is not None:
+def _held(result: FileResult, spill: BodySpill | None, slim: bool) -> FileResult:
+    """*result* as it is held until the run's last report is checked: its digest's tables and
+    sentences in *spill* (None: a one-file run holds nothing worth moving) and, when *slim*, without
+    the text of a text draft (read again to render it)."""
+    if spill is not None and result.digest is not None:
+        spill.hold(result.digest)
+    if not slim or result.source is None or result.document is not None:
         return result
     return result.replace(source=None)
 

@@ -344,19 +344,32 @@ def pair_run(
     named: Path | None = None,
     stdin: bytes | None = None,
     walked: Collection[Path] = (),
-) -> tuple[list[FileResult], list[Pairing]]:
+) -> tuple[Iterator[FileResult], list[Pairing]]:
     """*results* (of *files*; None: standard input, whose bytes are *stdin*) with the cross-year
-    findings of each report whose predecessor is found, and what each report was paired with.
+    findings of each report whose predecessor is found, in order and compared only as they are
+    asked for (a run over thousands of reports holds none of the texts read again to place the
+    findings); and, at once, what each report was paired with.
 
     With ``--fix``/``--diff``, a report whose cross-year findings can be fixed is checked again with
     its predecessor, so those fixes are applied (or shown) with the others. *walked*: folders the run
     checks whole (absolute): a folder tree inside one holds no report the run has not read.
     """
-    o = runner.options
     pairings = _predecessors(runner, files, results, jobs, walk, named, walked)
-    out = list(results)
-    for i, (file, result, pairing) in enumerate(zip(files, results, pairings)):
+    return _compared(runner, files, results, pairings, stdin), [p for p in pairings if p is not None]
+
+
+def _compared(
+    runner: Runner,
+    files: list[Path | None],
+    results: list[FileResult],
+    pairings: list[Pairing | None],
+    stdin: bytes | None,
+) -> Iterator[FileResult]:
+    """Each of *results* with the findings of comparing it with the predecessor *pairings* name."""
+    o = runner.options
+    for file, result, pairing in zip(files, results, pairings):
         if pairing is None or pairing.previous is None:
+            yield result
             continue
         compared = runner.compare(file, result, pairing.previous, stdin)
         for compared_digest in (result.digest, pairing.previous):  # back to text: thousands may be compared
@@ -366,8 +379,7 @@ def pair_run(
         if (o.fix or o.diff) and any(f.fix and (o.unsafe_fixes or f.fix.applicability == SAFE) for f in added):
             again = runner.run(file, stdin, previous=pairing.previous)
             compared = again.replace(fixed=again.fixed + (result.fixed if file is not None and o.fix else 0))
-        out[i] = compared
-    return out, [p for p in pairings if p is not None]
+        yield compared
 
 
 def _predecessors(
