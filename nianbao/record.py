@@ -11,13 +11,16 @@ assignment, as a frozen dataclass does.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-R = TypeVar("R", bound="Record")
+if TYPE_CHECKING:  # a TypeVar with a bound costs ~1 ms to make, and this module is on every run's path
+    from typing import TypeVar
+
+    R = TypeVar("R", bound="Record")
 
 
 class Record:
-    __slots__ = ()
+    __slots__: tuple[str, ...] = ()
 
     def _init(self, *values: Any) -> None:
         """Store *values* in this class's fields, in the order ``__slots__`` names them."""
@@ -41,7 +44,7 @@ class Record:
             return NotImplemented
         return self._values() == other._values()  # type: ignore[attr-defined]
 
-    __hash__ = None  # type: ignore[assignment]  # mutable: as a dataclass with eq and not frozen
+    # No __hash__: defining __eq__ leaves a mutable record unhashable, as a dataclass that is not frozen.
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
