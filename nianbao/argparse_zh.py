@@ -14,7 +14,6 @@ import contextlib
 import functools
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, NoReturn, TypeVar
 
 MESSAGES = {
     "usage: ": "用法：",
@@ -71,7 +70,12 @@ def chinese() -> Iterator[None]:
         module._, module.ngettext = saved
 
 
-F = TypeVar("F", bound=Callable[..., Any])
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
+
+if TYPE_CHECKING:
+    from typing import Any, NoReturn, TypeVar
+
+    F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _in_chinese(method: F) -> F:

@@ -11,7 +11,6 @@ import os
 import sys
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
 
 from . import __version__
 from .argparse_zh import ArgumentParser
@@ -19,7 +18,11 @@ from .errors import UsageError, warn
 from .forms import DRAFT_SUFFIXES
 from .walk import walk
 
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
+
 if TYPE_CHECKING:
+    from typing import IO
+
     from .plugins import Registry
     from .progress import Progress
     from .resolver import Resolver

@@ -39,12 +39,16 @@ import fnmatch
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
 
 from .errors import ConfigError
 from .record import Record
 from .ruledef import SEVERITIES
 from .selectors import DEFAULT_MAX_FILE_SIZE, DEFAULT_SECONDS
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
+
+if TYPE_CHECKING:
+    from typing import Any
 
 CONFIG_FILE = "nianbao.toml"
 INFERENCE_KEYS = ("report-year", "template", "agency", "province")

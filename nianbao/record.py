@@ -11,10 +11,10 @@ assignment, as a frozen dataclass does.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
 
 if TYPE_CHECKING:  # a TypeVar with a bound costs ~1 ms to make, and this module is on every run's path
-    from typing import TypeVar
+    from typing import Any, TypeVar
 
     R = TypeVar("R", bound="Record")
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .config import Config, config_from_mapping, find_config_file, load_config, read_config_mapping
 from .entrypoints import local_stamp
 from .errors import ConfigError, UsageError
 from .selectors import Selection, hint, letters, matches_any
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
 
 if TYPE_CHECKING:  # plugins (and pluggy) load on the first cache miss, not at start-up
     from .plugins import Registry

@@ -9,9 +9,9 @@ the process pool (pickled as is; the parsed report is replaced by its small `Rep
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .record import Record
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
 
 if TYPE_CHECKING:
     from .digest import ReportDigest

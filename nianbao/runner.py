@@ -13,7 +13,6 @@ import sys
 from collections import deque
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .cache import Cache, code_fingerprint, digest
 from .errors import UsageError, warn
@@ -22,6 +21,8 @@ from .record import FrozenRecord
 from .resolver import Resolver
 from .results import FileResult
 from .ruledef import SAFE
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
 
 if TYPE_CHECKING:
     from concurrent.futures import Future

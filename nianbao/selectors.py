@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Any
 
 from .record import Record
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
+
+if TYPE_CHECKING:
+    from typing import Any
 
 ALL = "ALL"  # the selector every rule matches
 DEFAULT_SECONDS = 10.0  # per rule and draft: the slowest honest rule takes well under 1 s on 10 MB

@@ -12,7 +12,8 @@ report is paired.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
 
 if TYPE_CHECKING:
     import tempfile

@@ -12,7 +12,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+
+from .record import FrozenRecord
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
 
 if TYPE_CHECKING:
     from .config import Config
@@ -22,13 +25,17 @@ NAMED, RUN, TREE = "named", "run", "tree"  # how a predecessor was found
 HOW = {NAMED: "配置或命令行指定", RUN: "同一次检查中的文件", TREE: "同一目录树中的文件"}
 
 
-class Pairing(NamedTuple):  # not a dataclass: this module is imported by every run, cached ones too
+class Pairing(FrozenRecord):  # not a dataclass: this module is imported by every run, cached ones too
     """What a report was paired with (``previous`` None: nothing, and ``why`` says why)."""
 
+    __slots__ = ("path", "previous", "how", "why")
     path: str
-    previous: ReportDigest | None = None
-    how: str = ""  # named | run | tree
-    why: str = ""
+    previous: ReportDigest | None
+    how: str  # named | run | tree
+    why: str
+
+    def __init__(self, path: str, previous: ReportDigest | None = None, how: str = "", why: str = "") -> None:
+        self._init(path, previous, how, why)
 
     def describe(self) -> str:
         """One line for ``nianbao check --verbose`` (file names any output can carry)."""

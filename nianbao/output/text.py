@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from typing import IO
 
 from ..ruledef import APPLICABILITY_LABEL, ERROR, SAFE, SEVERITY_LABEL, SUGGESTED, WARNING
 from ..textutil import display_width
 from . import FileResult, excerpt, location, position, related_in, shown
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
+
+if TYPE_CHECKING:
+    from typing import IO
 
 _COLOURS = {ERROR: "\033[31m", WARNING: "\033[33m"}
 _BOLD, _DIM, _RESET, _CYAN, _MARK = "\033[1m", "\033[2m", "\033[0m", "\033[36m", "\033[31m"
