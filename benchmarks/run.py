@@ -179,20 +179,18 @@ def _commands(folder: Path, paths: list[Path], bin_dir: Path, tmp: Path, rounds:
         f"{Spread.of([r.wall for r in runs['jobsN']]).median / hit.median:.0f}× faster than `--jobs {cores}` without it.",
         "",
     ]
-    lines += _memory(paths, folder, check, runs, tmp)
+    lines += _memory(paths, folder, check, tmp)
     lines += _textlint(paths, check, tmp, rounds, work)
     return lines
 
 
-def _memory(
-    paths: list[Path], folder: Path, check: list[str], runs: dict[str, list[measure.Run]], tmp: Path
-) -> list[str]:
+def _memory(paths: list[Path], folder: Path, check: list[str], tmp: Path) -> list[str]:
     small = tmp / "hundred"
     small.mkdir()
     for path in paths[:100]:
         shutil.copy(path, small)
-    peak_small = max(measure.run_process([*check, "--jobs", "1", str(small)], tmp).rss_mb for _ in range(2))
-    peak_large = max(r.rss_mb for r in runs["jobs1"])
+    peak_small = max(measure.peak_rss_mb([*check, "--jobs", "1", str(small)], tmp) for _ in range(2))
+    peak_large = measure.peak_rss_mb([*check, "--jobs", "1", str(folder)], tmp)
     growth = peak_large / peak_small
     return [
         "## Memory: peak resident size of one `nianbao check --no-cache --jobs 1 --format json` process",
