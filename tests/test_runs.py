@@ -153,7 +153,15 @@ def test_a_cache_hit_defines_no_dataclass_and_imports_no_engine(tmp_path: Path) 
     """What a cached ``nianbao check one.txt`` (pre-commit) imports: not `dataclasses` (with the
     `inspect`, `ast` and `dis` it loads), the engine, the model, the templates or the plugins."""
     (tmp_path / "draft.txt").write_text(clean(), encoding="utf-8")
-    heavy = ("typing", "dataclasses", "inspect", "nianbao.engine", "nianbao.model", "nianbao.template", "nianbao.plugins")
+    heavy = (
+        "typing",
+        "dataclasses",
+        "inspect",
+        "nianbao.engine",
+        "nianbao.model",
+        "nianbao.template",
+        "nianbao.plugins",
+    )
     code = f"import sys; from nianbao.cli import main; main(['check', 'draft.txt']); print([m for m in {heavy!r} if m in sys.modules])"
     assert run(tmp_path, "draft.txt").returncode == 0  # fills the cache
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8")
