@@ -10,7 +10,9 @@ Two forms real drafts come in when a table was copied out of a PDF or a web page
 A stream starts at a short line that names a table (its caption, the 勾稽关系 corner, the first
 row label, 行政复议 …) and runs over cell-like lines — short, without sentence punctuation, not a
 section heading (table 3's 一、本年新收 and 四、结转下年度 look like one and are not) — up to the
-last number; it is a table when it holds at least five numbers. Each label line starts a row; the
+last number, or to a row with separators; it is a table when it holds at least five numbers, table 2's
+block captions counted with them (four small blocks hold only four numbers, and a 第二十条第（X）项 line
+is never prose). Each label line starts a row; the
 number lines after it are that row's cells; a glued row becomes its label and one cell holding the
 digits, which the binder splits when the count of digits equals the number of columns and
 otherwise reports as unreadable (a table that is there but cannot be read).
@@ -31,7 +33,8 @@ _NUMBER = re.compile(rf"[+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元)?|{alternation(
 _GLUED = re.compile(r"(?P<label>.*[^\d\s.,、．])\s*(?P<digits>\d+)")
 _SENTENCE = re.compile(r"[。；;！!？?]")
 _CELL_MAX = 60  # the longest template label (2.申请人逾期未按收费通知…) is 38 characters
-_MIN_NUMBERS = 5  # fewer numbers than this is prose that happens to be short, not a table
+# Fewer numbers (and table-2 captions) than this is prose that happens to be short, not a table.
+_MIN_EVIDENCE = 5
 
 
 def stream_end(text: str, bounds: list[tuple[int, int]], first: int) -> int | None:
@@ -39,23 +42,28 @@ def stream_end(text: str, bounds: list[tuple[int, int]], first: int) -> int | No
     line = fold(text[bounds[first][0] : bounds[first][1]]).strip()
     if not (CAPTION.match(line) or (_is_cell(line) and _START.search(line.replace(" ", "")))):
         return None
-    numbers = 0
+    evidence = 1 if CAPTION.match(line) else 0
     last = None
     for j in range(first + 1, len(bounds)):
-        content = fold(text[bounds[j][0] : bounds[j][1]]).strip()
+        raw = text[bounds[j][0] : bounds[j][1]]
+        content = fold(raw).strip()
         if not content:
             continue
+        if "\t" in raw or content.count("|") >= 2:
+            break  # a row with separators: a table of another form starts here
         if _NUMBER.fullmatch(content):
             # a long run of digits is a whole row of numbers that ran together
-            numbers += _MIN_NUMBERS if len(content) >= _MIN_NUMBERS and content.isdigit() else 1
+            evidence += _MIN_EVIDENCE if len(content) >= _MIN_EVIDENCE and content.isdigit() else 1
             last = j
         elif _is_cell(content):
             if _GLUED.fullmatch(content):
-                numbers += 1
+                evidence += 1
                 last = j
+            elif CAPTION.match(content):
+                evidence += 1  # another block of table 2: nothing but a table has these lines
         else:
             break
-    return last if last is not None and numbers >= _MIN_NUMBERS else None
+    return last if last is not None and evidence >= _MIN_EVIDENCE else None
 
 
 def _is_cell(content: str) -> bool:
