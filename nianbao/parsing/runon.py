@@ -34,10 +34,6 @@ _TITLE_START = re.compile(r"[\s　：:>›»|｜]")
 _TITLE_CHARS = 40  # the longest agency name and year before a title's ending
 _SENTENCE_END = re.compile(r"[。！？]")
 _TRACE = {kind: tuple(traces) for kind, traces in TABLE_TRACES.items()}
-# How close a heading's title is to its part's (`identify_section`'s answer): the template's own
-# title, then an accepted variant or the old template's, then one that only shares its words.
-_CLOSENESS = {"standard": 2, "variant": 1, "obsolete": 1, "keyword": 0}
-
 
 def split_run_on(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """*bounds* with each run-on line cut into virtual lines (unchanged for ordinary drafts)."""
@@ -51,8 +47,8 @@ def split_run_on(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, in
         return bounds
     out: list[tuple[int, int]] = []
     for start, end in bounds:
-        headings = _headings(text, start, end) if end - start > _LONG else []
-        if len(headings) < _MIN_HEADINGS:
+        headings, parts = _headings(text, start, end) if end - start > _LONG else ([], 0)
+        if parts < _MIN_HEADINGS:
             out.append((start, end))
             continue
         cuts = {start, end}
@@ -82,14 +78,14 @@ def _title(text: str, start: int, end: int) -> tuple[int, int] | None:
     return found[0] if found else None
 
 
-def _headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the section headings inside a run-on line, in the template's order. A heading is
-    found by its title's words (the numbers may restart or be wrong: NB102 says so). Of the
-    candidates, the longest run in template order is taken, and among runs as long the one whose
-    titles are closest to the template's: an overview's sub-topics (三、主动公开工作情况,
-    四、政府信息公开申请情况) name a part's words too, but the part's own heading comes later."""
-    # best[n]: the best run ending at a heading of part n — (length, closeness, spans)
-    best: dict[int, tuple[int, int, tuple[tuple[int, int], ...]]] = {0: (0, 0, ())}
+def _headings(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int]:
+    """Spans of the section headings inside a run-on line, and how many parts of the template they
+    name. A heading is found by its title's words (the numbers may restart or be wrong: NB102 says
+    so). Every one is cut out, as it would stand on its own line in the same report copied with its
+    line breaks: an overview's sub-topics that name a part's words (三、主动公开工作情况) as well as the
+    parts' own headings after them, which the outline then tells apart as it does in any draft."""
+    out: list[tuple[int, int]] = []
+    parts: set[int] = set()
     for m in _NUMERAL.finditer(text, start, end):
         stop = _TITLE_END.search(text, m.end(), min(end, m.end() + _TITLE_MAX))
         if stop is None:
@@ -97,18 +93,11 @@ def _headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
         title = text[m.end() : stop.end()]
         if _NOT_A_TITLE.search(title) or T3_TOP_LABEL.search(title):
             continue
-        spec, how = identify_section(title, DEFAULT_TEMPLATES)
-        if spec is None:
-            continue
-        length, closeness, spans = max((run for number, run in best.items() if number < spec.number), key=_rank)
-        run = (length + 1, closeness + _CLOSENESS[how], (*spans, (m.start(), stop.end())))
-        if spec.number not in best or _rank(run) > _rank(best[spec.number]):
-            best[spec.number] = run
-    return list(max(best.values(), key=_rank)[2])
-
-
-def _rank(run: tuple[int, int, tuple[tuple[int, int], ...]]) -> tuple[int, int]:
-    return run[0], run[1]
+        spec, _ = identify_section(title, DEFAULT_TEMPLATES)
+        if spec is not None:
+            out.append((m.start(), stop.end()))
+            parts.add(spec.number)
+    return out, len(parts)
 
 
 def table_trace(line: str) -> str | None:
