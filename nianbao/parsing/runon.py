@@ -35,6 +35,7 @@ _TITLE_CHARS = 40  # the longest agency name and year before a title's ending
 _SENTENCE_END = re.compile(r"[。！？]")
 _TRACE = {kind: tuple(traces) for kind, traces in TABLE_TRACES.items()}
 
+
 def split_run_on(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """*bounds* with each run-on line cut into virtual lines (unchanged for ordinary drafts)."""
     lines = []

@@ -7,6 +7,7 @@ linter reads the same report from every form:
 - `caption_lines` — table 2's block captions (第二十条第（一）项) as lines of their own;
 - `wrapped_title` — the title wrapped over two lines;
 - `pdf_cells` — every table cell on a line of its own, in reading order, empty cells dropped;
+- `pdf_rows` — each table row on one line, its cells apart by a space (PDF text kept in layout);
 - `glued_rows` — each table row on one line with its cells run together;
 - `one_paragraph` — the whole report on one line (a web page copied as text);
 - `split_markdown` — a Markdown table cut in two by a blank line;
@@ -44,6 +45,11 @@ def pdf_cells(text: str) -> str:
     return _TAB_TABLE_ROW.sub(lambda m: "\n".join(c.strip() for c in m.group().split("\t") if c.strip()), text)
 
 
+def pdf_rows(text: str) -> str:
+    """Every tab row as its non-empty cells on one line, a space between them."""
+    return _TAB_TABLE_ROW.sub(lambda m: " ".join(c.strip() for c in m.group().split("\t") if c.strip()), text)
+
+
 def glued_rows(text: str) -> str:
     """Every tab row with its cells run together (the separators lost)."""
     return _TAB_TABLE_ROW.sub(lambda m: "".join(c.strip() for c in m.group().split("\t")), text)
@@ -67,16 +73,17 @@ _T3_GROUP_ROW = re.compile(r"^\t(?P<label>（[三四五六]）[^\t]+)\t(?P<rest>
 def middle_group_labels(text: str) -> str:
     """Each table-3 group label of a tab draft moved from its group's first row to its middle row."""
     lines = text.split("\n")
-    for i, line in enumerate(lines):
-        m = _T3_GROUP_ROW.match(line)
-        if not m:
-            continue
+    i = 0
+    while i < len(lines):
+        m = _T3_GROUP_ROW.match(lines[i])
         size = 1
-        while i + size < len(lines) and re.match(r"^\t\t\d+\.", lines[i + size]):
+        while m and i + size < len(lines) and re.match(r"^\t\t\d+\.", lines[i + size]):
             size += 1
-        middle = i + size // 2
-        lines[i] = "\t\t" + m.group("rest")
-        lines[middle] = "\t" + m.group("label") + lines[middle][1:]
+        if m:
+            middle = i + size // 2
+            lines[i] = "\t\t" + m.group("rest")
+            lines[middle] = "\t" + m.group("label") + lines[middle][1:]
+        i += size
     return "\n".join(lines)
 
 
