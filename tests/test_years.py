@@ -346,6 +346,40 @@ def test_full_and_short_names_are_one_agency(tmp_cwd: Path, capsys: pytest.Captu
     assert only(records)["code"] == "NB601" and "同一次检查中的文件" in err
 
 
+def _bureau(agency: str = "临溪县自然资源局", seed: int = 0) -> list[Draft]:
+    """A county bureau's correct reports for 2022 and 2023 (titled and signed *agency*)."""
+    return series(first_of_series(2022, agency, "自然资源局", seed), 2, seed)
+
+
+def test_one_short_name_in_two_places_is_two_agencies(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """云州县自然资源局 and 临溪县自然资源局 share the core 自然资源局 but are bureaus of two counties:
+    never paired. The same place's bureau, short or full, is."""
+    last, this = _bureau()
+    last, this = replace(last, agency="云州县自然资源局"), _carried_plus_one(this)
+    write(tmp_cwd, [last, this])
+    status, records, err = check(capsys, "--verbose", str(tmp_cwd))
+    assert (status, records) == (0, [])
+    assert "没有找到自然资源局 2022 年度的报告" in err and "同名机关，但地名不同" in err
+    for name in ("临溪县自然资源局", "青禾市临溪县自然资源局", "自然资源局"):
+        write(tmp_cwd, [replace(last, agency=name)])
+        _, records, err = check(capsys, "--verbose", str(tmp_cwd))
+        assert only(records)["code"] == "NB601", name
+
+
+def test_verbose_says_which_of_several_candidates_was_taken(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two reports for 2022 that may be the agency's: the one with the same full name is taken, and
+    --verbose says why and names the other."""
+    full, this = _bureau()
+    write(tmp_cwd, [full], "全称")
+    write(tmp_cwd, [replace(_bureau(seed=2)[0], agency="县自然资源局")], "简称")
+    write(tmp_cwd, [this], "本年")
+    _, records, err = check(capsys, "--verbose", ".")
+    assert records == []
+    line = next(line for line in err.splitlines() if "本年.txt：" in line)
+    assert "与上年报告 2022/全称.txt 比对（同一次检查中的文件；机关全称相同）" in line
+    assert "未采用的其他候选：2022/简称.txt（一方的机关名称是另一方的简称）" in line
+
+
 def test_two_agencies_in_one_folder_are_each_paired_with_their_own(
     tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
