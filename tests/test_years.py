@@ -421,6 +421,31 @@ def test_a_town_that_became_a_subdistrict_is_another_agency_unless_named(
     assert only(records)["code"] == "NB601" and "配置或命令行指定" in err
 
 
+@pytest.mark.parametrize("broken", ['selct = ["NB1"]\n', 'select = ["NB999"]\n'], ids=["unknown-key", "unknown-code"])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_broken_configuration_beside_a_candidate_skips_it(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str], broken: str, jobs: str
+) -> None:
+    """Files of the tree searched for last year's report under a broken nianbao.toml are left out
+    (said with --verbose), and the report is still paired and checked; a broken configuration
+    governing the report itself still stops the run."""
+    drafts = chain(2022, 2)
+    drafts[1] = _carried_plus_one(drafts[1])
+    write(tmp_cwd, drafts)
+    other = tmp_cwd / "2022" / "其他科室"
+    other.mkdir()
+    (other / "nianbao.toml").write_text(broken, encoding="utf-8")
+    for i in range(5):  # enough checks missing the cache to start worker processes with -j 2
+        (other / f"2022年工作总结{i}.txt").write_text(f"2022年工作总结{i}。\n", encoding="utf-8")
+    status, records, err = check(capsys, "--verbose", "-j", jobs, "2023/云溪镇.txt")
+    assert (status, [r["code"] for r in records]) == (1, ["NB601"]), err
+    if "selct" in broken:  # read before the file is seen not to be a report (an unknown code is read after)
+        assert "查找上年报告时跳过 2022/其他科室/2022年工作总结0.txt" in err and "2022/其他科室/nianbao.toml" in err
+    (tmp_cwd / "2023" / "nianbao.toml").write_text(broken, encoding="utf-8")
+    assert main(["check", "-j", jobs, "2023/云溪镇.txt"]) == 2
+    assert "2023/nianbao.toml" in capsys.readouterr().err
+
+
 def test_previous_on_the_command_line(
     tmp_cwd: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
