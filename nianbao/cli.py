@@ -414,20 +414,19 @@ def _across_years(
         raise UsageError(
             "--previous 只能在检查一份报告时使用；多份报告请在 nianbao.toml 的 [[overrides]] 中用 previous 指定"
         )
-    excluded = runner.resolver.base_config
-    checked, pairings = pair_run(
+    checked, pairings, notes = pair_run(
         runner,
         files,
         results,
         args.jobs or os.cpu_count() or 1,
-        lambda root: walk(root, lambda p: excluded(p).is_excluded(p)),
+        walk,
         previous,
         stdin,
         {Path(p).absolute() for p in args.paths if p != "-" and Path(p).is_dir()},
     )
     if args.verbose:
-        for pairing in pairings:
-            print(f"nianbao: {pairing.describe()}", file=sys.stderr)
+        for line in (*notes, *(pairing.describe() for pairing in pairings)):
+            print(f"nianbao: {line}", file=sys.stderr)
     for file, result in zip(files, checked):
         if file is not None and result.findings and result.source is None and result.document is None:
             result = result.placed(file.read_bytes())  # held slimmed: its text again, to place its findings

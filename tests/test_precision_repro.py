@@ -305,22 +305,19 @@ PAIRS: list[tuple[str, tuple[str, str], Callable[[dict[str, list[Finding]]], boo
         "X2-rules-stock-corrected-this-year",
         ("X2-rules-corrected-2022.txt", "X2-rules-corrected-2023.txt"),
         in_this_year(without("NB602")),
-        "a county bureau cannot make 规章: this year's 现行有效 0 is right and last year's 5 was the slip (NB208 last "
-        "year), yet NB602 reports this year (平潭 2021 after 2020's 7)",
+        None,
     ),
     (
         "X3-no-stock-carry-over-across-template-change",
         ("X3-template-change-2020.txt", "X3-template-change-2021.txt"),
         in_this_year(without("NB602")),
-        "the 2019 template's 对外公开总数量 is not the 2021 template's 现行有效件数 (平潭: 166 published since 2019, "
-        "then 665 in force, which 2022 confirms): NB602 compares them",
+        None,
     ),
     (
         "X4-clearance-explained-in-the-text",
         ("X4-clearance-explained-2022.txt", "X4-clearance-explained-2023.txt"),
         in_this_year(without("NB602")),
-        "the report explains the new stock (清理并集中发布现行有效…40件 + 本年制发5件 = 45), yet NB602 asks for an "
-        "explanation (平潭 2023: 393 + 77 = 470)",
+        None,
     ),
     # Recall: one agency's reports with year-first titles and no 落款 (as Shanghai's) are never paired
     (
@@ -349,11 +346,6 @@ def test_pdf_cell_with_a_space_is_read() -> None:
     assert status in (0, 1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="looking for last year's report walks the report's folder and reads every file whose path mentions the "
-    "year before; a broken nianbao.toml in a subfolder of an unrelated file then stops the check of this report (exit 2)",
-)
 def test_broken_config_beside_an_unrelated_file_does_not_stop_the_check(tmp_path: Path) -> None:
     report = tmp_path / "report.txt"
     report.write_text((HERE / "base-correct.txt").read_text(encoding="utf-8"), encoding="utf-8")
