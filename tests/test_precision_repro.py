@@ -302,6 +302,12 @@ PAIRS: list[tuple[str, tuple[str, str], Callable[[dict[str, list[Finding]]], boo
         None,
     ),
     (
+        "X1b-zhengwen-line-before-a-wrapped-title",
+        ("X1b-zhengwen-wrapped-2022.txt", "X1b-zhengwen-wrapped-2023.txt"),
+        no_cross_year,
+        None,
+    ),
+    (
         "X2-rules-stock-corrected-this-year",
         ("X2-rules-corrected-2022.txt", "X2-rules-corrected-2023.txt"),
         in_this_year(without("NB602")),
