@@ -285,7 +285,7 @@ def _find_title(text: str, lines: list[_Line | Grid], first_section: int | None)
             year = TITLE_YEAR.search(fold(plain))
             before = _wrapped_before(text, seen, line)
             wrapped = [*before, line]
-            opening = next((i for i, p in enumerate(wrapped) if _starts_with_year(text, p)), len(before))
+            opening = next((i for i, p in enumerate(wrapped) if _starts_with_year(text, p)), 0)
             # 2025年… (on this line or a wrapped one above): the agency on the line before (某县人民政府 /
             # 2025年政府信息公开…), or after the year (2025年上海市人民政府办公厅政府信息公开 / 工作年度报告) —
             # never a stray line such as 正文.
