@@ -270,7 +270,7 @@ KINDS: list[tuple[str, str, Callable[[list[Finding]], bool], str | None]] = [
         "F14d-pdf-text-table2-captions-as-lines.md",
         no_incomplete_table,
         "PDF text, table 2's 第二十条 captions and (五)(六)(八) rows as plain lines before a pipe table of the "
-        "(一) rows: NB106 ‘表二不完整：缺少 第二十条第（一）项…’ (市科委 2024)",
+        "(一) rows: NB106 ‘表二不完整：缺少第二十条第（一）项…’ (市科委 2024)",
     ),
     # Recall: a real defect the real reports have and nianbao no longer reports.
     (
