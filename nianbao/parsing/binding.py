@@ -399,8 +399,12 @@ def _bind_t4(table: Table, templates: TemplateSet) -> None:
                     row.cells = zone + split
                     data = [row]
                 break
-    if not data:  # an unfilled table: its data row is the wide row of blank cells
-        data = [r for r in table.grid.rows if len(r.cells) >= T4_WIDTH and all(c.is_blank for c in r.cells)][-1:]
+    if not data:  # mostly blank (blank for 0, or unfilled): the data row is a full-width row of values and blanks
+        data = [
+            r
+            for r in table.grid.rows
+            if len(r.cells) >= T4_WIDTH and all(c.is_blank or is_value_like(c) for c in r.cells[-T4_WIDTH:])
+        ][-1:]
     for row in table.grid.rows:
         if row in data:
             break
