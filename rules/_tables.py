@@ -231,7 +231,7 @@ def _ambiguous(text: str, table: Table, rec: Reconciliation) -> Finding:
 
 def _options(candidates: tuple[tuple[BoundCell, ...], ...]) -> str:
     """The equally small explanations, named briefly: 表四“行政复议”的结果维持、结果纠正……或总计;
-    “（一）予以公开”一行的自然人列和总计，或“（四）无法提供1.…”一行的自然人列和总计."""
+    “（一）予以公开”一行的自然人列和总计，或“（四）无法提供”中的“1.…”一行的自然人列和总计."""
     rows = {c.row for group in candidates for c in group}
     if all(len(g) == 1 for g in candidates) and len(rows) == 1:
         labels = [g[0].column.label for g in candidates]
