@@ -6,7 +6,6 @@ returns a `FileResult` (trimmed by `FileResult.portable` to cross the process po
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import sys
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import Cache, code_fingerprint, digest
-from .errors import UsageError, warn
+from .errors import UsageError, warn, why
 from .output import shown
 from .resolver import Resolver
 from .results import FileResult
@@ -115,7 +114,7 @@ class Runner:
                         file.write_bytes(new)
                     except OSError as exc:  # the findings of the text as it still is on disk
                         result = checked
-                        result.error = f"无法写入 {shown(display)}（{_why(exc)}），修复未保存"
+                        result.error = f"无法写入 {shown(display)}（{why(exc)}），修复未保存"
             elif file is None and o.fix:
                 result.output = data
         result.fail_on = config.fail_on
@@ -272,7 +271,7 @@ def _read(file: Path | None, limit: int | None) -> tuple[bytes, int]:
         # O_NONBLOCK: opening a FIFO must not wait for a writer before we can see what it is
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise UsageError(f"无法读取 {shown(str(file))}：{_why(exc)}") from exc
+        raise UsageError(f"无法读取 {shown(str(file))}：{why(exc)}") from exc
     with open(fd, "rb") as fh:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
@@ -280,24 +279,8 @@ def _read(file: Path | None, limit: int | None) -> tuple[bytes, int]:
         try:
             data = fh.read(limit + 1) if limit is not None else fh.read()
         except OSError as exc:
-            raise UsageError(f"无法读取 {shown(str(file))}：{_why(exc)}") from exc
+            raise UsageError(f"无法读取 {shown(str(file))}：{why(exc)}") from exc
     return data, max(status.st_size, len(data))
-
-
-_REASONS = {
-    errno.ENOENT: "文件不存在（或是指向不存在位置的符号链接）",
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限",
-    errno.EISDIR: "这是一个目录",
-    errno.ELOOP: "符号链接形成了循环",
-    errno.EROFS: "文件系统是只读的",
-    errno.ENOSPC: "磁盘空间不足",
-}
-
-
-def _why(exc: OSError) -> str:
-    """Why a file operation failed, in Chinese where we know the reason."""
-    return _REASONS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
 
 
 def _write(file: Path, data: bytes) -> None:
@@ -308,7 +291,7 @@ def _write(file: Path, data: bytes) -> None:
         os.replace(tmp, file)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UsageError(f"无法写入 {shown(str(file))}：{_why(exc)}") from exc
+        raise UsageError(f"无法写入 {shown(str(file))}：{why(exc)}") from exc
 
 
 def _diff(path: str, before: str, after: str) -> str:
@@ -482,12 +465,18 @@ def run_many(
     the number of files. Cache hits are answered in this process; workers start only when a file
     misses. Files in *sniffed* (found by a folder walk) are checked only if they look like a
     report. *advance* is called once per finished file (a progress bar). *strict*: a configuration
-    that cannot be used stops the run (UsageError); else its files come back with the error."""
+    that cannot be used stops the run (UsageError) at the first cache miss, before any file is
+    checked (a hit was checked with a configuration that worked); else its files come back with
+    the error."""
     tasks = [(f, f in sniffed) for f in files]
     if jobs <= 1 or len(tasks) < 2 * jobs:
+        prepared = False
         for file, sniff in tasks:
             result = runner.cached(file, sniff)
             if result is None:
+                if not prepared:  # as before starting workers: a configuration error before any outcome
+                    runner.prepare(files, strict)
+                    prepared = True
                 result = runner.run(file, cache_checked=True, sniff=sniff)
             if advance:
                 advance()

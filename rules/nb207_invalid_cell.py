@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from nianbao.model import NUMBER, TEXT, BoundCell, Report, Table
 from nianbao.reconcile import Reconciliation
 from nianbao.ruledef import ERROR, WARNING, Finding, Fixable, Related, rule
-from nianbao.template import AMOUNT, COUNT, SIGNED, TABLE_NAMES
+from nianbao.template import AMOUNT, COUNT, SIGNED, TABLE_NAMES, RowSpec
 
 from ._tables import cell_name, identity_findings, reconciliations, visible_span
 
@@ -54,7 +54,7 @@ def invalid_cell(report: Report) -> Iterator[Finding]:
             message = _problem(bound)
             if message:
                 yield Finding(
-                    bound.cell.start, bound.cell.end, f"{name}“{bound.row_label}”的“{bound.column.label}”{message}"
+                    bound.cell.start, bound.cell.end, f"{name}{bound.row.quoted}的“{bound.column.label}”{message}"
                 )
         if rec.blanks:
             yield _blanks(report.text, table, rec)
@@ -63,11 +63,12 @@ def invalid_cell(report: Report) -> Iterator[Finding]:
 def _blanks(text: str, table: Table, rec: Reconciliation) -> Finding:
     """One finding for the blank cells of a table that read as 0."""
     name = TABLE_NAMES[table.kind or ""]
-    by_row: dict[str, list[BoundCell]] = {}
+    by_row: dict[RowSpec, list[BoundCell]] = {}
     for bound in rec.blanks:
-        by_row.setdefault(bound.row_label, []).append(bound)
+        by_row.setdefault(bound.row, []).append(bound)
     listed = "；".join(
-        f"“{row}”的{'、'.join(b.column.label for b in cells)}" for row, cells in list(by_row.items())[:_LISTED_ROWS]
+        f"{row.quoted}的{'、'.join(b.column.label for b in cells)}"
+        for row, cells in list(by_row.items())[:_LISTED_ROWS]
     )
     more = f"等 {len(by_row)} 行" if len(by_row) > _LISTED_ROWS else ""
     totals = f"，其中 {len(rec.blank_totals)} 个是总计" if rec.blank_totals else ""
