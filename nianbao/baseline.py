@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import digest
-from .errors import UsageError
+from .errors import UsageError, why
 from .output import shown
 from .results import FileResult
 from .ruledef import Finding
@@ -70,9 +70,11 @@ class Baseline:
         except FileNotFoundError:
             raise UsageError(f"基线文件不存在：{path}（可先用 --write-baseline {path} 生成）") from None
         except OSError as exc:
-            raise UsageError(f"无法读取基线文件 {path}：{exc.strerror}") from exc
-        except ValueError as exc:
-            raise UsageError(f"基线文件 {path} 不是有效的 JSON：{exc}") from exc
+            raise UsageError(f"无法读取基线文件 {path}：{why(exc)}") from exc
+        except json.JSONDecodeError as exc:
+            raise UsageError(f"基线文件 {path} 不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）") from exc
+        except ValueError as exc:  # not UTF-8
+            raise UsageError(f"基线文件 {path} 不是 UTF-8 编码的 JSON") from exc
         counts: Counter[Key] = Counter()
         try:
             if data["nianbao-baseline"] != FORMAT:
@@ -115,7 +117,7 @@ class Baseline:
         try:
             self.path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise UsageError(f"无法写入基线文件 {self.path}：{exc.strerror}") from exc
+            raise UsageError(f"无法写入基线文件 {self.path}：{why(exc)}") from exc
 
     @property
     def total(self) -> int:

@@ -10,8 +10,8 @@ crosses the process pool inside `FileResult` (pickled) and is stored in the cach
 (`record`/`from_record`); the tables and sentences of a cached digest are decoded only when a
 cross-year rule reads them, so a cache hit that is never paired costs one JSON object.
 
-This module holds the outline, read on every cache hit; the tables and sentences (`CellDigest`,
-`TableDigest`, `SectionDigest`, `Sentence`, `YearMention`, `fingerprint`) live in
+This module holds the outline, read on every cache hit; the tables, sentences and notes (`CellDigest`,
+`TableDigest`, `SectionDigest`, `Sentence`, `YearMention`, `StockNote`, `fingerprint`) live in
 `nianbao.digest_parts`, imported when a digest is built or paired — and re-exported here.
 """
 
@@ -29,11 +29,21 @@ TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would i
 if TYPE_CHECKING:
     from typing import Any
 
-    from .digest_parts import CellDigest, SectionDigest, Sentence, TableDigest, YearMention, fingerprint
+    from .digest_parts import (
+        CellDigest,
+        Parts,
+        SectionDigest,
+        Sentence,
+        StockNote,
+        TableDigest,
+        YearMention,
+        fingerprint,
+    )
     from .model import Report
 
 __all__ = [
-    "CellDigest", "ReportDigest", "SectionDigest", "Sentence", "TableDigest", "YearMention", "fingerprint", "new_digest",
+    "CellDigest", "ReportDigest", "SectionDigest", "Sentence", "StockNote", "TableDigest", "YearMention", "fingerprint",
+    "new_digest",
 ]  # fmt: skip
 _PARTS = frozenset(__all__) - {"ReportDigest", "new_digest"}
 
@@ -102,7 +112,7 @@ class ReportDigest:
         # parent of a run over thousands of reports holds ~3 KB of text for each, not objects.
         self.body = body
         self.body_file = body_file  # or, from the cache, the file holding it (read when first decoded)
-        self._parts: tuple[tuple[TableDigest, ...], tuple[SectionDigest, ...]] | None = None
+        self._parts: Parts | None = None
 
     def __reduce__(self) -> tuple[type[ReportDigest], tuple[Any, ...]]:
         """Pickled (across the process pool) as its outline and body text, never decoded objects."""
@@ -127,6 +137,11 @@ class ReportDigest:
         """The text before section 一 (number 0) and each section the report has."""
         return self._decoded()[1]
 
+    @property
+    def notes(self) -> tuple[StockNote, ...]:
+        """What the prose says of the stock of 规章 and 规范性文件 (a 清理 and its counts)."""
+        return self._decoded()[2]
+
     def table(self, kind: str) -> TableDigest | None:
         return next((t for t in self.tables if t.kind == kind), None)
 
@@ -144,12 +159,12 @@ class ReportDigest:
         reports keeps each as text once it has been compared."""
         self._parts = None
 
-    def _decoded(self) -> tuple[tuple[TableDigest, ...], tuple[SectionDigest, ...]]:
+    def _decoded(self) -> Parts:
         if self._parts is None:
             from .digest_parts import decode_body
 
             body = self.body or _read(self.body_file)
-            self._parts = decode_body(body) if body else ((), ())
+            self._parts = decode_body(body) if body else ((), (), ())
         return self._parts
 
     # --- building ---------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
-"""The body of a `ReportDigest`: its tables and its sentences, how they are built from a parsed
-report, and their cache form (JSON text). Imported when a digest is built or when a cached one is
-first read by a cross-year rule — never on a cache hit that is not paired.
+"""The body of a `ReportDigest`: its tables, its sentences and what its prose says of table 2's
+stock of documents, how they are built from a parsed report, and their cache form (JSON text).
+Imported when a digest is built or when a cached one is first read by a cross-year rule — never on
+a cache hit that is not paired.
 """
 
 from __future__ import annotations
@@ -94,16 +95,28 @@ class SectionDigest(NamedTuple):
     sentences: tuple[Sentence, ...]
 
 
+class StockNote(NamedTuple):
+    """A count of 规章 or 规范性文件 in a sentence of the report that tells of a change to their
+    stock beyond the year's making and repeal (a 清理, a 集中发布: `STOCK_CHANGE_WORDS`): ``row`` is
+    table 2's row key (``rules`` / ``normative``), ``role`` what the count is by the words before it
+    (``stock``, ``removed`` or ``made``: `STOCK_COUNT_ROLES`), ``value`` the count."""
+
+    row: str
+    role: str
+    value: int
+
+
 def body_of(report: Report) -> str:
     """The tables and sections of *report* as a digest's body: compact JSON text, ~5 KB for a
     report, built without the typed objects (the parent of a run over thousands of reports holds
     one per report; `decode_body` makes the objects when a cross-year rule reads them).
 
-    ``[tables, sections]``. A table is ``[kind, template, start, head_end, cells]``, its cells one
+    ``[tables, sections, notes]``. A table is ``[kind, template, start, head_end, cells]``, its cells one
     string ``row/column=value@start;…`` (keys are the specs' ``key`` names; a blank has no value; the
     end follows as ``:end`` where it is not where the value's characters end): one JSON string
     instead of ~200 small arrays halves the cost of writing it. A section is ``[number, title,
-    start, end, [[fingerprint, start, end, [[year, start, end, own]]?]]]``."""
+    start, end, [[fingerprint, start, end, [[year, start, end, own]]?]]]``; a note (`StockNote`)
+    ``[row, role, value]``."""
     tables = []
     for kind in ("t2", "t3", "t4"):
         table = report.table(kind)
@@ -120,19 +133,23 @@ def body_of(report: Report) -> str:
             paragraphs = [p for p in section.paragraphs if p.start not in items]
             heading = (section.start, section.heading_end)
             sections.append(_section_record(section.number, section.title, *heading, paragraphs, own))
-    if not (tables or sections):
+    notes = _stock_notes(report.paragraphs)
+    if not (tables or sections or notes):
         return ""
     # ASCII only (titles escaped): a str with one CJK character would take two bytes for every character
-    return json.dumps([tables, sections], separators=(",", ":"))
+    return json.dumps([tables, sections, notes], separators=(",", ":"))
 
 
-def decode_body(body: str) -> tuple[tuple[TableDigest, ...], tuple[SectionDigest, ...]]:
-    """What `body_record` wrote; a damaged body reads as no tables and no sections."""
+Parts = tuple[tuple[TableDigest, ...], tuple[SectionDigest, ...], tuple[StockNote, ...]]
+
+
+def decode_body(body: str) -> Parts:
+    """What `body_of` wrote; a damaged body reads as no tables, no sections and no notes."""
     try:
-        tables, sections = json.loads(body)
-        return tuple(_table(t) for t in tables), tuple(_section(s) for s in sections)
+        tables, sections, notes = json.loads(body)
+        return tuple(_table(t) for t in tables), tuple(_section(s) for s in sections), tuple(_note(n) for n in notes)
     except (ValueError, TypeError, KeyError):
-        return (), ()
+        return (), (), ()
 
 
 def _table_record(table: Table) -> list[Any]:
@@ -186,6 +203,54 @@ def _section_record(
                 sentence.append([[y, base + s, base + e, base + s in own] for y, s, e in years])
             sentences.append(sentence)
     return [number, title, start, end, sentences]
+
+
+def _stock_notes(paragraphs: list[Paragraph]) -> list[list[Any]]:
+    """The `StockNote` records ``[row, role, value]`` of the report's prose: in each sentence that
+    names 规章 or 规范性文件 and a change to their stock, each count of documents (N 件) after a word
+    that says what it is — the last such word since the count before it, so that in
+    ``清理并集中发布现行有效规范性文件40件，动态更新本年度制发的5件`` 40 is the stock and 5 made."""
+    from .template import STOCK_COUNT_ROLES
+
+    documents, change, count, role = _stock_patterns()
+    notes: list[list[Any]] = []
+    for para in paragraphs:
+        folded = para.folded
+        if not change.search(folded):  # one pass in C over most paragraphs
+            continue
+        for m in _sentence_pattern().finditer(folded):
+            text = m.group()
+            rows = [row for row, pattern in documents if pattern.search(text)]
+            if not rows or not change.search(text):
+                continue
+            since = 0
+            for c in count.finditer(text):
+                said = [w.group() for w in role.finditer(text, since, c.start())]
+                if said:
+                    notes += [[row, STOCK_COUNT_ROLES[said[-1]], int(c.group(1))] for row in rows]
+                since = c.end()
+    return notes
+
+
+@lru_cache(maxsize=1)
+def _stock_patterns() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """What `_stock_notes` looks for: each row's documents, a change to the stock, a count of
+    documents (its number as group 1), a word that says what a count is."""
+    from .template import (
+        STOCK_CHANGE_WORDS,
+        STOCK_COUNT_ROLES,
+        STOCK_COUNT_UNITS,
+        STOCK_DOCUMENTS,
+        STOCK_NOT_DOCUMENTS,
+        alternation,
+    )
+
+    not_documents = alternation(STOCK_NOT_DOCUMENTS)
+    documents = [
+        (row, re.compile(f"(?:{alternation(words)})(?!{not_documents})")) for row, words in STOCK_DOCUMENTS.items()
+    ]
+    count = re.compile(rf"(?<![\d.])(\d+)\s*(?:{alternation(STOCK_COUNT_UNITS)})")
+    return documents, re.compile(alternation(STOCK_CHANGE_WORDS)), count, re.compile(alternation(STOCK_COUNT_ROLES))
 
 
 @lru_cache(maxsize=1)
@@ -249,6 +314,13 @@ def _table(raw: Any) -> TableDigest:
     if not isinstance(cells, str) or _CELLS.fullmatch(cells) is None:  # one pass, in C
         raise ValueError(cells)
     return TableDigest(kind, template, _int(start), _int(head_end), cells)
+
+
+def _note(raw: Any) -> StockNote:
+    row, role, value = raw
+    if not (isinstance(row, str) and isinstance(role, str)):
+        raise ValueError(raw)
+    return StockNote(row, role, _int(value))
 
 
 def _section(raw: Any) -> SectionDigest:

@@ -169,7 +169,7 @@ def _build(
             if info.source == "local" and not info.prefix:
                 info.prefix = str(getattr(plugin, "PREFIX", "") or "")
             if info.prefix and info.prefix != BUILTIN_PREFIX and not PREFIX_PATTERN.match(info.prefix):
-                raise ValueError(f"代码前缀 {info.prefix!r} 不合规：应为 1–3 个大写字母")
+                raise ValueError(f"代码前缀 “{info.prefix}” 不合规：应为 1–3 个大写字母")
             if info.prefix in claimed:
                 raise ConfigError(
                     f"插件 {info.origin} 与 {claimed[info.prefix].origin} 都声明了代码前缀 {info.prefix}；"

@@ -110,10 +110,19 @@ class Resolver:
 
     def _check_config(self, path: Path | None, registry: Registry) -> None:
         """Every code the user's configuration file names must select a rule: a typo would silently
-        turn checks off. Codes of a plugin that is named or installed but not loaded only warn."""
+        turn checks off. Codes of a plugin that is named or installed but not loaded only warn, and
+        so does a plugin in ``plugins`` that is not installed."""
         if path is None or path in self._checked_files:
             return
         config = self._base[path]
+        if config.plugins:
+            from .entrypoints import discover_entry_points
+
+            installed = sorted({ref.name for ref in discover_entry_points()})
+            listed = f"已安装的插件：{'、'.join(installed)}" if installed else "没有安装任何插件"
+            for name in config.plugins:
+                if name not in installed:
+                    self._once(f"{path}：plugins 中的 “{name}” 没有安装，此项暂不生效（{listed}）")
         for key, code in config.selectors():
             exact = key == "severity"
             if (code in registry.rules) if exact else matches_any(code, registry.rules):

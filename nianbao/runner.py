@@ -6,7 +6,6 @@ returns a `FileResult` (trimmed by `FileResult.portable` to cross the process po
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import sys
@@ -15,7 +14,7 @@ from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 from .cache import Cache, code_fingerprint, digest
-from .errors import UsageError, warn
+from .errors import UsageError, warn, why
 from .output import shown
 from .record import FrozenRecord
 from .resolver import Resolver
@@ -132,7 +131,7 @@ class Runner:
                         file.write_bytes(new)
                     except OSError as exc:  # the findings of the text as it still is on disk
                         result = checked
-                        result.error = f"无法写入 {shown(display)}（{_why(exc)}），修复未保存"
+                        result.error = f"无法写入 {shown(display)}（{why(exc)}），修复未保存"
             elif file is None and o.fix:
                 result.output = data
         result.fail_on = config.fail_on
@@ -174,14 +173,19 @@ class Runner:
             return result
         return here.replace(findings=tuple(sorted(result.findings + found, key=lambda f: (f.start, f.end, f.code))))
 
-    def prepare(self, files: list[Path]) -> None:
+    def prepare(self, files: list[Path], strict: bool = True) -> None:
         """Resolve each configuration's selection here, before workers fork: a configuration error
-        stops the run at once, its warnings print once, and the workers inherit loaded plugins."""
+        stops the run at once (*strict*; else each of its files' checks reports it), its warnings
+        print once, and the workers inherit loaded plugins."""
         seen: set[Path | None] = set()
         for file in files:
             if (path := self.resolver.config_file(file)) not in seen:
                 seen.add(path)
-                self.resolver.selection(file, self.options.select, self.options.ignore)
+                try:
+                    self.resolver.selection(file, self.options.select, self.options.ignore)
+                except UsageError:
+                    if strict:
+                        raise
 
     def _fix_document(
         self, linter: Linter, result: FileResult, file: Path | None, data: bytes, selection: Selection
@@ -284,7 +288,7 @@ def _read(file: Path | None, limit: int | None) -> tuple[bytes, int]:
         # O_NONBLOCK: opening a FIFO must not wait for a writer before we can see what it is
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise UsageError(f"无法读取 {shown(str(file))}：{_why(exc)}") from exc
+        raise UsageError(f"无法读取 {shown(str(file))}：{why(exc)}") from exc
     with open(fd, "rb") as fh:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
@@ -292,24 +296,8 @@ def _read(file: Path | None, limit: int | None) -> tuple[bytes, int]:
         try:
             data = fh.read(limit + 1) if limit is not None else fh.read()
         except OSError as exc:
-            raise UsageError(f"无法读取 {shown(str(file))}：{_why(exc)}") from exc
+            raise UsageError(f"无法读取 {shown(str(file))}：{why(exc)}") from exc
     return data, max(status.st_size, len(data))
-
-
-_REASONS = {
-    errno.ENOENT: "文件不存在（或是指向不存在位置的符号链接）",
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限",
-    errno.EISDIR: "这是一个目录",
-    errno.ELOOP: "符号链接形成了循环",
-    errno.EROFS: "文件系统是只读的",
-    errno.ENOSPC: "磁盘空间不足",
-}
-
-
-def _why(exc: OSError) -> str:
-    """Why a file operation failed, in Chinese where we know the reason."""
-    return _REASONS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
 
 
 def _write(file: Path, data: bytes) -> None:
@@ -320,7 +308,7 @@ def _write(file: Path, data: bytes) -> None:
         os.replace(tmp, file)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UsageError(f"无法写入 {shown(str(file))}：{_why(exc)}") from exc
+        raise UsageError(f"无法写入 {shown(str(file))}：{why(exc)}") from exc
 
 
 def _diff(path: str, before: str, after: str) -> str:
@@ -336,27 +324,32 @@ def _diff(path: str, before: str, after: str) -> str:
 _WORKER: Runner | None = None
 
 
+Walk = Callable[[Path, Callable[[Path], bool]], list[Path]]  # `nianbao.walk.walk`: folder, excluded → files
+
+
 def pair_run(
     runner: Runner,
     files: list[Path | None],
     results: list[FileResult],
     jobs: int,
-    walk: Callable[[Path], list[Path]],
+    walk: Walk,
     named: Path | None = None,
     stdin: bytes | None = None,
     walked: Collection[Path] = (),
-) -> tuple[Iterator[FileResult], list[Pairing]]:
+) -> tuple[Iterator[FileResult], list[Pairing], list[str]]:
     """*results* (of *files*; None: standard input, whose bytes are *stdin*) with the cross-year
     findings of each report whose predecessor is found, in order and compared only as they are
     asked for (a run over thousands of reports holds none of the texts read again to place the
-    findings); and, at once, what each report was paired with.
+    findings); and, at once, what each report was paired with and notes for ``--verbose``
+    (candidates left out of the search, and why).
 
     With ``--fix``/``--diff``, a report whose cross-year findings can be fixed is checked again with
     its predecessor, so those fixes are applied (or shown) with the others. *walked*: folders the run
     checks whole (absolute): a folder tree inside one holds no report the run has not read.
     """
-    pairings = _predecessors(runner, files, results, jobs, walk, named, walked)
-    return _compared(runner, files, results, pairings, stdin), [p for p in pairings if p is not None]
+    notes: list[str] = []
+    pairings = _predecessors(runner, files, results, jobs, walk, named, walked, notes)
+    return _compared(runner, files, results, pairings, stdin), [p for p in pairings if p is not None], notes
 
 
 def _compared(
@@ -388,14 +381,17 @@ def _predecessors(
     files: list[Path | None],
     results: list[FileResult],
     jobs: int,
-    walk: Callable[[Path], list[Path]],
+    walk: Walk,
     named: Path | None,
     walked: Collection[Path],
+    notes: list[str],
 ) -> list[Pairing | None]:
     """Last year's report of each result (None: nothing parsed): the one *named* (``--previous``)
     or configured (``previous``), else one of this run's, else one of the folder tree's
     (`years.search_root`, listed by *walk*) whose path mentions the year — those are checked (from
-    the cache when they can be) only for their digests."""
+    the cache when they can be) only for their digests. A file of the tree that cannot be checked
+    (unreadable, or a broken configuration of its own, which governs no report of the run) is no
+    candidate: *notes* get why, and the run goes on."""
     from .years import TREE, ReportIndex, from_cwd, may_be_of, named_pairing, search_root
 
     index = ReportIndex(r.digest for r in results if r.digest is not None)
@@ -432,9 +428,13 @@ def _predecessors(
             wanted.setdefault(root, set()).add(result.digest.year - 1)
     for root, years in wanted.items():
         listed = [
-            from_cwd(p) for p in walk(root) if p.absolute() not in in_run and any(may_be_of(p, root, y) for y in years)
+            from_cwd(p)
+            for p in walk(root, lambda p: _excluded(runner, p))
+            if p.absolute() not in in_run and any(may_be_of(p, root, y) for y in years)
         ]
-        found_by_walk = run_many(runner, listed, jobs, sniffed=set(listed))  # what is not a report is skipped
+        # what is not a report is skipped; a file that cannot be checked comes back with its error
+        found_by_walk = list(run_many(runner, listed, jobs, sniffed=set(listed), strict=False))
+        _not_checked(listed, found_by_walk, notes)
         tree = ReportIndex(r.digest for r in found_by_walk if r.digest is not None)
         for i, (here, result) in enumerate(zip(roots, results)):
             if here == root and result.digest is not None:
@@ -442,6 +442,27 @@ def _predecessors(
                 if found.previous is not None:
                     pairings[i] = found
     return pairings
+
+
+def _excluded(runner: Runner, path: Path) -> bool:
+    """Whether the configuration of *path*, a file or folder of a tree searched for last year's
+    report, excludes it; a broken configuration excludes nothing here (the file's check says why)."""
+    try:
+        return runner.resolver.base_config(path).is_excluded(path)
+    except UsageError:
+        return False
+
+
+def _not_checked(files: list[Path], results: list[FileResult], notes: list[str]) -> None:
+    """Say which of *files* could not be checked (their *results*), once per reason (a broken
+    configuration file names itself in every file's error)."""
+    by_error: dict[str, list[str]] = {}
+    for file, result in zip(files, results):
+        if result.error:
+            by_error.setdefault(result.error, []).append(str(file))
+    for error, paths in by_error.items():
+        named = "、".join(shown(p) for p in paths[:3]) + (f" 等 {len(paths)} 个文件" if len(paths) > 3 else "")
+        notes.append(f"查找上年报告时跳过 {named}：{error}")
 
 
 def _inside(folder: Path, folders: Collection[Path]) -> bool:
@@ -465,18 +486,26 @@ def run_many(
     jobs: int,
     sniffed: Collection[Path] = (),
     advance: Callable[[], None] | None = None,
+    strict: bool = True,
 ) -> Iterator[FileResult]:
     """Check *files* with *jobs* processes and yield the outcomes in the order of *files*, each as
     soon as it and those before it are done: the caller renders a file while later ones are still
     being checked, and at most ``jobs × _AHEAD × _BATCH`` outcomes are held at any time, whatever
     the number of files. Cache hits are answered in this process; workers start only when a file
     misses. Files in *sniffed* (found by a folder walk) are checked only if they look like a
-    report. *advance* is called once per finished file (a progress bar)."""
+    report. *advance* is called once per finished file (a progress bar). *strict*: a configuration
+    that cannot be used stops the run (UsageError) at the first cache miss, before any file is
+    checked (a hit was checked with a configuration that worked); else its files come back with
+    the error."""
     tasks = [(f, f in sniffed) for f in files]
     if jobs <= 1 or len(tasks) < 2 * jobs:
+        prepared = False
         for file, sniff in tasks:
             result = runner.cached(file, sniff)
             if result is None:
+                if not prepared:  # as before starting workers: a configuration error before any outcome
+                    runner.prepare(files, strict)
+                    prepared = True
                 result = runner.run(file, cache_checked=True, sniff=sniff)
             if advance:
                 advance()
@@ -490,7 +519,7 @@ def run_many(
             hits = [runner.cached(file, sniff) for file, sniff in batch]
             misses = [task for task, hit in zip(batch, hits) if hit is None]
             if misses and pool is None:
-                runner.prepare(files)
+                runner.prepare(files, strict)
                 pool = _Pool(runner, jobs)
             window.append((hits, pool.submit(misses) if misses and pool is not None else None))
             while len(window) > jobs * _AHEAD or (window and _ready(window[0])):

@@ -23,27 +23,53 @@ if TYPE_CHECKING:
 
 NAMED, RUN, TREE = "named", "run", "tree"  # how a predecessor was found
 HOW = {NAMED: "配置或命令行指定", RUN: "同一次检查中的文件", TREE: "同一目录树中的文件"}
+# Why a candidate is the same agency, strongest first (`same_agency`), and why one is not.
+FULL, CORE, SHORT, ELSEWHERE = "full", "core", "short", "elsewhere"
+MATCH = {
+    FULL: "机关全称相同",
+    CORE: "机关简称相同",
+    SHORT: "一方的机关名称是另一方的简称",
+    ELSEWHERE: "同名机关，但地名不同",
+}
 
 
 class Pairing(FrozenRecord):  # not a dataclass: this module is imported by every run, cached ones too
-    """What a report was paired with (``previous`` None: nothing, and ``why`` says why)."""
+    """What a report was paired with (``previous`` None: nothing, and ``why`` says why); ``match``
+    why the predecessor is the same agency (`MATCH`); ``others`` the other candidates of the year
+    before that were not taken, each with its `MATCH` key."""
 
-    __slots__ = ("path", "previous", "how", "why")
+    __slots__ = ("path", "previous", "how", "why", "match", "others")
     path: str
     previous: ReportDigest | None
     how: str  # named | run | tree
     why: str
+    match: str
+    others: tuple[tuple[str, str], ...]  # (path, match)
 
-    def __init__(self, path: str, previous: ReportDigest | None = None, how: str = "", why: str = "") -> None:
-        self._init(path, previous, how, why)
+    def __init__(
+        self,
+        path: str,
+        previous: ReportDigest | None = None,
+        how: str = "",
+        why: str = "",
+        match: str = "",
+        others: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        self._init(path, previous, how, why, match, others)
 
     def describe(self) -> str:
-        """One line for ``nianbao check --verbose`` (file names any output can carry)."""
+        """One line for ``nianbao check --verbose`` (file names any output can carry): with several
+        candidates, which was taken and why, and the others."""
         from .output import shown
 
+        others = "、".join(f"{shown(path)}（{MATCH[match]}）" for path, match in self.others)
         if self.previous is not None:
-            return f"{shown(self.path)}：与上年报告 {shown(self.previous.path)} 比对（{HOW[self.how]}）"
-        return f"{shown(self.path)}：不作跨年度比对（{shown(self.why)}）"
+            line = f"{shown(self.path)}：与上年报告 {shown(self.previous.path)} 比对（{HOW[self.how]}"
+            if not others:
+                return line + "）"
+            return line + f"；{MATCH[self.match]}）；未采用的其他候选：{others}"
+        line = f"{shown(self.path)}：不作跨年度比对（{shown(self.why)}）"
+        return line + (f"；未采用的候选：{others}" if others else "")
 
 
 class ReportIndex:
@@ -72,33 +98,63 @@ class ReportIndex:
             return Pairing(digest.path, why="未能确定本报告的年度或机关")
         year = digest.year - 1
         candidates = [d for d in self.of_year(year) if d.path != digest.path]
-        found = same_agency(digest, candidates)
-        if len(found) == 1:
-            return Pairing(digest.path, found[0], how)
-        if found:
-            names = "、".join(d.path for d in found)
+        matched = same_agency(digest, candidates)
+        best = [d for d, match in matched if match == matched[0][1]] if matched else []
+        if len(best) == 1 and matched[0][1] != ELSEWHERE:
+            others = tuple((d.path, match) for d, match in matched[1:])
+            return Pairing(digest.path, best[0], how, match=matched[0][1], others=others)
+        if best and matched[0][1] != ELSEWHERE:
+            names = "、".join(d.path for d in best)
             return Pairing(
                 digest.path, why=f"有多份可能是{digest.agency_core} {year} 年度的报告：{names}，请用 previous 指定"
             )
-        return Pairing(digest.path, why=f"没有找到{digest.agency_core} {year} 年度的报告")
+        others = tuple((d.path, match) for d, match in matched)
+        return Pairing(digest.path, why=f"没有找到{digest.agency_core} {year} 年度的报告", others=others)
 
 
-def same_agency(digest: ReportDigest, candidates: list[ReportDigest]) -> list[ReportDigest]:
-    """The candidates by the same agency as *digest*: those with the same full name, else with the
-    same core name (云溪镇 for 青禾县云溪镇人民政府), else whose core ends with the other's (a short
-    form such as 县教育局 for 教育局) — the agency inference's own notion of one agency. A 镇 and the
-    街道 that replaced it have different cores: they are not paired unless named."""
+def same_agency(digest: ReportDigest, candidates: list[ReportDigest]) -> list[tuple[ReportDigest, str]]:
+    """The candidates that may be by the same agency as *digest*, each with why (`MATCH`), the
+    likeliest first: the same full name; else the same core name (云溪镇 for 青禾县云溪镇人民政府);
+    else a core that ends with the other's (a short form such as 县教育局 for 教育局) — the agency
+    inference's own notion of one agency. A core shared by agencies of two places (云州县自然资源局,
+    临溪县自然资源局) is not one agency: a candidate whose name places it elsewhere comes last, as
+    `ELSEWHERE`. A 镇 and the 街道 that replaced it have different cores: they are not paired unless
+    named."""
     core = digest.agency_core or ""
-
-    def short(d: ReportDigest) -> bool:
+    here: tuple[str, ...] | None = None  # read when a candidate needs it: a run without one imports no facts
+    found = []
+    for d in candidates:
         other = d.agency_core or ""
-        return bool(core and other) and (other.endswith(core) or core.endswith(other))
+        if digest.agency and d.agency == digest.agency:
+            match = FULL
+        elif core and other == core:
+            match = CORE
+        elif core and other and (other.endswith(core) or core.endswith(other)):
+            match = SHORT
+        else:
+            continue
+        if match != FULL:
+            here = _places(digest) if here is None else here
+            match = match if _same_place(here, _places(d)) else ELSEWHERE
+        found.append((d, match))
+    order = list(MATCH)
+    return sorted(found, key=lambda pair: order.index(pair[1]))
 
-    for same in (lambda d: d.agency == digest.agency, lambda d: d.agency_core == core, short):
-        found = [d for d in candidates if same(d)]
-        if found:
-            return found
-    return []
+
+def _places(digest: ReportDigest) -> tuple[str, ...]:
+    """The place names before the agency's core in its name: 青禾市临溪县 in 青禾市临溪县教育局."""
+    from .facts import place_names  # pairing only: never on the import path of a cached run
+
+    name, core = digest.agency or "", digest.agency_core or ""
+    cut = name.rfind(core) if core else -1
+    return place_names(name[:cut]) if cut > 0 else ()
+
+
+def _same_place(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two names' places may be one: the shorter run of place names ends the longer (临溪县
+    and 青禾市临溪县; none given fits any)."""
+    short, long = sorted((one, other), key=len)
+    return not short or long[-len(short) :] == short
 
 
 def named_pairing(digest: ReportDigest, named: ReportDigest | None, path: str) -> Pairing:

@@ -130,7 +130,7 @@ def test_reports_are_compared_with_last_years_only_as_their_results_are_asked_fo
 
     runner.compare = spy  # type: ignore[method-assign]
     results = list(run_many(runner, files, jobs=1))
-    checked, pairings = pair_run(runner, list(files), results, 1, lambda root: [])  # type: ignore[arg-type]
+    checked, pairings, _ = pair_run(runner, list(files), results, 1, lambda root, excluded: [])
     assert [p.previous.path if p.previous else None for p in pairings] == [None, str(files[0]), str(files[1])]
     assert compared == []
     assert [r.path for r in checked] == [str(f) for f in files] and compared == [str(files[1]), str(files[2])]

@@ -35,9 +35,10 @@ def render(results: Iterable[FileResult], stream: IO[str], colour: bool, show_so
 
     counts = {ERROR: 0, WARNING: 0}
     fixable = {SAFE: 0, SUGGESTED: 0}
-    fixed = 0
+    fixed = failed = 0
     for result in results:
         fixed += result.fixed
+        failed += bool(result.error)
         for f in result.findings:
             counts[f.severity] = counts.get(f.severity, 0) + 1
             if f.fix:
@@ -75,6 +76,8 @@ def render(results: Iterable[FileResult], stream: IO[str], colour: bool, show_so
             summary += "其中 " + "，".join(hints) + "。"
     if fixed:
         summary = f"已修复 {fixed} 个问题。" + ("剩余问题：" + summary if total else "")
+    if failed:  # said on stderr: the summary must not read as if every file were clean
+        summary += f"另有 {failed} 个文件出错（见错误信息）。"
     stream.write(c(_BOLD, summary) + "\n")
 
 

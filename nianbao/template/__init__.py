@@ -137,6 +137,11 @@ from .vocabulary import (
     SELF_REFERENCE_WORDS,
     SELF_REFERENCE_WRONG,
     SENTENCE_ENDS,
+    STOCK_CHANGE_WORDS,
+    STOCK_COUNT_ROLES,
+    STOCK_COUNT_UNITS,
+    STOCK_DOCUMENTS,
+    STOCK_NOT_DOCUMENTS,
     TEXT_VALUES,
     TOP_ORDINALS,
     TOWNSHIP_KINDS,
@@ -145,6 +150,7 @@ from .vocabulary import (
     WEB_CHROME_CLASSES,
     WEB_CHROME_PHRASES,
     alternation,
+    may_make_rules,
 )
 
 __all__ = [
@@ -218,6 +224,12 @@ __all__ = [
     "REPORT_TITLE_SUFFIX",
     "ROW_TOTAL",
     "RULEMAKING_KINDS",
+    "may_make_rules",
+    "STOCK_CHANGE_WORDS",
+    "STOCK_COUNT_ROLES",
+    "STOCK_COUNT_UNITS",
+    "STOCK_DOCUMENTS",
+    "STOCK_NOT_DOCUMENTS",
     "RowSpec",
     "SECTIONS",
     "SECTION_KEYWORD_ORDER",

@@ -53,6 +53,14 @@ class RowSpec:
     subtotal: bool = False  # a group's subtotal row, which the template does not print but many reports add
     block: str = ""  # table 2: the item of article 20 (一, 五, 六, 八, 九) the row belongs to
 
+    @property
+    def quoted(self) -> str:
+        """The row as messages quote it: “（一）予以公开”; an item of an outcome group under its
+        group, as the template writes them: “（三）不予公开”中的“2.其他法律行政法规禁止公开”."""
+        if self.ordinal.isdigit() and len(self.path) == 3:
+            return f"“{self.path[1]}”中的“{self.label}”"
+        return f"“{self.short}”"
+
 
 CellKey = tuple[RowSpec, ColumnSpec]
 
@@ -312,7 +320,9 @@ def _t2_row(key: str, label: str, cores: tuple[str, ...], block: str) -> RowSpec
 class T2Col:
     MADE_2019 = ColumnSpec("made", "本年新制作数量", ("新制作",), templates=(T2019,))
     PUBLISHED_2019 = ColumnSpec("published", "本年新公开数量", ("新公开",), templates=(T2019,))
-    IN_FORCE_2019 = ColumnSpec("in_force", "对外公开总数量", ("对外公开总数",), templates=(T2019,))
+    # Everything published so far, not the documents in force: another quantity than 2021's 现行有效
+    # (平潭 2020: 166 published since 2019; 2021: 665 in force), hence another key.
+    PUBLISHED_TOTAL_2019 = ColumnSpec("published_total", "对外公开总数量", ("对外公开总数",), templates=(T2019,))
     PREVIOUS = ColumnSpec("previous", "上一年项目数量", ("上一年项目",), templates=(T2019,))
     CHANGE = ColumnSpec("change", "本年增/减", ("增/减", "增减", "增加/减少"), SIGNED, templates=(T2019,))
     DECIDED_2019 = ColumnSpec("decided", "处理决定数量", ("处理决定",), templates=(T2019,))
@@ -342,7 +352,7 @@ class T2Row:
 
 _ITEMS_2019 = (T2Col.PREVIOUS, T2Col.CHANGE, T2Col.DECIDED_2019)
 T2_BLOCKS: tuple[BlockSpec, ...] = (
-    BlockSpec("一", T2019, (T2Col.MADE_2019, T2Col.PUBLISHED_2019, T2Col.IN_FORCE_2019),
+    BlockSpec("一", T2019, (T2Col.MADE_2019, T2Col.PUBLISHED_2019, T2Col.PUBLISHED_TOTAL_2019),
               (T2Row.RULES, T2Row.NORMATIVE_2019)),
     BlockSpec("五", T2019, _ITEMS_2019, (T2Row.PERMIT, T2Row.OTHER_SERVICES)),
     BlockSpec("六", T2019, _ITEMS_2019, (T2Row.PENALTY, T2Row.COERCION)),

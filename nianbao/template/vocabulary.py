@@ -35,9 +35,8 @@ TEXT_VALUES = ("无", "暂无", "没有", "空", "略", "未统计", "不详", "
 
 # --- prose -------------------------------------------------------------------------------------
 
-# What ends a sentence (or a clause as drafters list them: 一是……；二是……) when prose is compared
-# across years.
-SENTENCE_ENDS = "。！？；!?;"
+# Sentences compared across years end as `SENTENCE_ENDS` (below) says, a clause listed as
+# 一是……；二是…… being a sentence of its own.
 # A sentence shorter than this, once normalised, is too common to say it was copied (无。 一是……).
 MIN_COMPARED_SENTENCE = 8
 
@@ -75,8 +74,30 @@ AGENCY_KIND_SUFFIXES: tuple[tuple[str, str], ...] = (
 TOWNSHIP_KINDS = ("镇", "乡", "街道")
 GOVERNMENT_KINDS = ("县", "区", "市", "省")  # a people's government at county level or above
 DEPARTMENT_KINDS = ("局", "委", "办", "厅", "中心")
-# Which kinds may make 规章 (NB208): provincial and districted-city governments (and ministries).
+# Which kinds may make 规章 (NB208, NB602): provincial and districted-city governments (and ministries).
 RULEMAKING_KINDS = ("省", "市")
+
+
+# A government's general office reports the government's own documents, 规章 included (上海市人民政府
+# 办公厅's report lists the city's 规章): it answers for the government whose name it carries.
+GENERAL_OFFICE_SUFFIXES = ("人民政府办公厅", "人民政府办公室")
+
+
+def may_make_rules(kind: str | None, government: bool, name: str = "") -> bool:
+    """Whether an agency of *kind* (`AGENCY_KIND_SUFFIXES`' kinds; None: unknown) may make 规章: a
+    people's government of one of `RULEMAKING_KINDS`, or the general office of one (*name*, the
+    agency's full name, ends with one of `GENERAL_OFFICE_SUFFIXES`). A 局 or a 县 never may, so its
+    table 2 规章 row is 0 every year; an unknown kind is given the benefit of the doubt by the callers."""
+    if kind in RULEMAKING_KINDS and government:
+        return True
+    office = next((s for s in GENERAL_OFFICE_SUFFIXES if name.endswith(s)), None)
+    if office is None:
+        return False
+    place = name[: -len(office)]
+    longest_first = sorted(AGENCY_KIND_SUFFIXES, key=lambda pair: -len(pair[0]))  # 自治区 before 区
+    return next((k for suffix, k in longest_first if place.endswith(suffix)), None) in RULEMAKING_KINDS
+
+
 # Administrative level, for auditors' overviews (by agency level): a government's own kind, or for
 # a department the kind of the government its name starts with (青禾县卫生健康局 → 县级).
 AGENCY_LEVELS: dict[str, str] = {
@@ -237,6 +258,30 @@ DONE_WORDS = ("办结", "办理完成", "办理完毕", "办理完结", "答复�
 EXCEPT_WORDS = ("其余", "除", "以外", "结转下年", "转入下年", "下年度继续")
 # Words that deny a case happened, before it in its clause: "未发生", "没有收到".
 NEGATION_WORDS = ("未", "没有", "无")
+
+# --- the stock of 规章 and 规范性文件 in prose (NB602, read into the digest) ----------------------
+
+# Which documents a sentence is about, by table 2's row keys (规章 / (行政)规范性文件, both templates);
+# a word followed by one of `STOCK_NOT_DOCUMENTS` is something else (下发……等规章制度).
+STOCK_DOCUMENTS = {"rules": ("规章",), "normative": ("规范性文件",)}
+STOCK_NOT_DOCUMENTS = ("制度",)
+# Words that say the stock moved by more than the year's making and repeal: only a sentence with one
+# of them can explain a stock that does not carry over ("开展规范性文件清理……", "集中发布现行有效…").
+STOCK_CHANGE_WORDS = ("清理", "废止", "失效", "撤销", "集中发布", "集中公开")
+# What a count of documents (N 件) is, by the last of these words between it and the count before
+# it: the stock after the change, documents taken out of it, documents made this year.
+STOCK_COUNT_ROLES = {
+    "现行有效": "stock",
+    "保留": "stock",
+    "废止": "removed",
+    "失效": "removed",
+    "撤销": "removed",
+    "制发": "made",
+    "印发": "made",
+    "出台": "made",
+    "制定": "made",
+}
+STOCK_COUNT_UNITS = ("件", "部")
 
 # --- dates ------------------------------------------------------------------------------------
 

@@ -58,11 +58,11 @@ T2_DATA: dict[str, dict[CellKey, str]] = {
         (T2Row.COERCION, T2Col.DECIDED): "0",
         (T2Row.FEES, T2Col.FEE_AMOUNT): "0",
     },
-    T2019: {(T2Row.RULES, c): "0" for c in (T2Col.MADE_2019, T2Col.PUBLISHED_2019, T2Col.IN_FORCE_2019)}
+    T2019: {(T2Row.RULES, c): "0" for c in (T2Col.MADE_2019, T2Col.PUBLISHED_2019, T2Col.PUBLISHED_TOTAL_2019)}
     | {
         (T2Row.NORMATIVE_2019, T2Col.MADE_2019): "2",
         (T2Row.NORMATIVE_2019, T2Col.PUBLISHED_2019): "2",
-        (T2Row.NORMATIVE_2019, T2Col.IN_FORCE_2019): "5",
+        (T2Row.NORMATIVE_2019, T2Col.PUBLISHED_TOTAL_2019): "5",
         (T2Row.PERMIT, T2Col.PREVIOUS): "10",
         (T2Row.PERMIT, T2Col.CHANGE): "2",
         (T2Row.PERMIT, T2Col.DECIDED_2019): "12",
@@ -248,8 +248,8 @@ def random_draft(seed: int, year: int = 2023, scale: int = 9, carried: tuple[int
 
 def next_year(draft: Draft, seed: int) -> Draft:
     """The same agency's correct report for the year after *draft*'s, agreeing with it: 二、上年结转
-    is *draft*'s 四, table 2's stocks (现行有效 / 对外公开总数量, the 2019 item counts) carry over,
-    across the 2019/2021 template change too, and section 五 says something else."""
+    is *draft*'s 四, table 2's stocks (现行有效 / 对外公开总数量, the 2019 item counts) carry over
+    within a template, 二 and 四 across the 2019/2021 change too, and section 五 says something else."""
     year = draft.year + 1
     base = random_draft(seed, year, carried=draft.t3.get(T3Row.CARRY_FORWARD, (0,) * 6))
     rng = random.Random(seed)
@@ -289,8 +289,7 @@ def problems_of(year: int, name: str = "云溪镇") -> str:
 
 
 def _t2_after(draft: Draft, year: int, rng: random.Random) -> dict[CellKey, str]:
-    """Table 2 for *year* carrying on from *draft*'s (read by the specs' key names, which are the
-    same in both templates)."""
+    """Table 2 for *year* carrying on from *draft*'s (read by the specs' key names)."""
     template = T2021 if year >= 2021 else T2019
     before = {(r.key, c.key): v for (r, c), v in draft.t2_values().items()}
     values = dict(T2_DATA[template])
@@ -300,7 +299,10 @@ def _t2_after(draft: Draft, year: int, rng: random.Random) -> dict[CellKey, str]
 
     # 规章 stay 0: a township makes none (NB208)
     for row in (T2Row.NORMATIVE if template == T2021 else T2Row.NORMATIVE_2019,):
-        stock, made = last(row, T2Col.IN_FORCE), rng.randint(0, 4)
+        # the stock goes on from last year's in its own template (the two templates' stocks are
+        # different quantities: NB602 compares none across the change)
+        stock = last(row, T2Col.IN_FORCE if draft.template == T2021 else T2Col.PUBLISHED_TOTAL_2019)
+        made = rng.randint(0, 4)
         if template == T2021:
             repealed = rng.randint(0, min(2, stock + made))
             values |= {(row, T2Col.MADE): str(made), (row, T2Col.REPEALED): str(repealed)}
@@ -308,7 +310,7 @@ def _t2_after(draft: Draft, year: int, rng: random.Random) -> dict[CellKey, str]
         else:
             published = rng.randint(0, made)
             values |= {(row, T2Col.MADE_2019): str(made), (row, T2Col.PUBLISHED_2019): str(published)}
-            values[(row, T2Col.IN_FORCE_2019)] = str(stock + published)
+            values[(row, T2Col.PUBLISHED_TOTAL_2019)] = str(stock + published)
     if template == T2019 and draft.template == T2019:
         for (row, column), _ in T2_DATA[T2019].items():
             if column is T2Col.PREVIOUS:
