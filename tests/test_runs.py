@@ -128,7 +128,7 @@ def test_reports_are_compared_with_last_years_only_as_their_results_are_asked_fo
         compared.append(result.path)
         return compare(file, result, *args)
 
-    runner.compare = spy  # type: ignore[method-assign]
+    runner.compare = spy  # type: ignore[method-assign,assignment]
     results = list(run_many(runner, files, jobs=1))
     checked, pairings, _ = pair_run(runner, list(files), results, 1, lambda root, excluded: [])
     assert [p.previous.path if p.previous else None for p in pairings] == [None, str(files[0]), str(files[1])]
