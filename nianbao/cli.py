@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from .resolver import Resolver
     from .results import FileResult
     from .runner import Runner
-    from .spill import BodySpill
 
 FORMATS = ("text", "json", "github", "sarif")
 DEFAULT_CACHE_DIR = ".nianbao_cache"  # relative to the working directory, like ruff's
@@ -421,25 +420,28 @@ def _across_years(
     year before (`runner.pair_run`), in order; with --verbose, what each was compared with, on stderr.
 
     Whether another file of the run is a report's predecessor is known only once that file is
-    checked, so the outcomes are held until the last one is in — slimmed to their findings and
-    digests' outlines (`_held`): the digests' tables and sentences wait in a temporary folder, and
-    a text draft's text is dropped and read again when its findings are rendered (*slim* false
-    with --fix or --diff, whose findings are in the fixed text)."""
+    checked, so the outcomes are held until the last one is in — on disk (`spill.Held`: a temporary
+    database, the digests' tables and sentences in a temporary folder), so that a run's memory does
+    not grow with its files; a text draft's text is dropped and read again when its findings are
+    rendered (*slim* false with --fix or --diff, whose findings are in the fixed text)."""
     from .runner import pair_run
-    from .spill import BodySpill
+    from .spill import Held
 
-    with BodySpill() as spill:
-        results = [
-            _held(result, spill if len(files) > 1 else None, slim and file is not None)
-            for file, result in zip(files, outcomes)
-        ]
-        failed = [result.error for result in results if result.error and not result.findings]
-        if failed and len(failed) == len(results):  # nothing could be checked: no report, as for a missing path
-            raise UsageError("\n".join(dict.fromkeys(failed)))
+    with Held(many=len(files) > 1) as held:
+        failed = True  # until a file is checked, or fails for a reason of its own
+        errors: dict[str, None] = {}
+        for file, result in zip(files, outcomes):
+            if result.error and not result.findings:
+                errors[result.error] = None
+            else:
+                failed = False
+            held.add(str(file.absolute()) if file is not None else "", _slimmed(result, slim and file is not None))
+        if failed and errors:  # nothing could be checked: no report, as for a missing path
+            raise UsageError("\n".join(errors))
         checked, pairings, notes = pair_run(
             runner,
             files,
-            results,
+            held,
             args.jobs or os.cpu_count() or 1,
             walk,
             previous,
@@ -455,12 +457,9 @@ def _across_years(
             yield result
 
 
-def _held(result: FileResult, spill: BodySpill | None, slim: bool) -> FileResult:
-    """*result* as it is held until the run's last report is checked: its digest's tables and
-    sentences in *spill* (None: a one-file run holds nothing worth moving) and, when *slim*, without
-    the text of a text draft (read again to render it)."""
-    if spill is not None and result.digest is not None:
-        spill.hold(result.digest)
+def _slimmed(result: FileResult, slim: bool) -> FileResult:
+    """*result* as it is held until the run's last report is checked: when *slim*, without the
+    text of a text draft (read again to render it)."""
     if not slim or result.source is None or result.document is not None:
         return result
     return result.replace(source=None)

@@ -154,11 +154,6 @@ class ReportDigest:
         if self.body:
             self.body, self.body_file = "", file
 
-    def release(self) -> None:
-        """Forget the decoded tables and sentences (the body stays): a run over thousands of
-        reports keeps each as text once it has been compared."""
-        self._parts = None
-
     def _decoded(self) -> Parts:
         if self._parts is None:
             from .digest_parts import decode_body

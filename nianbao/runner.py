@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .digest import ReportDigest
     from .engine import Linter, Selection
     from .source import Source
+    from .spill import Held
     from .years import Pairing
 
 
@@ -330,45 +331,39 @@ Walk = Callable[[Path, Callable[[Path], bool]], list[Path]]  # `nianbao.walk.wal
 def pair_run(
     runner: Runner,
     files: list[Path | None],
-    results: list[FileResult],
+    held: Held,
     jobs: int,
     walk: Walk,
     named: Path | None = None,
     stdin: bytes | None = None,
     walked: Collection[Path] = (),
-) -> tuple[Iterator[FileResult], list[Pairing], list[str]]:
-    """*results* (of *files*; None: standard input, whose bytes are *stdin*) with the cross-year
-    findings of each report whose predecessor is found, in order and compared only as they are
-    asked for (a run over thousands of reports holds none of the texts read again to place the
-    findings); and, at once, what each report was paired with and notes for ``--verbose``
-    (candidates left out of the search, and why).
+) -> tuple[Iterator[FileResult], Iterator[Pairing], list[str]]:
+    """The results *held* (of *files*; None: standard input, whose bytes are *stdin*) with the
+    cross-year findings of each report whose predecessor is found, in order and compared only as
+    they are asked for (a run over thousands of reports holds none of the texts read again to place
+    the findings); what each report was paired with, in order, as asked for; and, at once, notes
+    for ``--verbose`` (candidates left out of the search, and why). Each report's pairing is found
+    here and kept in *held*.
 
     With ``--fix``/``--diff``, a report whose cross-year findings can be fixed is checked again with
     its predecessor, so those fixes are applied (or shown) with the others. *walked*: folders the run
     checks whole (absolute): a folder tree inside one holds no report the run has not read.
     """
     notes: list[str] = []
-    pairings = _predecessors(runner, files, results, jobs, walk, named, walked, notes)
-    return _compared(runner, files, results, pairings, stdin), [p for p in pairings if p is not None], notes
+    _predecessors(runner, files, held, jobs, walk, named, walked, notes)
+    pairings = (p for p in map(held.pairing, range(len(held))) if p is not None)
+    return _compared(runner, files, held, stdin), pairings, notes
 
 
-def _compared(
-    runner: Runner,
-    files: list[Path | None],
-    results: list[FileResult],
-    pairings: list[Pairing | None],
-    stdin: bytes | None,
-) -> Iterator[FileResult]:
-    """Each of *results* with the findings of comparing it with the predecessor *pairings* name."""
+def _compared(runner: Runner, files: list[Path | None], held: Held, stdin: bytes | None) -> Iterator[FileResult]:
+    """Each result *held* with the findings of comparing it with the predecessor its pairing names."""
     o = runner.options
-    for file, result, pairing in zip(files, results, pairings):
+    for i, file in enumerate(files):
+        result, pairing = held.result(i), held.pairing(i)
         if pairing is None or pairing.previous is None:
             yield result
             continue
         compared = runner.compare(file, result, pairing.previous, stdin)
-        for compared_digest in (result.digest, pairing.previous):  # back to text: thousands may be compared
-            if compared_digest is not None:
-                compared_digest.release()
         added = set(compared.findings) - set(result.findings)
         if (o.fix or o.diff) and any(f.fix and (o.unsafe_fixes or f.fix.applicability == SAFE) for f in added):
             again = runner.run(file, stdin, previous=pairing.previous)
@@ -379,69 +374,61 @@ def _compared(
 def _predecessors(
     runner: Runner,
     files: list[Path | None],
-    results: list[FileResult],
+    held: Held,
     jobs: int,
     walk: Walk,
     named: Path | None,
     walked: Collection[Path],
     notes: list[str],
-) -> list[Pairing | None]:
-    """Last year's report of each result (None: nothing parsed): the one *named* (``--previous``)
-    or configured (``previous``), else one of this run's, else one of the folder tree's
-    (`years.search_root`, listed by *walk*) whose path mentions the year — those are checked (from
-    the cache when they can be) only for their digests. A file of the tree that cannot be checked
-    (unreadable, or a broken configuration of its own, which governs no report of the run) is no
-    candidate: *notes* get why, and the run goes on."""
+) -> None:
+    """Pair each result *held* (None: nothing parsed) with last year's report: the one *named*
+    (``--previous``) or configured (``previous``), else one of this run's, else one of the folder
+    tree's (`years.search_root`, listed by *walk*) whose path mentions the year — those are checked
+    (from the cache when they can be) only for their digests. A file of the tree that cannot be
+    checked (unreadable, or a broken configuration of its own, which governs no report of the run)
+    is no candidate: *notes* get why, and the run goes on."""
     from .years import TREE, ReportIndex, from_cwd, may_be_of, named_pairing, search_root
 
-    index = ReportIndex(r.digest for r in results if r.digest is not None)
-    # by absolute path (no symlink resolution: a run over thousands of files must not stat each)
-    in_run = {f.absolute(): r.digest for f, r in zip(files, results) if f is not None}
     looked: dict[Path, ReportDigest | None] = {}
-    pairings: list[Pairing | None] = []
-    roots: list[Path | None] = []  # the folder tree to search, for reports not paired yet
+    searched: dict[Path, dict[int, ReportDigest]] = {}  # the folder trees to search: reports not paired yet
 
     def digest_of(path: Path) -> ReportDigest | None:
         key = path.absolute()
         if key not in looked:
-            looked[key] = in_run[key] if key in in_run else runner.run(from_cwd(path)).digest
+            in_run, digest = held.of_file(str(key))
+            looked[key] = digest if in_run else runner.run(from_cwd(path)).digest
         return looked[key]
 
-    for file, result in zip(files, results):
-        digest, as_file = result.digest, runner.as_file(file)
-        pairing, root = None, None
+    for i, file in enumerate(files):
+        digest, as_file = held.result(i).digest, runner.as_file(file)
+        pairing = None
         if digest is not None:
             config = runner.resolver.base_config(as_file)
             given = named or (config.inference_for(as_file) if as_file else config.inference).get("previous")
             if given:
                 pairing = named_pairing(digest, digest_of(Path(given)), str(from_cwd(Path(given))))
             else:
-                pairing = index.previous_of(digest)
+                pairing = held.previous_of(digest)
                 if pairing.previous is None and digest.year is not None and as_file is not None:
                     root = search_root(as_file, digest.year, config)
-                    root = None if _inside(root, walked) else root
-        pairings.append(pairing)
-        roots.append(root)
-    wanted: dict[Path, set[int]] = {}
-    for root, result in zip(roots, results):
-        if root is not None and result.digest is not None and result.digest.year is not None:
-            wanted.setdefault(root, set()).add(result.digest.year - 1)
-    for root, years in wanted.items():
+                    if not _inside(root, walked):
+                        searched.setdefault(root, {})[i] = digest
+        held.pair(i, pairing)
+    for root, unpaired in searched.items():
+        years = {digest.year - 1 for digest in unpaired.values() if digest.year is not None}
         listed = [
             from_cwd(p)
             for p in walk(root, lambda p: _excluded(runner, p))
-            if p.absolute() not in in_run and any(may_be_of(p, root, y) for y in years)
+            if not held.of_file(str(p.absolute()))[0] and any(may_be_of(p, root, y) for y in years)
         ]
         # what is not a report is skipped; a file that cannot be checked comes back with its error
         found_by_walk = list(run_many(runner, listed, jobs, sniffed=set(listed), strict=False))
         _not_checked(listed, found_by_walk, notes)
         tree = ReportIndex(r.digest for r in found_by_walk if r.digest is not None)
-        for i, (here, result) in enumerate(zip(roots, results)):
-            if here == root and result.digest is not None:
-                found = tree.previous_of(result.digest, TREE)
-                if found.previous is not None:
-                    pairings[i] = found
-    return pairings
+        for i, digest in unpaired.items():
+            found = tree.previous_of(digest, TREE)
+            if found.previous is not None:
+                held.pair(i, found)
 
 
 def _excluded(runner: Runner, path: Path) -> bool:

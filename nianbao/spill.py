@@ -1,4 +1,4 @@
-"""`BodySpill`: where a run over many reports keeps the digests' tables and sentences while it
+"""`Held` and `BodySpill`: where a run over many reports keeps the digests' tables and sentences while it
 waits for its last report, so that what it holds in memory for each report is its outline.
 
 A report's findings are final only once its predecessor is known, and whether another file of the
@@ -16,9 +16,14 @@ import os
 TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
 
 if TYPE_CHECKING:
+    import sqlite3
     import tempfile
+    from collections.abc import Callable
+    from typing import Any
 
     from .digest import ReportDigest
+    from .results import FileResult
+    from .years import Pairing
 
 
 class BodySpill:
@@ -55,3 +60,148 @@ class BodySpill:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class Held:
+    """The outcomes of a run, in order, held until its last report is checked (each report's
+    predecessor may be any later file), with what pairs them: `previous_of` as
+    `years.ReportIndex.previous_of`, and each report's `Pairing` once found.
+
+    A run over several files holds them in a temporary ``sqlite3`` database (pickled, the digests'
+    bodies in a `BodySpill`), the reports indexed by year, agency and core name reversed (a core
+    ending another's is a prefix of it), so that its memory does not grow with the number of files.
+    A one-file run holds its one outcome in memory and opens no database: pre-commit's start-up.
+    """
+
+    def __init__(self, many: bool) -> None:
+        self._bodies = BodySpill() if many else None
+        self._db: sqlite3.Connection | None = None
+        self._file: tempfile._TemporaryFileWrapper[bytes] | None = None
+        self._memory: list[tuple[str, FileResult, Pairing | None]] = []  # one file: (absolute, result, pairing)
+        self._count = 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def add(self, absolute: str, result: FileResult) -> None:
+        """Hold *result*, the outcome of the file at *absolute* ("" for standard input)."""
+        if self._bodies is not None and result.digest is not None:
+            self._bodies.hold(result.digest)
+        self._count += 1
+        if self._bodies is None:
+            self._memory.append((absolute, result, None))
+            return
+        db = self._database()
+        db.execute("INSERT INTO result VALUES (?, ?, ?, NULL)", (self._count - 1, absolute, _packed(result)))
+        digest = result.digest
+        if digest is not None and digest.year is not None:  # one report per path: adding again replaces
+            db.execute("DELETE FROM report WHERE path = ?", (digest.path,))
+            core = (digest.agency_core or "")[::-1]
+            db.execute(
+                "INSERT INTO report VALUES (NULL, ?, ?, ?, ?, ?)",
+                (digest.path, digest.year, digest.agency, core, _packed(digest)),
+            )
+
+    def result(self, i: int) -> FileResult:
+        """The *i*-th outcome held."""
+        if self._db is None:
+            return self._memory[i][1]
+        return _unpacked(self._db.execute("SELECT held FROM result WHERE i = ?", (i,)).fetchone()[0])
+
+    def of_file(self, absolute: str) -> tuple[bool, ReportDigest | None]:
+        """Whether the file at *absolute* is one of the run's, and its digest."""
+        if self._db is None:
+            found = [result for path, result, _ in self._memory if path == absolute]
+        else:
+            rows = self._db.execute("SELECT held FROM result WHERE absolute = ? ORDER BY i DESC LIMIT 1", (absolute,))
+            found = [_unpacked(held) for (held,) in rows]
+        return (True, found[-1].digest) if found else (False, None)
+
+    def previous_of(self, digest: ReportDigest) -> Pairing:
+        """As `years.ReportIndex.previous_of` over the reports held."""
+        from .years import previous_among
+
+        return previous_among(digest, self._of_year(digest))
+
+    def _of_year(self, digest: ReportDigest) -> Callable[[int], list[ReportDigest]]:
+        """The reports of a year that may be by *digest*'s agency, in the order they came: the same
+        name, or a core name that ends or is ended by *digest*'s (`years.same_agency` decides)."""
+
+        def of_year(year: int) -> list[ReportDigest]:
+            if self._db is None:
+                return [result.digest for _, result, _ in self._memory if result.digest and result.digest.year == year]
+            core = (digest.agency_core or "")[::-1]
+            ends = [core[:n] for n in range(1, len(core) + 1)]  # the cores *digest*'s ends with
+            rows = self._db.execute(
+                f"SELECT digest FROM report WHERE year = ? AND (agency = ? OR core IN ({','.join('?' * len(ends))})"
+                " OR (core > ? AND core < ?)) ORDER BY n",
+                (year, digest.agency, *ends, core, core + "\U0010ffff"),
+            )
+            return [_unpacked(packed) for (packed,) in rows]
+
+        return of_year
+
+    def pair(self, i: int, pairing: Pairing | None) -> None:
+        """Record what the *i*-th outcome's report is paired with."""
+        if self._db is None:
+            absolute, result, _ = self._memory[i]
+            self._memory[i] = (absolute, result, pairing)
+        else:
+            self._db.execute("UPDATE result SET pairing = ? WHERE i = ?", (_packed(pairing), i))
+
+    def pairing(self, i: int) -> Pairing | None:
+        if self._db is None:
+            return self._memory[i][2]
+        return _unpacked(self._db.execute("SELECT pairing FROM result WHERE i = ?", (i,)).fetchone()[0])
+
+    def _database(self) -> sqlite3.Connection:
+        if self._db is None:
+            import sqlite3
+            import tempfile
+
+            self._file = tempfile.NamedTemporaryFile(prefix="nianbao-", suffix=".db")
+            self._db = sqlite3.connect(self._file.name)
+            self._db.executescript(_SCHEMA)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        if self._bodies is not None:
+            self._bodies.close()
+
+    def __enter__(self) -> Held:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# No journal and no syncing: the database lives and dies with the run. A report's core name is
+# stored reversed, so that the cores ending with another are a range of the index.
+_SCHEMA = """
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+CREATE TABLE result (i INTEGER PRIMARY KEY, absolute TEXT, held BLOB, pairing BLOB);
+CREATE INDEX result_file ON result (absolute);
+CREATE TABLE report (n INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT, year INTEGER, agency TEXT, core TEXT, digest BLOB);
+CREATE INDEX report_path ON report (path);
+CREATE INDEX report_core ON report (year, core);
+CREATE INDEX report_agency ON report (year, agency);
+"""
+
+
+def _packed(value: object) -> bytes:
+    import pickle
+
+    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+
+def _unpacked(data: bytes) -> Any:
+    import pickle
+
+    return pickle.loads(data)

@@ -10,7 +10,7 @@ does both for a CLI run. See docs/years.md.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .record import FrozenRecord
@@ -94,22 +94,29 @@ class ReportIndex:
 
     def previous_of(self, digest: ReportDigest, how: str = RUN) -> Pairing:
         """The same agency's report for the year before *digest*'s, or why there is none."""
-        if digest.year is None or not digest.agency_core:
-            return Pairing(digest.path, why="未能确定本报告的年度或机关")
-        year = digest.year - 1
-        candidates = [d for d in self.of_year(year) if d.path != digest.path]
-        matched = same_agency(digest, candidates)
-        best = [d for d, match in matched if match == matched[0][1]] if matched else []
-        if len(best) == 1 and matched[0][1] != ELSEWHERE:
-            others = tuple((d.path, match) for d, match in matched[1:])
-            return Pairing(digest.path, best[0], how, match=matched[0][1], others=others)
-        if best and matched[0][1] != ELSEWHERE:
-            names = "、".join(d.path for d in best)
-            return Pairing(
-                digest.path, why=f"有多份可能是{digest.agency_core} {year} 年度的报告：{names}，请用 previous 指定"
-            )
-        others = tuple((d.path, match) for d, match in matched)
-        return Pairing(digest.path, why=f"没有找到{digest.agency_core} {year} 年度的报告", others=others)
+        return previous_among(digest, self.of_year, how)
+
+
+def previous_among(digest: ReportDigest, of_year: Callable[[int], list[ReportDigest]], how: str = RUN) -> Pairing:
+    """The same agency's report for the year before *digest*'s among *of_year*'s reports of that
+    year (in the order they came; any that may be the same agency's — `same_agency` decides), or
+    why there is none."""
+    if digest.year is None or not digest.agency_core:
+        return Pairing(digest.path, why="未能确定本报告的年度或机关")
+    year = digest.year - 1
+    candidates = [d for d in of_year(year) if d.path != digest.path]
+    matched = same_agency(digest, candidates)
+    best = [d for d, match in matched if match == matched[0][1]] if matched else []
+    if len(best) == 1 and matched[0][1] != ELSEWHERE:
+        others = tuple((d.path, match) for d, match in matched[1:])
+        return Pairing(digest.path, best[0], how, match=matched[0][1], others=others)
+    if best and matched[0][1] != ELSEWHERE:
+        names = "、".join(d.path for d in best)
+        return Pairing(
+            digest.path, why=f"有多份可能是{digest.agency_core} {year} 年度的报告：{names}，请用 previous 指定"
+        )
+    others = tuple((d.path, match) for d, match in matched)
+    return Pairing(digest.path, why=f"没有找到{digest.agency_core} {year} 年度的报告", others=others)
 
 
 def same_agency(digest: ReportDigest, candidates: list[ReportDigest]) -> list[tuple[ReportDigest, str]]:

@@ -114,6 +114,7 @@ def test_reports_are_compared_with_last_years_only_as_their_results_are_asked_fo
     """A run holds each compared report's text (read again to place its findings) only while its
     result is rendered: `pair_run` compares a report when the caller takes its result."""
     from nianbao.runner import Options, Runner, pair_run, run_many
+    from nianbao.spill import Held
     from nianbao.testing.drafts import first_of_series, render, series
 
     files = []
@@ -129,11 +130,13 @@ def test_reports_are_compared_with_last_years_only_as_their_results_are_asked_fo
         return compare(file, result, *args)
 
     runner.compare = spy  # type: ignore[method-assign,assignment]
-    results = list(run_many(runner, files, jobs=1))
-    checked, pairings, _ = pair_run(runner, list(files), results, 1, lambda root, excluded: [])
-    assert [p.previous.path if p.previous else None for p in pairings] == [None, str(files[0]), str(files[1])]
-    assert compared == []
-    assert [r.path for r in checked] == [str(f) for f in files] and compared == [str(files[1]), str(files[2])]
+    with Held(many=True) as held:
+        for file, result in zip(files, run_many(runner, files, jobs=1)):
+            held.add(str(file.absolute()), result)
+        checked, pairings, _ = pair_run(runner, list(files), held, 1, lambda root, excluded: [])
+        assert [p.previous.path if p.previous else None for p in pairings] == [None, str(files[0]), str(files[1])]
+        assert compared == []
+        assert [r.path for r in checked] == [str(f) for f in files] and compared == [str(files[1]), str(files[2])]
 
 
 def test_held_digests_keep_their_tables_and_sentences_in_a_temporary_folder() -> None:
