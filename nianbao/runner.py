@@ -11,6 +11,7 @@ import stat
 import sys
 from collections import deque
 from collections.abc import Callable, Collection, Iterator
+from itertools import islice
 from pathlib import Path
 
 from .cache import Cache, code_fingerprint, digest
@@ -484,8 +485,8 @@ def run_many(
     that cannot be used stops the run (UsageError) at the first cache miss, before any file is
     checked (a hit was checked with a configuration that worked); else its files come back with
     the error."""
-    tasks = [(f, f in sniffed) for f in files]
-    if jobs <= 1 or len(tasks) < 2 * jobs:
+    tasks = ((f, f in sniffed) for f in files)  # not a list: a run's memory must not grow with its files
+    if jobs <= 1 or len(files) < 2 * jobs:
         prepared = False
         for file, sniff in tasks:
             result = runner.cached(file, sniff)
@@ -501,8 +502,7 @@ def run_many(
     pool: _Pool | None = None
     window: deque[tuple[list[FileResult | None], Future[list[FileResult]] | None]] = deque()
     try:
-        for start in range(0, len(tasks), _BATCH):
-            batch = tasks[start : start + _BATCH]
+        while batch := list(islice(tasks, _BATCH)):
             hits = [runner.cached(file, sniff) for file, sniff in batch]
             misses = [task for task, hit in zip(batch, hits) if hit is None]
             if misses and pool is None:

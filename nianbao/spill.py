@@ -186,6 +186,7 @@ class Held:
 _SCHEMA = """
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
+PRAGMA cache_size = -256;
 CREATE TABLE result (i INTEGER PRIMARY KEY, absolute TEXT, held BLOB, pairing BLOB);
 CREATE INDEX result_file ON result (absolute);
 CREATE TABLE report (n INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT, year INTEGER, agency TEXT, core TEXT, digest BLOB);
