@@ -152,6 +152,45 @@ def test_held_digests_keep_their_tables_and_sentences_in_a_temporary_folder() ->
     assert not Path(digest.body_file).exists()
 
 
+def test_a_run_on_disk_pairs_as_the_index_in_memory() -> None:
+    """`Held` narrows a year's reports to those that may be the same agency's in its database;
+    `years.same_agency` decides among them: every pairing, its candidates and their order are
+    the in-memory index's, a report added again under its path replaces the first."""
+    from nianbao.digest import ReportDigest
+    from nianbao.results import FileResult
+    from nianbao.spill import Held
+    from nianbao.years import Pairing, ReportIndex
+
+    names = [
+        ("青禾县云溪镇人民政府", "云溪镇"),
+        ("云溪镇人民政府", "云溪镇"),
+        ("青禾县教育局", "县教育局"),
+        ("教育局", "教育局"),
+        ("临溪县教育局", "教育局"),
+        ("青禾县溪镇人民政府", "溪镇"),
+        ("青禾县云溪镇街道办事处", "云溪街道"),
+        (None, None),
+    ]
+    digests = [
+        ReportDigest(f"{year}/{i}.txt", agency, core, year=year)
+        for year in (2021, 2022)
+        for i, (agency, core) in enumerate(names)
+    ]
+    digests.append(ReportDigest("2021/3.txt", "青禾市教育局", "教育局", year=2021))  # replaces 2021/3.txt
+    with Held(many=True) as held:
+        for digest in digests:
+            held.add(digest.path, FileResult(digest.path, None, digest=digest))
+        index = ReportIndex(digests)
+        paired = [(held.previous_of(d), index.previous_of(d)) for d in digests if d.year == 2022]
+
+    def seen(p: Pairing) -> tuple[str | None, Pairing]:  # digests are equal only to themselves
+        return p.previous.path if p.previous else None, p.replace(previous=None)
+
+    assert all(seen(on_disk) == seen(in_memory) for on_disk, in_memory in paired)
+    assert {p.previous.path for p, _ in paired if p.previous} and any(p.others for p, _ in paired)
+    assert any(p.why for p, _ in paired)  # the agency with two reports of 2021 is not paired
+
+
 def test_a_cache_hit_defines_no_dataclass_and_imports_no_engine(tmp_path: Path) -> None:
     """What a cached ``nianbao check one.txt`` (pre-commit) imports: not `dataclasses` (with the
     `inspect`, `ast` and `dis` it loads), the engine, the model, the templates or the plugins."""
@@ -164,6 +203,7 @@ def test_a_cache_hit_defines_no_dataclass_and_imports_no_engine(tmp_path: Path) 
         "nianbao.model",
         "nianbao.template",
         "nianbao.plugins",
+        "sqlite3",
     )
     code = f"import sys; from nianbao.cli import main; main(['check', 'draft.txt']); print([m for m in {heavy!r} if m in sys.modules])"
     assert run(tmp_path, "draft.txt").returncode == 0  # fills the cache
