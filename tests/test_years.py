@@ -205,6 +205,9 @@ def _stock(d: Draft, row: RowSpec, made: int, repealed: int, in_force: int) -> D
         ("开展规范性文件清理，宣布失效规范性文件6件。", 20, True),  # numbers that do not add up
         ("开展行政规范性文件全面清理，及时清理失效、废止文件。", 24, True),  # a clearance, no numbers
         ("本年制发行政规范性文件4件，废止1件。", 4, True),  # the stock filled in as this year's making
+        ("本年制发行政规范性文件4件，废止1件。", 32, True),  # the table's repeal said again: not a second one
+        ("清理规章和规范性文件，废止规章1件、规范性文件3件。", 30, False),  # 33 − 3: each count its documents
+        ("清理规章和规范性文件，废止规章1件、规范性文件3件。", 32, True),  # the 规章's 1 explains nothing here
         ("", 24, True),
     ],
     ids=[
@@ -215,6 +218,9 @@ def _stock(d: Draft, row: RowSpec, made: int, repealed: int, in_force: int) -> D
         "removals-that-do-not-add-up",
         "clearance-without-numbers",
         "made-filled-in-as-the-stock",
+        "repeal-column-said-again",
+        "counts-listed-by-documents",
+        "another-documents-count",
         "nothing-said",
     ],
 )
