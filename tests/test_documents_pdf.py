@@ -57,5 +57,5 @@ def test_a_scan_has_no_text_layer() -> None:
 
 
 def test_not_a_pdf() -> None:
-    with pytest.raises(DocumentError, match="无法解析 PDF"):
+    with pytest.raises(DocumentError, match="^PDF 文件(已损坏|不完整)"):
         read_document(b"%PDF-1.4 broken", "pdf")

@@ -7,44 +7,19 @@ edit back through them (`nianbao.documents.docxfix`).
 
 from __future__ import annotations
 
-import io
-import zipfile
-from typing import TYPE_CHECKING
-
 from lxml import etree
 
 from . import DocumentError
 from .document import Document
-from .numbering import Numbering, w
+from .numbering import Numbering, number, w
+from .package import NOT_DOCX, open_package
 from .text import Builder, Chars, Place, join
-
-if TYPE_CHECKING:
-    from docx.document import Document as DocxDocument
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _PICTURES = (w("drawing"), w("pict"), w("object"))
 _INLINE = (w("t"), w("tab"), w("br"), w("cr"), w("noBreakHyphen"))
 _SKIPPED = frozenset((w("txbxContent"), _MC_FALLBACK, w("pPr"), w("rPr")))
-NOT_DOCX = "不是有效的 .docx 文件（{why}）：请在 Word 或 WPS 中“另存为” .docx 后再检查"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps and encrypted .docx files
-
-
-def open_package(data: bytes) -> DocxDocument:
-    """The python-docx document of a .docx; DocumentError for anything else."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    from . import LEGACY_MESSAGE
-
-    if data.startswith(OLE_MAGIC):
-        raise DocumentError(LEGACY_MESSAGE + "（加密的 .docx 也是这种格式：请先取消密码）")
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError) as exc:
-        raise DocumentError(NOT_DOCX.format(why="不是 zip 包")) from exc
-    except (KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise DocumentError(NOT_DOCX.format(why=f"{type(exc).__name__}: {exc}")) from exc
-    return document
+_MAX_COLUMNS = 63  # Word's limit: a larger gridSpan is damage, not a table
 
 
 def text_stream(root: etree._Element) -> dict[etree._Element, int]:
@@ -64,8 +39,12 @@ def read_docx(data: bytes) -> Document:
         numbering = part.numbering_part.element
     except (KeyError, NotImplementedError):
         numbering = None
-    reader = _Reader(document.element, Numbering(numbering, document.styles.element))
-    reader.blocks(document.element.body)
+    root = document.element
+    body = root.find(w("body"))
+    if root.tag != w("document") or body is None:
+        raise DocumentError(NOT_DOCX.format(why=f"{part.partname.lstrip('/')} 中没有文档正文"))
+    reader = _Reader(root, Numbering(numbering, document.styles.element))
+    reader.blocks(body)
     b = reader.builder
     return Document("docx", b.text, b.origins, b.places, b.opaque)
 
@@ -90,8 +69,10 @@ class _Reader:
                     self.builder.mark_opaque()
             elif child.tag == w("tbl"):
                 self.table(child)
-            elif child.tag in (w("sdt"), w("customXml"), w("sdtContent")):
-                self.blocks(child.find(w("sdtContent")) if child.tag == w("sdt") else child)
+            elif child.tag in (w("customXml"), w("sdtContent")):
+                self.blocks(child)
+            elif child.tag == w("sdt") and (content := child.find(w("sdtContent"))) is not None:
+                self.blocks(content)
 
     def paragraph_text(self, p: etree._Element) -> Chars:
         """The paragraph as Word shows it: its generated number, then its runs; a line break joins."""
@@ -181,7 +162,5 @@ def _cells(tr: etree._Element):  # type: ignore[no-untyped-def]
 
 
 def _span(element: etree._Element | None) -> int:
-    try:
-        return max(1, int(element.get(w("val"), "1"))) if element is not None else 1
-    except ValueError:
-        return 1
+    value = element.get(w("val")) if element is not None else None
+    return number(value, 1, 1, _MAX_COLUMNS)
