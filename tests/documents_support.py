@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from nianbao.parsing.patterns import SECTION_HEADING, SUB_ITEM
+from nianbao.parsing.patterns import CAPTION, SECTION_HEADING, SUB_ITEM
 
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (inclusive)
 
@@ -146,6 +146,27 @@ def make_docx(text: str, numbered: bool = True, split_table3: bool = True) -> by
             numbered_paragraph(sub.group("title"), "Heading 2", 1)
         elif heading and len(block) < 40:
             document.add_paragraph(block, style="Heading 1")
+        else:
+            document.add_paragraph(block)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def make_plain_docx(text: str) -> bytes:
+    """The draft as a drafter types it: Word's Title and Heading 1 styles with the numbers typed,
+    each table in one piece and ruled, only its caption rows (第二十条第（六）项) merged across."""
+    import docx
+
+    document = docx.Document()
+    for block in layout(text):
+        if isinstance(block, Table):
+            captions = [r for r, row in enumerate(block.rows) if CAPTION.match(row[0])]
+            _add_table(document, Table(block.rows, [(r, 0, r, len(block.rows[r]) - 1) for r in captions]))
+        elif SECTION_HEADING.match(block) and len(block) < 40:
+            document.add_heading(block, 1)
+        elif block.endswith("年度报告"):
+            document.add_heading(block, 0)
         else:
             document.add_paragraph(block)
     out = io.BytesIO()

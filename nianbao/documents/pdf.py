@@ -16,7 +16,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..parsing.patterns import SECTION_HEADING, SUB_ITEM
+from ..parsing.patterns import CAPTION, SECTION_HEADING, SUB_ITEM, T3_CAPTION, T4_CAPTION
 from ..template import PAGE_NUMBER_PATTERNS
 from ..textutil import fold
 from . import DocumentError
@@ -31,6 +31,7 @@ _MARGIN = 0.1  # top and bottom share of a page where running headers and footer
 _RUNNING_SHARE = 0.5  # a margin line on at least this share of pages (and two) is running
 _LIST_START = re.compile(r"^\s*(?:[0-9０-９]+\s*[.、．]|[(（][0-9０-９]+[)）]|[①-⑳])")
 _NUMBER = re.compile(r"^[-+]?[0-9０-９][0-9０-９.,，．%]*$")
+_CAPTIONS = (CAPTION, T3_CAPTION, T4_CAPTION)  # rows that start a part of a table
 _CID = re.compile(r"\(cid:\d+\)")
 
 # pdfminer warns about every damaged font or colour it meets; with no handler of its own those
@@ -298,8 +299,13 @@ def _same_shape(a: _Table, b: _Table) -> bool:
 
 def _is_split_row(before: list[str], after: list[str]) -> bool:
     """The second half of a row the page break cut: text only in cells whose first half holds text
-    (a wrapped label), no numbers of its own."""
+    (a wrapped label), no numbers of its own, and no caption of the template (第二十条第（六）项
+    at the top of a page starts a block: it never ends the label above it)."""
     filled = [i for i, cell in enumerate(after) if cell]
     return bool(filled) and all(
-        before[i] and not _NUMBER.match(after[i]) and not _NUMBER.match(before[i]) for i in filled
+        before[i]
+        and not _NUMBER.match(after[i])
+        and not _NUMBER.match(before[i])
+        and not any(caption.match(after[i]) for caption in _CAPTIONS)
+        for i in filled
     )
