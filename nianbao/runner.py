@@ -21,7 +21,6 @@ from .errors import UsageError, warn
 from .output import shown
 from .resolver import Resolver
 from .results import FileResult
-from .ruledef import SAFE
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -155,6 +154,10 @@ class Runner:
         found = Linter(self.resolver.registry(as_file)).check_years(result.digest, previous, selection, text)
         if not found:
             return result
+        if here.document is not None:  # a fix the document cannot take is one to make by hand
+            from .documents.lint import settle_fixes
+
+            found = settle_fixes(found, here.document)
         return replace(here, findings=tuple(sorted(result.findings + found, key=lambda f: (f.start, f.end, f.code))))
 
     def prepare(self, files: list[Path], strict: bool = True) -> None:
@@ -357,7 +360,7 @@ def pair_run(
             if compared_digest is not None:
                 compared_digest.release()
         added = set(compared.findings) - set(result.findings)
-        if (o.fix or o.diff) and any(f.fix and (o.unsafe_fixes or f.fix.applicability == SAFE) for f in added):
+        if (o.fix or o.diff) and any(f.fix and f.fix.applies(o.unsafe_fixes) for f in added):
             again = runner.run(file, stdin, previous=pairing.previous)
             compared = replace(again, fixed=again.fixed + (result.fixed if file is not None and o.fix else 0))
         out[i] = compared
