@@ -190,15 +190,17 @@ def test_an_encrypted_pdf_says_so() -> None:
     assert message(no_handler, "pdf").startswith("PDF 已加密，无法读取")
 
 
-def test_a_reader_bug_costs_its_file_not_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The last line of defence: an exception no reader expected becomes this file's NB002."""
-    from nianbao.documents import lint
+def test_a_reader_bug_costs_its_file_not_the_run(monkeypatch: pytest.MonkeyPatch, docx: bytes) -> None:
+    """The last line of defence: an exception no reader expected becomes this file's NB002 (and a
+    DocumentError wherever a document is read again, e.g. to place a cached finding)."""
+    from nianbao.documents import docx as reader
+    from nianbao.documents.lint import check_document
 
-    def broken(data: bytes, fmt: str) -> Document:
+    def broken(data: bytes) -> Document:
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(lint, "read_document", broken)
-    result = lint.check_document(Linter(build_registry(entry_points=False)), b"", "x.docx", "docx", Selection())
+    monkeypatch.setattr(reader, "read_docx", broken)
+    result = check_document(Linter(build_registry(entry_points=False)), docx, "x.docx", "docx", Selection())
     assert [f.code for f in result.findings] == ["NB002"]
     assert "读取文件时 nianbao 内部出错（请报告此问题）：IndexError" in result.findings[0].message
 

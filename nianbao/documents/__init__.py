@@ -29,7 +29,17 @@ _MAGIC = (
 
 def read_document(data: bytes, fmt: str) -> Document:
     """Read *data* as *fmt* ("docx", "html", "pdf" or "legacy"); raises DocumentError, with a
-    message in Chinese, for every file that cannot be read."""
+    message in Chinese, for every file that cannot be read — and for a reader's own bug, which
+    must cost that file, not the run (the readers are fuzzed so that this message is never seen)."""
+    try:
+        return _read(data, fmt)
+    except DocumentError:
+        raise
+    except Exception as exc:
+        raise DocumentError(f"读取文件时 nianbao 内部出错（请报告此问题）：{type(exc).__name__}: {exc}") from exc
+
+
+def _read(data: bytes, fmt: str) -> Document:
     if not data.strip():
         raise DocumentError("文件为空（没有任何内容）")
     mismatch = next((name for magic, kind, name in _MAGIC if data.startswith(magic) and kind != fmt), None)

@@ -28,9 +28,6 @@ def check_document(linter: Linter, data: bytes, path: str, fmt: str, selection: 
         document = read_document(data, fmt)
     except DocumentError as exc:
         return linter.unreadable(path, str(exc), selection)
-    except Exception as exc:  # a reader's bug must cost this file, not the run (the readers are fuzzed)
-        why = f"读取文件时 nianbao 内部出错（请报告此问题）：{type(exc).__name__}: {exc}"
-        return linter.unreadable(path, why, selection)
     result = linter.check(Source.from_text(document.text), path, selection, form="text")
     findings = result.findings
     if document.opaque and result.report is not None:
