@@ -13,6 +13,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -150,6 +151,19 @@ def run_process(cmd: list[str], cwd: Path | None = None) -> Run:
     wall = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode)
+
+
+def peak_rss_mb(cmd: list[str], cwd: Path | None = None) -> float:
+    """The peak resident size of *cmd* alone, in MB, as GNU time (``/usr/bin/time``) reports it.
+
+    Not `run_process`'s figure: Linux keeps in a process's ``ru_maxrss`` the high-water mark of
+    the memory it was forked from, before it ran *cmd* — this harness's own size, ~50 MB once it
+    holds a corpus — so every command would seem to take at least that much. GNU time is small."""
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as out:
+        subprocess.run(
+            ["/usr/bin/time", "-f", "%M", "-o", out.name, *cmd], cwd=cwd, stdout=subprocess.DEVNULL, check=False
+        )
+        return int(out.read().split()[-1]) / 1024
 
 
 @dataclass(frozen=True)

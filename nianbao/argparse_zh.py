@@ -14,10 +14,10 @@ import contextlib
 import functools
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, NoReturn, TypeVar
 
 MESSAGES = {
     "usage: ": "用法：",
+    "%(heading)s:": "%(heading)s：",  # Python 3.13 and later; earlier ones: `_full_width_headings`
     "positional arguments": "位置参数",
     "options": "选项",
     "optional arguments": "选项",
@@ -29,12 +29,11 @@ MESSAGES = {
     "%(prog)s: warning: %(message)s\n": "%(prog)s: 警告：%(message)s\n",
     "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
     "unrecognized arguments: %s": "无法识别的参数：%s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "无效的取值 %(value)r（可选：%(choices)s）",
-    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：“%(value)s”",
     "the following arguments are required: %s": "缺少必需的参数：%s",
     "one of the arguments %s is required": "参数 %s 中必须给出一个",
     "not allowed with argument %s": "不能与参数 %s 同时使用",
-    "ignored explicit argument %r": "多余的值 %r 被忽略",
+    "ignored explicit argument %r": "多余的值 “%s” 被忽略",
     "expected one argument": "需要一个值",
     "expected at most one argument": "最多需要一个值",
     "expected at least one argument": "至少需要一个值",
@@ -42,9 +41,9 @@ MESSAGES = {
     "expected %s arguments": "需要 %s 个值",
     "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是 %(matches)s",
     "unexpected option string: %s": "意外的选项：%s",
-    "unknown parser %(parser_name)r (choices: %(choices)s)": "未知的命令 %(parser_name)r（可选：%(choices)s）",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "未知的命令 “%(parser_name)s”（可选：%(choices)s）",
     "can't open '%(filename)s': %(error)s": "无法打开 “%(filename)s”：%(error)s",
-    'argument "-" with mode %r': "参数 “-” 不能以 %r 模式打开",
+    'argument "-" with mode %r': "参数 “-” 不能以 “%s” 模式打开",
     "argument '%(argument_name)s' is deprecated": "参数 “%(argument_name)s” 已弃用",
     "option '%(option)s' is deprecated": "选项 “%(option)s” 已弃用",
     "command '%(parser_name)s' is deprecated": "命令 “%(parser_name)s” 已弃用",
@@ -71,7 +70,21 @@ def chinese() -> Iterator[None]:
         module._, module.ngettext = saved
 
 
-F = TypeVar("F", bound=Callable[..., Any])
+_HALF_WIDTH_HEADING = re.compile(r"^(\S[^\n]*):$", re.M)
+
+
+def _full_width_headings(text: str) -> str:
+    """Help whose section headings (位置参数:, 选项:) end in a full-width colon, like 用法：.
+    Before Python 3.13 argparse appends the colon without gettext."""
+    return _HALF_WIDTH_HEADING.sub(r"\1：", text)
+
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
+
+if TYPE_CHECKING:
+    from typing import Any, NoReturn, TypeVar
+
+    F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _in_chinese(method: F) -> F:
@@ -92,11 +105,32 @@ class ArgumentParser(argparse.ArgumentParser):
     add_subparsers = _in_chinese(argparse.ArgumentParser.add_subparsers)
     parse_known_args = _in_chinese(argparse.ArgumentParser.parse_known_args)
     format_usage = _in_chinese(argparse.ArgumentParser.format_usage)
-    format_help = _in_chinese(argparse.ArgumentParser.format_help)
 
-    def parse_args(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def format_help(self) -> str:
         with chinese():
-            return super().parse_args(*args, **kwargs)
+            return _full_width_headings(super().format_help())
+
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:  # type: ignore[override]
+        with chinese():
+            parsed, extras = self.parse_known_args(args, namespace)
+            if extras:  # said with the usage of the command they were given to, not the top level's
+                self._chosen(parsed).error(gettext("unrecognized arguments: %s") % " ".join(extras))
+        return parsed
+
+    def _chosen(self, parsed: argparse.Namespace) -> argparse.ArgumentParser:
+        """The parser of the (sub-)command *parsed* chose."""
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                chosen = action.choices.get(str(getattr(parsed, action.dest, "")))
+                if chosen is not None:
+                    return chosen._chosen(parsed) if isinstance(chosen, ArgumentParser) else chosen
+        return self
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        # argparse quotes the value and the choices as Python does ('xml', 'text', 'json')
+        if action.choices is not None and value not in action.choices:
+            choices = "、".join(map(str, action.choices))
+            raise argparse.ArgumentError(action, f"无效的取值 “{value}”（可选：{choices}）")
 
     def error(self, message: str) -> NoReturn:
         # Python 3.10 formats "argument X: …" without gettext

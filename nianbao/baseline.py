@@ -29,12 +29,11 @@ import json
 import os
 import re
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from .cache import digest
-from .errors import UsageError
+from .errors import UsageError, why
 from .output import shown
 from .results import FileResult
 from .ruledef import Finding
@@ -71,9 +70,11 @@ class Baseline:
         except FileNotFoundError:
             raise UsageError(f"基线文件不存在：{path}（可先用 --write-baseline {path} 生成）") from None
         except OSError as exc:
-            raise UsageError(f"无法读取基线文件 {path}：{exc.strerror}") from exc
-        except ValueError as exc:
-            raise UsageError(f"基线文件 {path} 不是有效的 JSON：{exc}") from exc
+            raise UsageError(f"无法读取基线文件 {path}：{why(exc)}") from exc
+        except json.JSONDecodeError as exc:
+            raise UsageError(f"基线文件 {path} 不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）") from exc
+        except ValueError as exc:  # not UTF-8
+            raise UsageError(f"基线文件 {path} 不是 UTF-8 编码的 JSON") from exc
         counts: Counter[Key] = Counter()
         try:
             if data["nianbao-baseline"] != FORMAT:
@@ -116,7 +117,7 @@ class Baseline:
         try:
             self.path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise UsageError(f"无法写入基线文件 {self.path}：{exc.strerror}") from exc
+            raise UsageError(f"无法写入基线文件 {self.path}：{why(exc)}") from exc
 
     @property
     def total(self) -> int:
@@ -140,7 +141,7 @@ class Baseline:
                     matched += 1
                 else:
                     findings.append(f)
-            kept.append(replace(result, findings=tuple(findings)) if len(findings) != len(result.findings) else result)
+            kept.append(result.replace(findings=tuple(findings)) if len(findings) != len(result.findings) else result)
         gone = sum(n for key, n in left.items() if key[0] in checked and n > 0)
         return kept, matched, gone
 

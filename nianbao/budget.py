@@ -31,7 +31,6 @@ from math import inf
 from time import monotonic
 from typing import Any
 
-DEFAULT_SECONDS = 10.0  # per rule and draft: the slowest honest rule takes well under 1 s on 10 MB
 _TICKS = 8  # alarm ticks per budget: a rule stops at most an eighth of its budget late
 
 

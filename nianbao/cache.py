@@ -16,11 +16,15 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 from . import __version__
 from .digest import ReportDigest, new_digest
 from .ruledef import MANUAL, SAFE, SEVERITIES, SUGGESTED, Edit, Finding, Fix, Related
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def digest(data: bytes) -> str:

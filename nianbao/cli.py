@@ -11,7 +11,6 @@ import os
 import sys
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
 
 from . import __version__
 from .argparse_zh import ArgumentParser
@@ -19,12 +18,18 @@ from .errors import UsageError, warn
 from .forms import DRAFT_SUFFIXES
 from .walk import walk
 
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
+
 if TYPE_CHECKING:
+    from typing import IO
+
+    from .baseline import Baseline
     from .plugins import Registry
     from .progress import Progress
     from .resolver import Resolver
     from .results import FileResult
     from .runner import Runner
+    from .spill import BodySpill
 
 FORMATS = ("text", "json", "github", "sarif")
 DEFAULT_CACHE_DIR = ".nianbao_cache"  # relative to the working directory, like ruff's
@@ -33,7 +38,7 @@ DEFAULT_CACHE_DIR = ".nianbao_cache"  # relative to the working directory, like 
 CHECK_EPILOG = """\
 示例：
   nianbao check 报告.txt                    检查一个文件
-  nianbao check 草稿目录/                   检查目录下所有像年度报告的 .txt/.md 文件
+  nianbao check 草稿目录/                   检查目录下所有像年度报告的草稿（文本、Markdown、Word、网页、PDF）
   nianbao check --fix 报告.txt              就地应用安全修复，再报告剩下的问题
   nianbao check --diff 报告.txt             只显示修复会改什么，不写文件
   nianbao check --select NB2 --ignore NB203 .
@@ -139,7 +144,7 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--select", metavar="CODES", help="只启用这些规则（逗号分隔的代码或前缀，如 NB2,NB301）")
     parser.add_argument("--ignore", metavar="CODES", help="停用这些规则（逗号分隔的代码或前缀）")
     parser.add_argument("--config", metavar="FILE", help="使用指定的配置文件，不再向上查找")
-    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="并行进程数（默认：全部 CPU 核）")
+    parser.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="并行进程数（默认：全部 CPU 核）")
     parser.add_argument("--no-cache", action="store_true", help="不读写结果缓存")
     parser.add_argument(
         "--verbose", "-v", action="store_true", help="列出跳过的每个文件，并说明每份报告与哪份上年报告比对"
@@ -147,6 +152,13 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--cache-dir", metavar="DIR", help=f"结果缓存目录（默认 {DEFAULT_CACHE_DIR}，或环境变量 NIANBAO_CACHE_DIR）"
     )
+
+
+def _jobs(text: str) -> int:
+    """The value of --jobs: a positive whole number (argparse says so when it is not)."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数，而不是 “{text}”")
+    return int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -170,7 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     except UsageError as exc:
-        print(f"nianbao: 错误：{exc}", file=sys.stderr)
+        for line in str(exc).splitlines():  # one error a line (several files that could not be read)
+            print(f"nianbao: 错误：{line}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -236,8 +249,6 @@ def _runner(args: argparse.Namespace, **options: object) -> Runner:
     """The runner for the options common to every command that checks drafts (see `_run_options`)."""
     from .runner import Options, Runner
 
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs 应为正整数")
     cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("NIANBAO_CACHE_DIR") or DEFAULT_CACHE_DIR)
     return Runner(
         Options(
@@ -301,9 +312,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     files, sniffed = collect_files(args.paths, runner.resolver, args.force_exclude)
     if files.count(None) > 1:
         raise UsageError("标准输入（-）只能出现一次")
+    if previous is not None and len(files) != 1:
+        raise UsageError(
+            "--previous 只能在检查一份报告时使用；多份报告请在 nianbao.toml 的 [[overrides]] 中用 previous 指定"
+        )
+    baseline = _load_baseline(Path(args.baseline)) if args.baseline else None
     on_disk = [f for f in files if f is not None]
     stdin_data = sys.stdin.buffer.read() if None in files else None
     stdin = runner.run(None, stdin_data) if stdin_data is not None else None
+    if stdin is not None and stdin.error:  # its bytes are read: what failed is its configuration
+        raise UsageError(stdin.error)
     stream = sys.stderr if (args.fix and None in files) else sys.stdout
     tally = _Tally(args.fail_on)
     with Progress(len(on_disk), output=stream) as progress:
@@ -323,8 +341,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.write_baseline:
             _write_baseline(Path(args.write_baseline), list(checked))
             return tally.close(args, len(files)) or 0
-        if args.baseline:
-            checked = iter(_apply_baseline(Path(args.baseline), list(checked)))
+        if baseline is not None:
+            checked = iter(_apply_baseline(baseline, list(checked)))
         reported = tally.severities(checked)
         if args.statistics:
             from .output import statistics
@@ -404,42 +422,48 @@ def _across_years(
 
     Whether another file of the run is a report's predecessor is known only once that file is
     checked, so the outcomes are held until the last one is in — slimmed to their findings and
-    digests: a text draft's text is dropped and read again when its findings are rendered (*slim*
-    false with --fix or --diff, whose findings are in the fixed text)."""
+    digests' outlines (`_held`): the digests' tables and sentences wait in a temporary folder, and
+    a text draft's text is dropped and read again when its findings are rendered (*slim* false
+    with --fix or --diff, whose findings are in the fixed text)."""
     from .runner import pair_run
+    from .spill import BodySpill
 
-    results = [_slimmed(result) if slim and file is not None else result for file, result in zip(files, outcomes)]
-
-    if previous is not None and len(files) != 1:
-        raise UsageError(
-            "--previous 只能在检查一份报告时使用；多份报告请在 nianbao.toml 的 [[overrides]] 中用 previous 指定"
+    with BodySpill() as spill:
+        results = [
+            _held(result, spill if len(files) > 1 else None, slim and file is not None)
+            for file, result in zip(files, outcomes)
+        ]
+        failed = [result.error for result in results if result.error and not result.findings]
+        if failed and len(failed) == len(results):  # nothing could be checked: no report, as for a missing path
+            raise UsageError("\n".join(dict.fromkeys(failed)))
+        checked, pairings, notes = pair_run(
+            runner,
+            files,
+            results,
+            args.jobs or os.cpu_count() or 1,
+            walk,
+            previous,
+            stdin,
+            {Path(p).absolute() for p in args.paths if p != "-" and Path(p).is_dir()},
         )
-    checked, pairings, notes = pair_run(
-        runner,
-        files,
-        results,
-        args.jobs or os.cpu_count() or 1,
-        walk,
-        previous,
-        stdin,
-        {Path(p).absolute() for p in args.paths if p != "-" and Path(p).is_dir()},
-    )
-    if args.verbose:
-        for line in (*notes, *(pairing.describe() for pairing in pairings)):
-            print(f"nianbao: {line}", file=sys.stderr)
-    for file, result in zip(files, checked):
-        if file is not None and result.findings and result.source is None and result.document is None:
-            result = result.placed(file.read_bytes())  # held slimmed: its text again, to place its findings
-        yield result
+        if args.verbose:
+            for line in (*notes, *(pairing.describe() for pairing in pairings)):
+                print(f"nianbao: {line}", file=sys.stderr)
+        for file, result in zip(files, checked):
+            if file is not None and result.findings and result.source is None and result.document is None:
+                result = result.placed(file.read_bytes())  # held slimmed: its text again, to place its findings
+            yield result
 
 
-def _slimmed(result: FileResult) -> FileResult:
-    """*result* without the text of a text draft (read again to render it), for holding many."""
-    if result.source is None or result.document is not None:
+def _held(result: FileResult, spill: BodySpill | None, slim: bool) -> FileResult:
+    """*result* as it is held until the run's last report is checked: its digest's tables and
+    sentences in *spill* (None: a one-file run holds nothing worth moving) and, when *slim*, without
+    the text of a text draft (read again to render it)."""
+    if spill is not None and result.digest is not None:
+        spill.hold(result.digest)
+    if not slim or result.source is None or result.document is not None:
         return result
-    from dataclasses import replace
-
-    return replace(result, source=None)
+    return result.replace(source=None)
 
 
 def _report_skipped(paths: list[str], verbose: bool) -> None:
@@ -462,11 +486,17 @@ def _write_baseline(path: Path, results: list[FileResult]) -> None:
     print(f"已把 {baseline.total} 个问题记入基线 {path}。", file=sys.stderr)
 
 
-def _apply_baseline(path: Path, results: list[FileResult]) -> list[FileResult]:
-    """*results* without the findings recorded in the baseline at *path*; says on stderr how many."""
+def _load_baseline(path: Path) -> Baseline:
+    """The baseline at *path*, read before any draft is checked (UsageError when it cannot be)."""
     from .baseline import Baseline
 
-    kept, matched, gone = Baseline.load(path).filter(results)
+    return Baseline.load(path)
+
+
+def _apply_baseline(baseline: Baseline, results: list[FileResult]) -> list[FileResult]:
+    """*results* without the findings recorded in *baseline*; says on stderr how many."""
+    path = baseline.path
+    kept, matched, gone = baseline.filter(results)
     note = f"基线 {path} 中已记录的 {matched} 个问题未列出。"
     if gone:
         note += f"另有 {gone} 个已记录的问题不再出现，可用 --write-baseline {path} 更新基线。"

@@ -10,7 +10,7 @@ Keys (all optional)::
     template = "2021"
     agency = "莱州市柞村镇人民政府"
     province = "山东"             # whose provincial rules apply (plugins decide from the agency otherwise)
-    previous = "2022/柞村镇.docx"   # last year's report (cross-year rules), relative to this file
+    previous = "2022/柞村镇.docx"   # last year's report (cross-year rules), relative to this file; must exist
     copied-prose-threshold = 0.5  # NB605: share of section 五 copied from last year that is reported
     plugins = ["SD"]              # only these external plugins (by prefix); default: all installed
     disable-plugins = ["XY"]
@@ -38,14 +38,17 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from .budget import DEFAULT_SECONDS
-from .engine import DEFAULT_MAX_FILE_SIZE
-from .errors import ConfigError
+from .errors import ConfigError, why
+from .record import Record
 from .ruledef import SEVERITIES
+from .selectors import DEFAULT_MAX_FILE_SIZE, DEFAULT_SECONDS
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
+
+if TYPE_CHECKING:
+    from typing import Any
 
 CONFIG_FILE = "nianbao.toml"
 INFERENCE_KEYS = ("report-year", "template", "agency", "province")
@@ -58,22 +61,42 @@ _KNOWN = (
 )
 
 
-@dataclass
-class Config:
-    path: Path | None = None  # the file it came from (None: defaults)
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    exclude: list[str] = field(default_factory=list)
-    fail_on: str = "warning"
-    inference: dict[str, Any] = field(default_factory=dict)
-    overrides: list[tuple[list[str], dict[str, Any]]] = field(default_factory=list)
-    plugins: list[str] | None = None
-    disable_plugins: list[str] = field(default_factory=list)
-    local_plugins: list[Path] = field(default_factory=list)
-    rule_timeout: float | None = DEFAULT_SECONDS  # None: no limit
-    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE  # bytes; None: no limit
+class Config(Record):
+    """One configuration file's settings (all defaults: no file), as `load_config` reads them."""
+
+    __slots__ = (
+        "path",
+        "select",
+        "ignore",
+        "severity",
+        "per_file_ignores",
+        "exclude",
+        "fail_on",
+        "inference",
+        "overrides",
+        "plugins",
+        "disable_plugins",
+        "local_plugins",
+        "rule_timeout",
+        "max_file_size",
+    )
+    path: Path | None  # the file it came from (None: defaults)
+    select: list[str] | None
+    ignore: list[str]
+    severity: dict[str, str]
+    per_file_ignores: dict[str, list[str]]
+    exclude: list[str]
+    fail_on: str
+    inference: dict[str, Any]
+    overrides: list[tuple[list[str], dict[str, Any]]]
+    plugins: list[str] | None
+    disable_plugins: list[str]
+    local_plugins: list[Path]
+    rule_timeout: float | None  # None: no limit
+    max_file_size: int | None  # bytes; None: no limit
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._init(path, None, [], {}, {}, [], "warning", {}, [], None, [], [], DEFAULT_SECONDS, DEFAULT_MAX_FILE_SIZE)
 
     @property
     def root(self) -> Path:
@@ -139,12 +162,55 @@ def _load_toml(path: Path) -> dict[str, Any]:
     except ImportError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return tomllib.loads(path.read_bytes().decode("utf-8"))
     except OSError as exc:
-        raise ConfigError(f"无法读取配置文件 {path}：{exc.strerror}") from exc
+        raise ConfigError(f"无法读取配置文件 {path}：{why(exc)}") from exc
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"配置文件 {path} 第 {line} 行不是 UTF-8 编码（TOML 文件应保存为 UTF-8）") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"配置文件 {path} 不是合法的 TOML：{exc}") from exc
+        raise ConfigError(f"配置文件 {path} {_toml_problem(str(exc))}") from exc
+
+
+# tomllib's messages (without their position) in Chinese; others are shown as they are.
+_TOML_PROBLEMS = {
+    "Invalid value": '取值无效（文字要加引号，列表写成 ["NB1", "NB2"]）',
+    "Invalid statement": "无法识别的语句",
+    "Unclosed array": "列表缺少 “]”",
+    "Unclosed inline table": "内联表缺少 “}”",
+    "Unterminated string": "字符串缺少结束的引号",
+    "Illegal character '\\n'": "字符串缺少结束的引号",
+    "Expected '=' after a key in a key/value pair": "键后面缺少 “=”",
+    "Expected newline or end of document after a statement": "一项设置之后多出了内容（每项设置单独一行）",
+    "Cannot overwrite a value": "同一个键设置了两次",
+    "Invalid initial character for a key part": "键名以不能用的字符开头（含空格或中文的键名要加引号）",
+    "Expected ']' at the end of a table declaration": "表头缺少 “]”",
+    "Expected ']]' at the end of an array declaration": "表数组的表头缺少 “]]”",
+}
+_TOML_AT = re.compile(r"^(?P<what>.*?) \(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$", re.S)
+
+
+def _toml_problem(message: str) -> str:
+    """Where a TOML syntax error is and what it is, in Chinese, from tomllib's *message* (which
+    ends "(at line 3, column 9)" or "(at end of document)")."""
+    m = _TOML_AT.match(message)
+    if m is None:
+        return f"不是合法的 TOML：{message}"
+    what = m["what"]
+    if m["line"] is None:  # tomllib got to the end still inside a list, table or string
+        known = _TOML_PROBLEMS.get(what) if what != "Invalid value" else None
+        return f"到末尾仍不完整，不是合法的 TOML：{known or '可能缺少 “]”、“}” 或引号'}"
+    problem = _TOML_PROBLEMS.get(what, f"语法错误（{what}）")
+    return f"第 {m['line']} 行第 {m['column']} 列不是合法的 TOML：{problem}"
+
+
+def _shown(value: Any) -> str:
+    """A configured value as messages quote it: text in Chinese quotes, the rest as TOML writes it."""
+    if isinstance(value, str):
+        return f"“{value}”"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def read_config_mapping(path: Path) -> dict[str, Any]:
@@ -193,14 +259,14 @@ def config_from_mapping(
             raise ConfigError(f"{where}：local-plugins 中的路径不存在：{p}")
     fail_on = merged.get("fail-on", "warning")
     if fail_on not in SEVERITIES:
-        raise ConfigError(f"{where}：配置项 “fail-on” 应为 {' / '.join(SEVERITIES)} 之一，而不是 {fail_on!r}")
+        raise ConfigError(f"{where}：配置项 “fail-on” 应为 {' / '.join(SEVERITIES)} 之一，而不是 {_shown(fail_on)}")
     config.fail_on = fail_on
     for key in _LIMIT_KEYS:
         value = merged.get(key)
         if value is None:
             continue
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < float("inf"):
-            raise ConfigError(f"{where}：配置项 “{key}” 应为不小于 0 的数字（0 表示不限），而不是 {value!r}")
+            raise ConfigError(f"{where}：配置项 “{key}” 应为不小于 0 的数字（0 表示不限），而不是 {_shown(value)}")
     if "rule-timeout" in merged:
         config.rule_timeout = float(merged["rule-timeout"]) or None
     if "max-file-size" in merged:
@@ -210,7 +276,7 @@ def config_from_mapping(
         raise ConfigError(f"{where}：配置项 “severity” 应为表（代码 = 严重程度）")
     for code, level in severity.items():
         if level not in SEVERITIES:
-            raise ConfigError(f"{where}：severity.{code} 应为 {' / '.join(SEVERITIES)} 之一，而不是 {level!r}")
+            raise ConfigError(f"{where}：severity.{code} 应为 {' / '.join(SEVERITIES)} 之一，而不是 {_shown(level)}")
     config.severity = {code.strip().upper(): level for code, level in severity.items()}
     pfi = merged.get("per-file-ignores", {})
     if not isinstance(pfi, dict) or not all(
@@ -245,7 +311,7 @@ def _inference(data: Mapping[str, Any], where: str, prefix: str, path: Path | No
     if "report-year" in data:
         year = data["report-year"]
         if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
-            raise ConfigError(f"{where}：{prefix}report-year 应为年份整数（如 2023），而不是 {year!r}")
+            raise ConfigError(f"{where}：{prefix}report-year 应为年份整数（如 2023），而不是 {_shown(year)}")
         result["report-year"] = year
     if "template" in data:
         from .template import TEMPLATES  # the template data is not needed to start a cached run
@@ -253,7 +319,7 @@ def _inference(data: Mapping[str, Any], where: str, prefix: str, path: Path | No
         template = str(data["template"])
         if template not in TEMPLATES:
             raise ConfigError(
-                f"{where}：{prefix}template 应为 {' / '.join(TEMPLATES)} 之一，而不是 {data['template']!r}"
+                f"{where}：{prefix}template 应为 {' / '.join(TEMPLATES)} 之一，而不是 {_shown(data['template'])}"
             )
         result["template"] = template
     if "agency" in data:
@@ -270,12 +336,16 @@ def _inference(data: Mapping[str, Any], where: str, prefix: str, path: Path | No
         previous = data["previous"]
         if not isinstance(previous, str) or not previous.strip():
             raise ConfigError(f"{where}：{prefix}previous 应为上年报告的路径（相对于配置文件所在目录）")
-        result["previous"] = str((path.parent if path else Path.cwd()) / previous.strip())
+        named = (path.parent if path else Path.cwd()) / previous.strip()
+        if not named.is_file():  # a typo would silently turn the cross-year rules off
+            missing = "不存在" if not named.exists() else "不是文件"
+            raise ConfigError(f"{where}：{prefix}previous 指定的 {_shown(previous)} {missing}（{named}）")
+        result["previous"] = str(named)
     if "copied-prose-threshold" in data:
         share = data["copied-prose-threshold"]
         if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share <= 1:
             raise ConfigError(
-                f"{where}：{prefix}copied-prose-threshold 应为 0 到 1 之间的比例（如 0.5），而不是 {share!r}"
+                f"{where}：{prefix}copied-prose-threshold 应为 0 到 1 之间的比例（如 0.5），而不是 {_shown(share)}"
             )
         result["copied-prose-threshold"] = float(share)
     return result

@@ -18,14 +18,17 @@ This module holds the outline, read on every cache hit; the tables, sentences an
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
 
 try:  # CPython's built-in BLAKE2: importing hashlib loads OpenSSL, ~2 ms of every cached run
     from _blake2 import blake2b as new_digest
 except ImportError:  # other interpreters
     from hashlib import blake2b as new_digest
 
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
+
 if TYPE_CHECKING:
+    from typing import Any
+
     from .digest_parts import (
         CellDigest,
         Parts,

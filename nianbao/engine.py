@@ -5,16 +5,16 @@ The CLI and the language server both go through `Linter`; neither knows how rule
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from time import perf_counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .budget import DEFAULT_SECONDS, RuleTimeout, TimeBudget
+from .budget import RuleTimeout, TimeBudget
 from .fixes import changes_text, comment_spans, edits_comment
 from .results import FileResult
 from .ruledef import SAFE, SEVERITY_RANK, SUGGESTED, Edit, Finding, Fix, Rule, no_findings
+from .selectors import Selection
 from .source import DecodeError, Source
 
 if TYPE_CHECKING:  # the model and the registry are imported only when a draft is really linted
@@ -25,36 +25,6 @@ if TYPE_CHECKING:  # the model and the registry are imported only when a draft i
     from .source import LineIndex
 
 INTERNAL_ERROR, UNREADABLE = "NB001", "NB002"
-DEFAULT_MAX_FILE_SIZE = 10 * 2**20  # bytes: 30 times the largest real report (~300 KB)
-
-
-@dataclass
-class Selection:
-    """Which rules run, how severe they are and the limits they run under, for one file."""
-
-    select: Sequence[str] | None = None  # None: every rule
-    ignore: Sequence[str] = ()
-    severity: Mapping[str, str] = field(default_factory=dict)
-    # per-file settings from configuration: report-year / template / agency / province / copied-prose-threshold …
-    inference: Mapping[str, Any] = field(default_factory=dict)
-    rule_timeout: float | None = DEFAULT_SECONDS  # seconds each rule may run on the draft; None: no limit
-    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE  # bytes; a larger draft gets one NB002; None: no limit
-
-    def enabled(self, code: str) -> bool:
-        chosen = _longest(code, self.select if self.select is not None else ("",))
-        dropped = _longest(code, self.ignore)
-        return chosen >= 0 and chosen > dropped
-
-
-def _longest(code: str, selectors: Iterable[str]) -> int:
-    best = -1
-    for s in selectors:
-        s = s.strip().upper()
-        if s == "ALL":
-            s = ""
-        if code.startswith(s):
-            best = max(best, len(s))
-    return best
 
 
 # How a check finds last year's report for the draft it has parsed: its digest → the predecessor's.
@@ -142,7 +112,7 @@ class Linter:
                 before = self.previous(current) if current is not None else None
                 if current is not None and before is not None:
                     findings.extend(map(fixable.keep, self._compare(rules, current, before, size, budget)))
-        return replace(result, findings=self._finalize(findings, selection, source.index, report.directives))
+        return result.replace(findings=self._finalize(findings, selection, source.index, report.directives))
 
     def check_years(
         self,
@@ -216,7 +186,7 @@ class Linter:
             elif not 0 <= item.start <= item.end <= size:
                 out.append(self._internal_error(rule, f"产出的位置 {item.start}–{item.end} 超出了文本范围（0–{size}）"))
             elif item.fix is not None and not _valid_fix(item.fix, size):
-                out.append((rule, replace(item, fix=None)))
+                out.append((rule, item.replace(fix=None)))
                 out.append(self._internal_error(rule, f"给出的修复“{item.fix.description}”编辑范围无效，已丢弃该修复"))
             else:
                 out.append((rule, item))
@@ -313,7 +283,7 @@ class _FixCheck:
         rule, finding = found
         fix = finding.fix
         if fix is not None and (edits_comment(fix, self.comments) or not changes_text(fix, self.source)):
-            return rule, replace(finding, fix=None)
+            return rule, finding.replace(fix=None)
         return found
 
 

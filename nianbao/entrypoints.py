@@ -4,7 +4,7 @@ telling when local plugin files changed (`local_stamp`).
 Entry points are read from ``*.dist-info/entry_points.txt`` directly: importing
 ``importlib.metadata`` and scanning every distribution costs more than the whole lint of a draft,
 and pre-commit pays start-up on every commit. A cached run only needs the list (to fingerprint the
-plugins in use), so this module imports nothing of nianbao.
+plugins in use), so this module imports nothing of nianbao but `nianbao.record`.
 """
 
 from __future__ import annotations
@@ -13,18 +13,24 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from .record import FrozenRecord
 
 GROUP = "nianbao"
 _SECTION = re.compile(r"^\[(.+)\]\s*$")
 
 
-@dataclass(frozen=True)
-class EntryPointRef:
+class EntryPointRef(FrozenRecord):
+    """One entry point as its distribution's ``entry_points.txt`` declares it."""
+
+    __slots__ = ("name", "value", "dist", "version")
     name: str  # the code prefix
     value: str  # module[:attribute]
     dist: str
     version: str
+
+    def __init__(self, name: str, value: str, dist: str, version: str) -> None:
+        self._init(name, value, dist, version)
 
 
 def discover_entry_points(group: str = GROUP, paths: Sequence[str] | None = None) -> list[EntryPointRef]:

@@ -199,10 +199,6 @@ class BoundCell:
     row: RowSpec
     column: ColumnSpec
 
-    @property
-    def row_label(self) -> str:
-        return self.row.short
-
 
 @dataclass(slots=True)
 class ShortRow:

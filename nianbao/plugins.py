@@ -16,7 +16,7 @@ import re
 import sys
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from types import ModuleType
@@ -169,7 +169,7 @@ def _build(
             if info.source == "local" and not info.prefix:
                 info.prefix = str(getattr(plugin, "PREFIX", "") or "")
             if info.prefix and info.prefix != BUILTIN_PREFIX and not PREFIX_PATTERN.match(info.prefix):
-                raise ValueError(f"代码前缀 {info.prefix!r} 不合规：应为 1–3 个大写字母")
+                raise ValueError(f"代码前缀 “{info.prefix}” 不合规：应为 1–3 个大写字母")
             if info.prefix in claimed:
                 raise ConfigError(
                     f"插件 {info.origin} 与 {claimed[info.prefix].origin} 都声明了代码前缀 {info.prefix}；"
@@ -210,7 +210,7 @@ def _build(
         for defaults in new_defaults:
             _merge(registry.defaults, dict(defaults))
         for r in found:
-            registry.rules[r.code] = r if info.source == "builtin" else replace(r, origin=info.origin)
+            registry.rules[r.code] = r if info.source == "builtin" else r.replace(origin=info.origin)
     registry.rules = dict(sorted(registry.rules.items()))
     registry.templates = TemplateSet.build(variants)
     return registry

@@ -11,7 +11,11 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from typing import IO, Any, cast
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
+
+if TYPE_CHECKING:
+    from typing import IO, Any
 
 DELAY = 1.0  # seconds before the bar appears
 
@@ -42,7 +46,7 @@ class Progress:
         self._drawn = False  # the bar is on the screen (not cleared for findings since it was drawn)
         # Where the findings go while the bar runs (they are written as files finish): each write
         # first clears the bar, which is drawn again below them as the next file finishes.
-        self.output: IO[str] = cast("IO[str]", _Above(self, output if output is not None else sys.stdout))
+        self.output: IO[str] = _Above(self, output if output is not None else sys.stdout)  # type: ignore[assignment]
 
     def advance(self, n: int = 1) -> None:
         self.done += n

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .config import Config, config_from_mapping, find_config_file, load_config, read_config_mapping
-from .engine import Selection
 from .entrypoints import local_stamp
 from .errors import ConfigError, UsageError
-from .selectors import hint, letters, matches_any
+from .selectors import Selection, hint, letters, matches_any
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
 
 if TYPE_CHECKING:  # plugins (and pluggy) load on the first cache miss, not at start-up
     from .plugins import Registry
@@ -110,10 +110,19 @@ class Resolver:
 
     def _check_config(self, path: Path | None, registry: Registry) -> None:
         """Every code the user's configuration file names must select a rule: a typo would silently
-        turn checks off. Codes of a plugin that is named or installed but not loaded only warn."""
+        turn checks off. Codes of a plugin that is named or installed but not loaded only warn, and
+        so does a plugin in ``plugins`` that is not installed."""
         if path is None or path in self._checked_files:
             return
         config = self._base[path]
+        if config.plugins:
+            from .entrypoints import discover_entry_points
+
+            installed = sorted({ref.name for ref in discover_entry_points()})
+            listed = f"已安装的插件：{'、'.join(installed)}" if installed else "没有安装任何插件"
+            for name in config.plugins:
+                if name not in installed:
+                    self._once(f"{path}：plugins 中的 “{name}” 没有安装，此项暂不生效（{listed}）")
         for key, code in config.selectors():
             exact = key == "severity"
             if (code in registry.rules) if exact else matches_any(code, registry.rules):

@@ -9,8 +9,9 @@ the process pool (pickled as is; the parsed report is replaced by its small `Rep
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from .record import Record
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
 
 if TYPE_CHECKING:
     from .digest import ReportDigest
@@ -20,8 +21,7 @@ if TYPE_CHECKING:
     from .source import Source
 
 
-@dataclass(slots=True)
-class FileResult:
+class FileResult(Record):
     """The findings for one file, with the text they point into.
 
     ``source`` is the text the findings' offsets refer to (after ``--fix``, the fixed text); None
@@ -31,20 +31,71 @@ class FileResult:
     are compared with, and what an audit report summarises) stands in for it.
     """
 
+    __slots__ = (
+        "path",
+        "source",
+        "findings",
+        "report",
+        "fixed",
+        "diff",
+        "output",
+        "fail_on",
+        "timings",
+        "error",
+        "document",
+        "notes",
+        "skipped",
+        "digest",
+    )
     path: str  # as shown to the user
     source: Source | None
-    findings: tuple[Finding, ...] = ()
-    report: Report | None = None
-    fixed: int = 0  # fixes applied by --fix (0 with --diff)
-    diff: str = ""  # --diff: the unified diff of what --fix would change
-    output: bytes | None = None  # standard input with --fix: the fixed bytes to print
-    fail_on: str = "warning"  # the lowest severity that fails this file (from its configuration)
-    timings: dict[str, float] = field(default_factory=dict)  # --profile: seconds per phase and rule
-    error: str | None = None  # a usage error for this file (exit 2), e.g. unreadable path
-    document: Document | None = None  # a .docx/HTML/PDF: the findings' offsets are into its rendering
-    notes: tuple[str, ...] = ()  # what the user should know about this file besides findings (stderr)
-    skipped: bool = False  # found by a folder walk but does not look like a report: not checked
-    digest: ReportDigest | None = None  # see `with_digest`; None when nothing was parsed
+    findings: tuple[Finding, ...]
+    report: Report | None
+    fixed: int  # fixes applied by --fix (0 with --diff)
+    diff: str  # --diff: the unified diff of what --fix would change
+    output: bytes | None  # standard input with --fix: the fixed bytes to print
+    fail_on: str  # the lowest severity that fails this file (from its configuration)
+    timings: dict[str, float]  # --profile: seconds per phase and rule
+    error: str | None  # a usage error for this file (exit 2), e.g. unreadable path
+    document: Document | None  # a .docx/HTML/PDF: the findings' offsets are into its rendering
+    notes: tuple[str, ...]  # what the user should know about this file besides findings (stderr)
+    skipped: bool  # found by a folder walk but does not look like a report: not checked
+    digest: ReportDigest | None  # see `with_digest`; None when nothing was parsed
+
+    def __init__(
+        self,
+        path: str,
+        source: Source | None,
+        findings: tuple[Finding, ...] = (),
+        report: Report | None = None,
+        fixed: int = 0,
+        diff: str = "",
+        output: bytes | None = None,
+        fail_on: str = "warning",
+        timings: dict[str, float] | None = None,
+        error: str | None = None,
+        document: Document | None = None,
+        notes: tuple[str, ...] = (),
+        skipped: bool = False,
+        digest: ReportDigest | None = None,
+    ) -> None:
+        timings = {} if timings is None else timings
+        self._init(
+            path,
+            source,
+            findings,
+            report,
+            fixed,
+            diff,
+            output,
+            fail_on,
+            timings,
+            error,
+            document,
+            notes,
+            skipped,
+            digest,
+        )
 
     def with_digest(self) -> FileResult:
         """This result with the parsed report's digest (once; None when the report is None)."""
@@ -56,7 +107,7 @@ class FileResult:
             digest = ReportDigest.of(self.report, self.path)
         except Exception:  # inference is the rules' business: a failure there was reported as NB001
             return self
-        return replace(self, digest=digest)
+        return self.replace(digest=digest)
 
     def placed(self, data: bytes) -> FileResult:
         """This result with the text its findings point into, read from *data* (the file's bytes:
@@ -68,16 +119,16 @@ class FileResult:
         fmt = document_format(self.path)
         if fmt is None:
             try:
-                return replace(self, source=Source.from_text(Source.from_bytes(data).text))
+                return self.replace(source=Source.from_text(Source.from_bytes(data).text))
             except DecodeError:
-                return replace(self, source=None)
+                return self.replace(source=None)
         from .documents import DocumentError, read_document
 
         try:
             document = read_document(data, fmt)
         except DocumentError:
-            return replace(self, source=None, document=None)
-        return replace(self, source=Source.from_text(document.text), document=document)
+            return self.replace(source=None, document=None)
+        return self.replace(source=Source.from_text(document.text), document=document)
 
     def portable(self) -> FileResult:
         """A copy fit to cross the process pool: no parsed report but its digest, and the text only
@@ -89,4 +140,4 @@ class FileResult:
             source = Source.from_text(source.text) if self.findings else None
         digest = self.with_digest().digest
         document = self.document if self.findings else None
-        return replace(self, source=source, report=None, document=document, digest=digest)
+        return self.replace(source=source, report=None, document=document, digest=digest)

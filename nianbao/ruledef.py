@@ -8,11 +8,12 @@ with the `rule` decorator; the function's docstring is the rule's documentation 
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
 from enum import Enum
-from typing import TYPE_CHECKING
+
+from .record import FrozenRecord
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
 
 if TYPE_CHECKING:
     from .digest import ReportDigest
@@ -46,20 +47,29 @@ class Fixable(Enum):
 _FIXABLE_LABEL = {Fixable.NEVER: "—", Fixable.SOMETIMES: "有时可修复", Fixable.ALWAYS: "可修复"}
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(FrozenRecord):
     """Replace text[start:end] with new_text (``\\n`` in new_text becomes the file's newline)."""
 
+    __slots__ = ("start", "end", "new_text")
     start: int
     end: int
     new_text: str
 
+    def __init__(self, start: int, end: int, new_text: str) -> None:
+        self._init(start, end, new_text)
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+
+class Fix(FrozenRecord):
+    """Edits that fix a finding, described in Chinese; ``applicability`` is SAFE or SUGGESTED (or
+    MANUAL, which only the engine sets)."""
+
+    __slots__ = ("description", "edits", "applicability")
     description: str
     edits: tuple[Edit, ...]
-    applicability: str = SAFE
+    applicability: str
+
+    def __init__(self, description: str, edits: tuple[Edit, ...], applicability: str = SAFE) -> None:
+        self._init(description, edits, applicability)
 
     def applies(self, unsafe: bool = False) -> bool:
         """Whether ``--fix`` applies it (with ``--unsafe-fixes`` when *unsafe*)."""
@@ -67,11 +77,10 @@ class Fix:
 
     def manual(self) -> Fix:
         """This fix as one to make by hand (see MANUAL)."""
-        return replace(self, applicability=MANUAL)
+        return self.replace(applicability=MANUAL)
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(FrozenRecord):
     """A place that explains a finding (the rows a total was summed from, the title's agency …).
 
     ``path`` is empty for a place in the finding's own file; a cross-year rule names the other
@@ -79,14 +88,17 @@ class Related:
     file's text (a document's rendering).
     """
 
+    __slots__ = ("start", "end", "message", "path")
     start: int
     end: int
     message: str
-    path: str = ""
+    path: str
+
+    def __init__(self, start: int, end: int, message: str, path: str = "") -> None:
+        self._init(start, end, message, path)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(FrozenRecord):
     """One problem a rule found: where (``start``/``end`` offsets into the text, end exclusive),
     what (``message``, in Chinese, naming the numbers involved), and optionally a fix, related
     places and the numbers behind the message (``detail``, Markdown, for hover).
@@ -97,21 +109,37 @@ class Finding:
     default; the user's ``[severity]`` configuration still wins.
     """
 
+    __slots__ = ("start", "end", "message", "fix", "related", "detail", "code", "name", "severity", "line")
     start: int
     end: int
     message: str
-    fix: Fix | None = None
-    related: tuple[Related, ...] = ()
-    detail: str = ""
+    fix: Fix | None
+    related: tuple[Related, ...]
+    detail: str
     # Filled in by the engine:
-    code: str = ""
-    name: str = ""  # the rule's kebab-case name
-    severity: str = ""  # empty: the rule's severity
-    line: int = 0  # 0-based line of `start`
+    code: str
+    name: str  # the rule's kebab-case name
+    severity: str  # empty: the rule's severity
+    line: int  # 0-based line of `start`
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        fix: Fix | None = None,
+        related: tuple[Related, ...] = (),
+        detail: str = "",
+        code: str = "",
+        name: str = "",
+        severity: str = "",
+        line: int = 0,
+    ) -> None:
+        self._init(start, end, message, fix, related, detail, code, name, severity, line)
 
     def completed(self, code: str, name: str, severity: str, line: int) -> Finding:
         """This finding as the engine reports it: the rule's identity and the effective severity."""
-        return replace(self, code=code, name=name, severity=severity, line=line)
+        return self.replace(code=code, name=name, severity=severity, line=line)
 
 
 Check = Callable[["Report"], Iterable[Finding]]
@@ -119,30 +147,43 @@ Check = Callable[["Report"], Iterable[Finding]]
 YearCheck = Callable[["ReportDigest", "ReportDigest"], Iterable[Finding]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(FrozenRecord):
     """A rule: ``check(report)`` yields its findings in one report. A cross-year rule (made with
     `year_rule`, registered through the ``nianbao_year_rules`` hook) has ``compare`` instead: it
     reads two `ReportDigest` objects — this report's and the same agency's report for the year before —
     and runs only when that report is found; it is selected, configured and suppressed like any rule.
     """
 
+    __slots__ = ("code", "name", "severity", "summary", "doc", "check", "fixable", "origin", "url", "compare")
     code: str
     name: str
     severity: str
     summary: str
     doc: str
     check: Check
-    fixable: Fixable = Fixable.NEVER
-    origin: str = "nianbao"  # the plugin that contributed it (set by the registry)
-    url: str | None = None  # documentation link shown by editors, if one exists
-    compare: YearCheck | None = None  # a cross-year rule's check (its ``check`` finds nothing)
+    fixable: Fixable
+    origin: str  # the plugin that contributed it (set by the registry)
+    url: str | None  # documentation link shown by editors, if one exists
+    compare: YearCheck | None  # a cross-year rule's check (its ``check`` finds nothing)
 
-    def __post_init__(self) -> None:
-        if self.severity not in SEVERITIES:
-            raise ValueError(f"{self.code}: unknown severity {self.severity!r}")
-        if not isinstance(self.fixable, Fixable):
-            raise ValueError(f"{self.code}: fixable must be a nianbao.Fixable, not {self.fixable!r}")
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        severity: str,
+        summary: str,
+        doc: str,
+        check: Check,
+        fixable: Fixable = Fixable.NEVER,
+        origin: str = "nianbao",
+        url: str | None = None,
+        compare: YearCheck | None = None,
+    ) -> None:
+        if severity not in SEVERITIES:
+            raise ValueError(f"{code}: unknown severity {severity!r}")
+        if not isinstance(fixable, Fixable):
+            raise ValueError(f"{code}: fixable must be a nianbao.Fixable, not {fixable!r}")
+        self._init(code, name, severity, summary, doc, check, fixable, origin, url, compare)
 
 
 def no_findings(report: Report) -> Iterable[Finding]:
@@ -161,6 +202,8 @@ def rule(
     """Decorator turning a check function into a `Rule`; its docstring becomes the documentation."""
 
     def wrap(check: Check) -> Rule:
+        import inspect  # not at the top: a cache hit imports this module but defines no rule
+
         doc = inspect.cleandoc(check.__doc__ or summary)
         return Rule(code, name, severity, summary, doc, check, fixable, url=url)
 
@@ -179,6 +222,8 @@ def year_rule(
     `Rule` (its ``compare``); the function's docstring becomes the documentation."""
 
     def wrap(compare: YearCheck) -> Rule:
+        import inspect
+
         doc = inspect.cleandoc(compare.__doc__ or summary)
         return Rule(code, name, severity, summary, doc, no_findings, fixable, url=url, compare=compare)
 

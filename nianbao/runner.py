@@ -6,21 +6,21 @@ returns a `FileResult` (trimmed by `FileResult.portable` to cross the process po
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import sys
 from collections import deque
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .cache import Cache, code_fingerprint, digest
-from .errors import UsageError, warn
+from .errors import UsageError, warn, why
 from .output import shown
+from .record import FrozenRecord
 from .resolver import Resolver
 from .results import FileResult
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -31,17 +31,33 @@ if TYPE_CHECKING:
     from .years import Pairing
 
 
-@dataclass(frozen=True)
-class Options:
-    select: list[str] | None = None
-    ignore: list[str] | None = None
-    fix: bool = False
-    diff: bool = False
-    unsafe_fixes: bool = False
-    stdin_filename: str | None = None
-    config: str | None = None
-    cache_dir: str | None = None  # None: no cache
-    profile: bool = False
+class Options(FrozenRecord):
+    """How a run checks each file: the command line's selectors, fix modes and cache folder."""
+
+    __slots__ = ("select", "ignore", "fix", "diff", "unsafe_fixes", "stdin_filename", "config", "cache_dir", "profile")
+    select: list[str] | None
+    ignore: list[str] | None
+    fix: bool
+    diff: bool
+    unsafe_fixes: bool
+    stdin_filename: str | None
+    config: str | None
+    cache_dir: str | None  # None: no cache
+    profile: bool
+
+    def __init__(
+        self,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        fix: bool = False,
+        diff: bool = False,
+        unsafe_fixes: bool = False,
+        stdin_filename: str | None = None,
+        config: str | None = None,
+        cache_dir: str | None = None,
+        profile: bool = False,
+    ) -> None:
+        self._init(select, ignore, fix, diff, unsafe_fixes, stdin_filename, config, cache_dir, profile)
 
 
 class Runner:
@@ -114,7 +130,7 @@ class Runner:
                         file.write_bytes(new)
                     except OSError as exc:  # the findings of the text as it still is on disk
                         result = checked
-                        result.error = f"无法写入 {shown(display)}（{_why(exc)}），修复未保存"
+                        result.error = f"无法写入 {shown(display)}（{why(exc)}），修复未保存"
             elif file is None and o.fix:
                 result.output = data
         result.fail_on = config.fail_on
@@ -158,7 +174,7 @@ class Runner:
             from .documents.lint import settle_fixes
 
             found = settle_fixes(found, here.document)
-        return replace(here, findings=tuple(sorted(result.findings + found, key=lambda f: (f.start, f.end, f.code))))
+        return here.replace(findings=tuple(sorted(result.findings + found, key=lambda f: (f.start, f.end, f.code))))
 
     def prepare(self, files: list[Path], strict: bool = True) -> None:
         """Resolve each configuration's selection here, before workers fork: a configuration error
@@ -183,18 +199,18 @@ class Runner:
         assert document is not None
         if document.format != "docx":
             note = f"{result.path} 是{'网页' if document.format == 'html' else ' PDF '}，只检查、不修复：文件没有改动"
-            return replace(result, notes=(note,), output=data if file is None and o.fix else None)
+            return result.replace(notes=(note,), output=data if file is None and o.fix else None)
         from .documents import read_document
         from .documents.docxfix import fix_docx
 
         new, fixed = fix_docx(linter, data, result.path, selection, unsafe=o.unsafe_fixes)
         if not fixed.fixed:
-            return replace(fixed, output=data if file is None and o.fix else None)
+            return fixed.replace(output=data if file is None and o.fix else None)
         if o.diff:
             after = read_document(new, "docx").text
-            return replace(fixed, diff=_diff(result.path, document.text, after), fixed=0)
+            return fixed.replace(diff=_diff(result.path, document.text, after), fixed=0)
         if file is None:
-            return replace(fixed, output=new)
+            return fixed.replace(output=new)
         _write(file, new)
         return fixed
 
@@ -275,7 +291,7 @@ def _read(file: Path | None, limit: int | None) -> tuple[bytes, int]:
         # O_NONBLOCK: opening a FIFO must not wait for a writer before we can see what it is
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise UsageError(f"无法读取 {shown(str(file))}：{_why(exc)}") from exc
+        raise UsageError(f"无法读取 {shown(str(file))}：{why(exc)}") from exc
     with open(fd, "rb") as fh:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
@@ -283,24 +299,8 @@ def _read(file: Path | None, limit: int | None) -> tuple[bytes, int]:
         try:
             data = fh.read(limit + 1) if limit is not None else fh.read()
         except OSError as exc:
-            raise UsageError(f"无法读取 {shown(str(file))}：{_why(exc)}") from exc
+            raise UsageError(f"无法读取 {shown(str(file))}：{why(exc)}") from exc
     return data, max(status.st_size, len(data))
-
-
-_REASONS = {
-    errno.ENOENT: "文件不存在（或是指向不存在位置的符号链接）",
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限",
-    errno.EISDIR: "这是一个目录",
-    errno.ELOOP: "符号链接形成了循环",
-    errno.EROFS: "文件系统是只读的",
-    errno.ENOSPC: "磁盘空间不足",
-}
-
-
-def _why(exc: OSError) -> str:
-    """Why a file operation failed, in Chinese where we know the reason."""
-    return _REASONS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
 
 
 def _write(file: Path, data: bytes) -> None:
@@ -311,7 +311,7 @@ def _write(file: Path, data: bytes) -> None:
         os.replace(tmp, file)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UsageError(f"无法写入 {shown(str(file))}：{_why(exc)}") from exc
+        raise UsageError(f"无法写入 {shown(str(file))}：{why(exc)}") from exc
 
 
 def _diff(path: str, before: str, after: str) -> str:
@@ -339,21 +339,34 @@ def pair_run(
     named: Path | None = None,
     stdin: bytes | None = None,
     walked: Collection[Path] = (),
-) -> tuple[list[FileResult], list[Pairing], list[str]]:
+) -> tuple[Iterator[FileResult], list[Pairing], list[str]]:
     """*results* (of *files*; None: standard input, whose bytes are *stdin*) with the cross-year
-    findings of each report whose predecessor is found, what each report was paired with, and notes
-    for ``--verbose`` (candidates left out of the search, and why).
+    findings of each report whose predecessor is found, in order and compared only as they are
+    asked for (a run over thousands of reports holds none of the texts read again to place the
+    findings); and, at once, what each report was paired with and notes for ``--verbose``
+    (candidates left out of the search, and why).
 
     With ``--fix``/``--diff``, a report whose cross-year findings can be fixed is checked again with
     its predecessor, so those fixes are applied (or shown) with the others. *walked*: folders the run
     checks whole (absolute): a folder tree inside one holds no report the run has not read.
     """
-    o = runner.options
     notes: list[str] = []
     pairings = _predecessors(runner, files, results, jobs, walk, named, walked, notes)
-    out = list(results)
-    for i, (file, result, pairing) in enumerate(zip(files, results, pairings)):
+    return _compared(runner, files, results, pairings, stdin), [p for p in pairings if p is not None], notes
+
+
+def _compared(
+    runner: Runner,
+    files: list[Path | None],
+    results: list[FileResult],
+    pairings: list[Pairing | None],
+    stdin: bytes | None,
+) -> Iterator[FileResult]:
+    """Each of *results* with the findings of comparing it with the predecessor *pairings* name."""
+    o = runner.options
+    for file, result, pairing in zip(files, results, pairings):
         if pairing is None or pairing.previous is None:
+            yield result
             continue
         compared = runner.compare(file, result, pairing.previous, stdin)
         for compared_digest in (result.digest, pairing.previous):  # back to text: thousands may be compared
@@ -362,9 +375,8 @@ def pair_run(
         added = set(compared.findings) - set(result.findings)
         if (o.fix or o.diff) and any(f.fix and f.fix.applies(o.unsafe_fixes) for f in added):
             again = runner.run(file, stdin, previous=pairing.previous)
-            compared = replace(again, fixed=again.fixed + (result.fixed if file is not None and o.fix else 0))
-        out[i] = compared
-    return out, [p for p in pairings if p is not None], notes
+            compared = again.replace(fixed=again.fixed + (result.fixed if file is not None and o.fix else 0))
+        yield compared
 
 
 def _predecessors(
@@ -485,12 +497,18 @@ def run_many(
     the number of files. Cache hits are answered in this process; workers start only when a file
     misses. Files in *sniffed* (found by a folder walk) are checked only if they look like a
     report. *advance* is called once per finished file (a progress bar). *strict*: a configuration
-    that cannot be used stops the run (UsageError); else its files come back with the error."""
+    that cannot be used stops the run (UsageError) at the first cache miss, before any file is
+    checked (a hit was checked with a configuration that worked); else its files come back with
+    the error."""
     tasks = [(f, f in sniffed) for f in files]
     if jobs <= 1 or len(tasks) < 2 * jobs:
+        prepared = False
         for file, sniff in tasks:
             result = runner.cached(file, sniff)
             if result is None:
+                if not prepared:  # as before starting workers: a configuration error before any outcome
+                    runner.prepare(files, strict)
+                    prepared = True
                 result = runner.run(file, cache_checked=True, sniff=sniff)
             if advance:
                 advance()

@@ -7,9 +7,61 @@ Used wherever a user names rules: the command line, configuration files, editor 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
+
+from .record import Record
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
+
+if TYPE_CHECKING:
+    from typing import Any
 
 ALL = "ALL"  # the selector every rule matches
+DEFAULT_SECONDS = 10.0  # per rule and draft: the slowest honest rule takes well under 1 s on 10 MB
+DEFAULT_MAX_FILE_SIZE = 10 * 2**20  # bytes: 30 times the largest real report (~300 KB)
+
+
+class Selection(Record):
+    """Which rules run, how severe they are and the limits they run under, for one file."""
+
+    __slots__ = ("select", "ignore", "severity", "inference", "rule_timeout", "max_file_size")
+    select: Sequence[str] | None  # None: every rule
+    ignore: Sequence[str]
+    severity: Mapping[str, str]
+    # per-file settings from configuration: report-year / template / agency / province / copied-prose-threshold …
+    inference: Mapping[str, Any]
+    rule_timeout: float | None  # seconds each rule may run on the draft; None: no limit
+    max_file_size: int | None  # bytes; a larger draft gets one NB002; None: no limit
+
+    def __init__(
+        self,
+        select: Sequence[str] | None = None,
+        ignore: Sequence[str] = (),
+        severity: Mapping[str, str] | None = None,
+        inference: Mapping[str, Any] | None = None,
+        rule_timeout: float | None = DEFAULT_SECONDS,
+        max_file_size: int | None = DEFAULT_MAX_FILE_SIZE,
+    ) -> None:
+        severity = {} if severity is None else severity
+        self._init(select, ignore, severity, {} if inference is None else inference, rule_timeout, max_file_size)
+
+    def enabled(self, code: str) -> bool:
+        chosen = _longest(code, self.select if self.select is not None else ("",))
+        dropped = _longest(code, self.ignore)
+        return chosen >= 0 and chosen > dropped
+
+
+def _longest(code: str, selectors: Iterable[str]) -> int:
+    best = -1
+    for s in selectors:
+        s = s.strip().upper()
+        if s == "ALL":
+            s = ""
+        if code.startswith(s):
+            best = max(best, len(s))
+    return best
+
+
 _PREFIX = re.compile(r"[A-Z]*")
 
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .source import LineIndex
 
 DIRECTIVE = re.compile(
-    r"<!--\s*nianbao-(?P<action>disable-next-line|disable-line|disable-file|disable|enable)\b(?P<codes>[^>]*?)\s*-->"
+    r"<!--\s*nianbao-(?P<action>disable-next-line|disable-line|disable-file|disable|enable)\b(?P<codes>[^>]*)-->"
 )
 _CODE = re.compile(r"[A-Z]+[0-9]*")
 

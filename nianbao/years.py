@@ -12,7 +12,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+
+from .record import FrozenRecord
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
 
 if TYPE_CHECKING:
     from .config import Config
@@ -30,17 +33,29 @@ MATCH = {
 }
 
 
-class Pairing(NamedTuple):  # not a dataclass: this module is imported by every run, cached ones too
+class Pairing(FrozenRecord):  # not a dataclass: this module is imported by every run, cached ones too
     """What a report was paired with (``previous`` None: nothing, and ``why`` says why); ``match``
     why the predecessor is the same agency (`MATCH`); ``others`` the other candidates of the year
     before that were not taken, each with its `MATCH` key."""
 
+    __slots__ = ("path", "previous", "how", "why", "match", "others")
     path: str
-    previous: ReportDigest | None = None
-    how: str = ""  # named | run | tree
-    why: str = ""
-    match: str = ""
-    others: tuple[tuple[str, str], ...] = ()  # (path, match)
+    previous: ReportDigest | None
+    how: str  # named | run | tree
+    why: str
+    match: str
+    others: tuple[tuple[str, str], ...]  # (path, match)
+
+    def __init__(
+        self,
+        path: str,
+        previous: ReportDigest | None = None,
+        how: str = "",
+        why: str = "",
+        match: str = "",
+        others: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        self._init(path, previous, how, why, match, others)
 
     def describe(self) -> str:
         """One line for ``nianbao check --verbose`` (file names any output can carry): with several
@@ -106,7 +121,7 @@ def same_agency(digest: ReportDigest, candidates: list[ReportDigest]) -> list[tu
     `ELSEWHERE`. A 镇 and the 街道 that replaced it have different cores: they are not paired unless
     named."""
     core = digest.agency_core or ""
-    here = _places(digest)
+    here: tuple[str, ...] | None = None  # read when a candidate needs it: a run without one imports no facts
     found = []
     for d in candidates:
         other = d.agency_core or ""
@@ -118,7 +133,10 @@ def same_agency(digest: ReportDigest, candidates: list[ReportDigest]) -> list[tu
             match = SHORT
         else:
             continue
-        found.append((d, match if match == FULL or _same_place(here, _places(d)) else ELSEWHERE))
+        if match != FULL:
+            here = _places(digest) if here is None else here
+            match = match if _same_place(here, _places(d)) else ELSEWHERE
+        found.append((d, match))
     order = list(MATCH)
     return sorted(found, key=lambda pair: order.index(pair[1]))
 

@@ -79,12 +79,12 @@ def cell_name(bound: BoundCell) -> str:
     """How a message names a cell: （七）总计（自然人列）, “（一）予以公开”一行的总计, 表四“行政复议”的结果维持."""
     row, column = bound.row, bound.column
     if row in T4_ROWS:
-        return f"表四“{row.short}”的{column.label}"
+        return f"表四{row.quoted}的{column.label}"
     if row is T3Row.TOTAL:
         return f"（七）总计（{column.label}列）"
     if column in (T3Col.TOTAL, T3Col.SUBTOTAL):
-        return f"“{row.short}”一行的{column.label}"
-    return f"“{row.short}”的{column.label}列"
+        return f"{row.quoted}一行的{column.label}"
+    return f"{row.quoted}的{column.label}列"
 
 
 def describe(identity: Identity, rec: Reconciliation) -> str:
@@ -94,7 +94,7 @@ def describe(identity: Identity, rec: Reconciliation) -> str:
     row, column = identity.lhs[0]
     if identity.family == ROW_TOTAL:
         parts = "自然人至其他六列之和" if column is T3Col.TOTAL else "五类法人或其他组织之和"
-        where = "（七）总计一行" if row is T3Row.TOTAL else f"“{row.short}”一行"
+        where = "（七）总计一行" if row is T3Row.TOTAL else f"{row.quoted}一行"
         return f"{where}的{column.label} {fmt(lhs)} ≠ {parts} {fmt(rhs)}"
     if identity.family == OUTCOME_TOTAL:
         return f"（七）总计（{column.label}列）{fmt(lhs)} ≠（一）至（六）之和 {fmt(rhs)}"
@@ -108,7 +108,7 @@ def describe(identity: Identity, rec: Reconciliation) -> str:
             f"而（七）总计 {fmt(total)} + 四、结转下年度 {fmt(forward)} = {fmt(rhs)}"
         )
     if identity.family == GROUP_TOTAL:
-        return f"表四“{row.short}”的总计 {fmt(lhs)} ≠ 维持、纠正、其他、尚未审结之和 {fmt(rhs)}"
+        return f"表四{row.quoted}的总计 {fmt(lhs)} ≠ 维持、纠正、其他、尚未审结之和 {fmt(rhs)}"
     names = " + ".join(f"{k[0].short}·{k[1].label}" for k in identity.lhs)
     return f"{names} {fmt(lhs)} ≠ 对应各项之和 {fmt(rhs)}"
 
@@ -231,7 +231,7 @@ def _ambiguous(text: str, table: Table, rec: Reconciliation) -> Finding:
 
 def _options(candidates: tuple[tuple[BoundCell, ...], ...]) -> str:
     """The equally small explanations, named briefly: 表四“行政复议”的结果维持、结果纠正……或总计;
-    “（一）予以公开”一行的自然人列和总计，或“（四）无法提供1.…”一行的自然人列和总计."""
+    “（一）予以公开”一行的自然人列和总计，或“（四）无法提供”中的“1.…”一行的自然人列和总计."""
     rows = {c.row for group in candidates for c in group}
     if all(len(g) == 1 for g in candidates) and len(rows) == 1:
         labels = [g[0].column.label for g in candidates]
@@ -246,9 +246,9 @@ def _group_name(group: tuple[BoundCell, ...]) -> str:
     row = group[0].row
     if len(group) > 1 and all(c.row is row for c in group):
         if row in T4_ROWS:
-            return f"表四“{row.short}”的" + "和".join(c.column.label for c in group)
+            return f"表四{row.quoted}的" + "和".join(c.column.label for c in group)
         columns = [c.column.label + ("" if c.column in (T3Col.TOTAL, T3Col.SUBTOTAL) else "列") for c in group]
-        where = "（七）总计一行" if row is T3Row.TOTAL else f"“{row.short}”一行"
+        where = "（七）总计一行" if row is T3Row.TOTAL else f"{row.quoted}一行"
         return f"{where}的" + "和".join(columns)
     return "与".join(cell_name(c) for c in group)
 

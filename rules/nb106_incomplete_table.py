@@ -48,19 +48,17 @@ def incomplete_table(report: Report) -> Iterator[Finding]:
             yield Finding(table.start, first.end, f"{name}无法读取：{table.unreadable}")
             continue
         missing, anchor = _missing(table, table.template or required)
-        short = [f"“{s.row.short}”一行只有 {s.found} 个数（应有 {s.expected} 个）" for s in table.short_rows]
+        short = [f"{s.row.quoted}一行只有 {s.found} 个数（应有 {s.expected} 个）" for s in table.short_rows]
         if not missing and not short:
             continue
         where = anchor if missing else table.short_rows[0].grid_row
-        parts = ([f"缺少 {missing}"] if missing else []) + short
+        parts = ([f"缺少{missing}"] if missing else []) + short
         yield Finding(
             where.start,
             where.end,
             f"{name}不完整：{'；'.join(parts)}",
             related=(Related(first.start, first.end, f"{name}从这里开始"),)
-            + tuple(
-                Related(s.grid_row.start, s.grid_row.end, f"“{s.row.short}”数目不对") for s in table.short_rows[1:]
-            ),
+            + tuple(Related(s.grid_row.start, s.grid_row.end, f"{s.row.quoted}数目不对") for s in table.short_rows[1:]),
         )
 
 
@@ -100,10 +98,10 @@ def _describe(missing: list[RowSpec], expected: list[RowSpec]) -> str:
         if spec.group and spec.group not in ("granted", "partial") and spec.group not in done:
             group_rows = [s for s in expected if s.group == spec.group]
             if len(group_rows) > 1 and all(s in missing for s in group_rows):
-                parts.append(f"{T3_GROUP_BY_KEY[spec.group].heading}（{len(group_rows)} 行）")
+                parts.append(f"“{T3_GROUP_BY_KEY[spec.group].heading}”（{len(group_rows)} 行）")
                 done.add(spec.group)
                 continue
         if spec.group in done:
             continue
-        parts.append(spec.short)
+        parts.append(spec.quoted)
     return "、".join(parts)

@@ -10,6 +10,7 @@ from nianbao.template import CellKey, T3Col, T3Row
 
 from ._claims import Claim, Reading, claims
 from ._support import fmt
+from ._tables import cell_name
 
 # What a 其中 may refer to for an outcome count to be about every application handled.
 _HANDLED = (
@@ -139,6 +140,4 @@ def _cells(state: _State, reading: Reading) -> tuple[Related, ...]:
     keys = state.keys(reading.cells)
     bound = [b for row, column in keys if (b := state.table.cell(row, column)) is not None]
     shown = [b for b in bound if state.written.get((b.row, b.column))] if len(bound) > 2 else bound
-    return tuple(
-        Related(b.cell.start, b.cell.end, f"{b.row_label} {b.column.label} {b.cell.text or '（空白）'}") for b in shown
-    )
+    return tuple(Related(b.cell.start, b.cell.end, f"{cell_name(b)} {b.cell.text or '（空白）'}") for b in shown)

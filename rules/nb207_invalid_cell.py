@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from nianbao.model import NUMBER, TEXT, BoundCell, Report, Table
 from nianbao.reconcile import Reconciliation
 from nianbao.ruledef import ERROR, WARNING, Finding, Fixable, Related, rule
-from nianbao.template import AMOUNT, COUNT, SIGNED, TABLE_NAMES
+from nianbao.template import AMOUNT, COUNT, SIGNED, TABLE_NAMES, RowSpec
 
 from ._tables import cell_name, identity_findings, reconciliations, visible_span
 
@@ -26,7 +26,8 @@ def invalid_cell(report: Report) -> Iterator[Finding]:
     - 不应空着：没有发生的填 0，不适用的填“/”。
 
     空白单元格按 0 参与勾稽关系核对（见 NB201）。按 0 计算能说得通的空白，每张表只报告一次：
-    各项总计都已填写时为警告（“表三有 33 个空白单元格”），有总计也空着时为错误。
+    按 0 计算时各项勾稽关系都成立，为警告（“表三有 33 个空白单元格”，空着的总计也算在内）；
+    表中另有勾稽关系不成立而又有空着的总计时为错误（空白的总计可能漏填了数）。
     一个空白的总计而它的各项之和不是 0，是一处真正的错误，单独报告，并在改法唯一时建议填入算出的数。
 
     为什么重要
@@ -53,7 +54,7 @@ def invalid_cell(report: Report) -> Iterator[Finding]:
             message = _problem(bound)
             if message:
                 yield Finding(
-                    bound.cell.start, bound.cell.end, f"{name}“{bound.row_label}”的“{bound.column.label}”{message}"
+                    bound.cell.start, bound.cell.end, f"{name}{bound.row.quoted}的“{bound.column.label}”{message}"
                 )
         if rec.blanks:
             yield _blanks(report.text, table, rec)
@@ -62,18 +63,21 @@ def invalid_cell(report: Report) -> Iterator[Finding]:
 def _blanks(text: str, table: Table, rec: Reconciliation) -> Finding:
     """One finding for the blank cells of a table that read as 0."""
     name = TABLE_NAMES[table.kind or ""]
-    by_row: dict[str, list[BoundCell]] = {}
+    by_row: dict[RowSpec, list[BoundCell]] = {}
     for bound in rec.blanks:
-        by_row.setdefault(bound.row_label, []).append(bound)
+        by_row.setdefault(bound.row, []).append(bound)
     listed = "；".join(
-        f"“{row}”的{'、'.join(b.column.label for b in cells)}" for row, cells in list(by_row.items())[:_LISTED_ROWS]
+        f"{row.quoted}的{'、'.join(b.column.label for b in cells)}"
+        for row, cells in list(by_row.items())[:_LISTED_ROWS]
     )
     more = f"等 {len(by_row)} 行" if len(by_row) > _LISTED_ROWS else ""
-    if rec.blank_totals:
-        why, severity = f"，其中 {len(rec.blank_totals)} 个是总计", ERROR
-    else:
-        holds = "，按 0 计算时各项勾稽关系成立" if rec.identities and not rec.broken else ""
-        why, severity = holds, WARNING
+    totals = f"，其中 {len(rec.blank_totals)} 个是总计" if rec.blank_totals else ""
+    holds = "，按 0 计算时各项勾稽关系成立" if rec.identities and not rec.broken else ""
+    # Blank totals are "none" like the other blanks when every identity holds with blank = 0 (a
+    # blank total over non-zero parts is a wrong cell, reported on its own); with an identity
+    # broken besides, a blank total may be hiding a number.
+    severity = ERROR if rec.blank_totals and rec.broken else WARNING
+    why = totals + holds
     start, end = visible_span(text, rec.blanks[0].cell)
     return Finding(
         start,

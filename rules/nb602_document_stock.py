@@ -66,7 +66,7 @@ def document_stock(current: ReportDigest, previous: ReportDigest) -> Iterator[Fi
         if (
             row is T2Row.RULES
             and current.agency_kind is not None
-            and not may_make_rules(current.agency_kind, current.government)
+            and not may_make_rules(current.agency_kind, current.government, current.agency or "")
         ):
             continue
         now, before = this.cell(row, stock_column), last.cell(row, stock_column)

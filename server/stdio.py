@@ -30,7 +30,8 @@ logger = logging.getLogger(__name__)
 LINE_LIMIT = 2**26  # a header line longer than this is skipped (a resync may read a whole body as a line)
 MAX_BODY = 2**30  # a Content-Length above this is refused rather than buffered
 _SKIPPED = b"(skipped)\r\n"  # stands for the skipped line: a header line that carries no length
-_LENGTH = re.compile(rb"Content-Length:[ \t]*([-+]?\d+)[ \t]*\r?\n?\Z", re.IGNORECASE)
+_LENGTH = re.compile(rb"Content-Length:[ \t]*(.*?)[ \t]*\r?\n?\Z", re.IGNORECASE | re.DOTALL)
+_NUMBER = re.compile(rb"[-+]?\d+")
 
 
 class AsyncReader(Protocol):
@@ -93,14 +94,24 @@ async def read_length(reader: AsyncReader) -> int | None:
             seen = True
             match = _LENGTH.search(line)
             if match:  # a later Content-Length wins: it is where a resynchronised message starts
-                value = int(match.group(1))
-                length, invalid = (value, "") if 0 <= value <= MAX_BODY else (None, f"Content-Length 无效（{value}）")
+                length, invalid = _length(match.group(1))
             continue
         if length is not None:
             return length
         if seen:
             logger.warning("丢弃一条没有有效长度的消息：%s", invalid or "缺少 Content-Length")
         invalid, seen = "", False
+
+
+def _length(value: bytes) -> tuple[int | None, str]:
+    """A Content-Length header's value as (length, "") or (None, why it cannot be used)."""
+    if not value:
+        return None, "Content-Length 没有值"
+    if not _NUMBER.fullmatch(value):
+        shown = value[:40].decode("utf-8", "replace") + ("…" if len(value) > 40 else "")
+        return None, f"Content-Length 不是数字（“{shown}”）"
+    length = int(value)
+    return (length, "") if 0 <= length <= MAX_BODY else (None, f"Content-Length 无效（{length}）")
 
 
 async def read_messages(

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -202,17 +203,22 @@ def test_help_is_all_chinese(command: str, capsys: pytest.CaptureFixture[str]) -
     out = capsys.readouterr().out
     assert exit_.value.code == 0 and "用法：nianbao" in out and "显示此帮助信息并退出" in out
     assert not [word for word in ENGLISH if word in out.lower()], out
+    headings = re.findall(r"^(\S.*)[:：]$", out, re.M)
+    assert "选项：" in out and all(h.endswith("：") for h in re.findall(r"^\S.*[:：]$", out, re.M)), headings
     if command == "check":
         assert "示例：" in out and "nianbao check --fix 报告.txt" in out
         assert "退出码：" in out and "  2  用法错误" in out
+        assert "位置参数：" in out and "Word、网页、PDF" in out and ".txt/.md 文件" not in out
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["check", "--bogus"], "无法识别的参数：--bogus"),
-        (["check", "--format", "xml", "a.txt"], "参数 --format：无效的取值 'xml'（可选："),
-        (["chek"], "无效的取值 'chek'"),
+        (["check", "--format", "xml", "a.txt"], "参数 --format：无效的取值 “xml”（可选：text、json、github、sarif）"),
+        (["chek"], "无效的取值 “chek”"),
+        (["check", "--jobs", "x", "a.txt"], "参数 --jobs/-j：应为正整数，而不是 “x”"),
+        (["report", "-j", "0", "-o", "a.html", "a.txt"], "参数 --jobs/-j：应为正整数，而不是 “0”"),
         (["explain"], "缺少必需的参数：RULE"),
         (["check", "--jobs"], "需要一个值"),
     ],
@@ -228,6 +234,15 @@ def test_usage_errors_are_chinese(args: list[str], message: str, capsys: pytest.
     assert vars(argparse)["_"]("usage: ") == "usage: "  # other argparse users in the process keep English
 
 
+def test_an_option_a_command_does_not_know_is_said_with_that_commands_usage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["check", "--bogus", "a.txt"])
+    err = capsys.readouterr().err
+    assert err.startswith("用法：nianbao check [-h]") and "nianbao check: 错误：无法识别的参数：--bogus" in err, err
+
+
 def test_explain_takes_names_and_suggests_the_closest(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", "table3-outcome-total"]) == 0
     assert capsys.readouterr().out.startswith("NB202 table3-outcome-total")
@@ -235,3 +250,59 @@ def test_explain_takes_names_and_suggests_the_closest(capsys: pytest.CaptureFixt
     assert "最接近的是 table3-outcome-total" in capsys.readouterr().err
     assert main(["explain", "NB2O2"]) == 2
     assert "最接近的是 NB202" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("config", "args", "message"),
+    [
+        ('ignore = ["NB2O3"]\n', [], "ignore 中的 “NB2O3” 不对应任何规则"),
+        ("", ["--select", "XX9"], "select 中的 “XX9” 不对应任何规则"),
+        ('[per-file-ignores]\n"reports/*" = ["NB99"]\n', [], "per-file-ignores"),
+        ('[[overrides]]\nfiles = ["reports/*"]\nreport-year = "x"\n', [], "overrides[0].report-year"),
+        ('previous = "nonexist.txt"\n', [], "previous 指定的 “nonexist.txt” 不存在"),
+        ("ignore = [\n", [], "不是合法的 TOML"),
+        ("", ["--baseline", "nowhere.json"], "基线文件不存在"),
+        ("", ["--previous", "reports/good.txt", "reports/good.txt"], "--previous 只能在检查一份报告时使用"),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_an_exit_2_error_prints_nothing_on_stdout(
+    drafts: Path, capsys: pytest.CaptureFixture[str], config: str, args: list[str], message: str, fmt: str
+) -> None:
+    """Not “没有发现问题” nor ``[]`` beside the error: a script must not read a report that was not made."""
+    assert main(["check", "--format", fmt, "reports/bad.txt"]) == 1  # findings, and the cache holds them
+    capsys.readouterr()
+    if config:
+        (drafts / "nianbao.toml").write_text(config, encoding="utf-8")
+    for name in ("c.txt", "d.txt"):  # four drafts: enough for a pool of two workers
+        (drafts / "reports" / name).write_text(BAD, encoding="utf-8")
+    for jobs, more in (([], []), (["--jobs", "2"], ["reports"])):  # one process, and a pool of workers
+        assert main(["check", "--format", fmt, *jobs, *args, "reports/bad.txt", *more]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and message in err and "Traceback" not in err, (out, err)
+
+
+def test_a_configuration_error_on_standard_input_prints_nothing_on_stdout(drafts: Path) -> None:
+    (drafts / "nianbao.toml").write_text('ignore = ["NB2O3"]\n', encoding="utf-8")
+    proc = run("check", "--format", "json", "-", stdin=BAD.encode(), cwd=drafts)
+    assert proc.returncode == 2 and proc.stdout == "" and "NB2O3" in proc.stderr
+
+
+def test_a_file_that_cannot_be_read_is_said_and_the_others_are_reported(
+    drafts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (drafts / "reports" / "gone.txt").symlink_to("nowhere.txt")
+    assert main(["check", "reports/gone.txt"]) == 2  # nothing could be checked: no report at all
+    out, err = capsys.readouterr()
+    assert out == "" and "无法读取 reports/gone.txt：文件或目录不存在" in err
+    assert main(["check", "reports/good.txt", "reports/gone.txt"]) == 2
+    out, err = capsys.readouterr()
+    assert out.strip() == "没有发现问题。另有 1 个文件出错（见错误信息）。" and "gone.txt" in err
+
+
+def test_report_into_a_folder_that_is_not_there_is_said_in_chinese_before_checking(
+    drafts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", "-o", "nowhere/audit.html", "reports"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "无法写入 nowhere/audit.html：目录 nowhere 不存在" in err

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -78,7 +79,14 @@ def test_province_reaches_the_report_per_file() -> None:
         ('fail-on = "never"\n', "fail-on"),
         ("[[overrides]]\nreport-year = 2020\n", "overrides[0].files"),
         ('local-plugins = ["nowhere.py"]\n', "local-plugins"),
-        ("ignore = [\n", "不是合法的 TOML"),
+        ('fail-on = "warn"\n', "“fail-on” 应为 error / warning / info 之一，而不是 “warn”"),
+        ('previous = "nonexist.txt"\n', "previous 指定的 “nonexist.txt” 不存在"),
+        ('[[overrides]]\nfiles = ["a/*"]\nprevious = "a"\n', "overrides[0].previous 指定的 “a” 不是文件"),
+        ("ignore = [\n", "到末尾仍不完整，不是合法的 TOML：可能缺少 “]”"),
+        ('ignore = ["NB1"\n', "到末尾仍不完整，不是合法的 TOML：列表缺少 “]”"),
+        ("fail-on = error\n", "第 1 行第 11 列不是合法的 TOML：取值无效（文字要加引号"),
+        ('select = ["NB1"]\nselect = ["NB2"]\n', "第 2 行第 17 列不是合法的 TOML：同一个键设置了两次"),
+        ('ignore = ["NB1"] x\n', "第 1 行第 18 列不是合法的 TOML：一项设置之后多出了内容"),
     ],
 )
 def test_invalid_config_is_exit_2_naming_the_key(
@@ -86,8 +94,9 @@ def test_invalid_config_is_exit_2_naming_the_key(
 ) -> None:
     (repo / "nianbao.toml").write_text(content, encoding="utf-8")
     assert main(["check", "a/r.txt"]) == 2
-    err = capsys.readouterr().err
+    out, err = capsys.readouterr()
     assert message in err and "nianbao.toml" in err and "Traceback" not in err
+    assert out == "" and not re.search(r"[A-Za-z]{4,} [a-z]{4,}", err.split("：", 2)[-1]), err  # no English
 
 
 def test_fail_on_from_config(repo: Path) -> None:
@@ -115,6 +124,16 @@ def test_a_code_in_configuration_that_matches_no_rule_is_exit_2(
         assert main(["check", *args]) == 2
         err = capsys.readouterr().err
         assert message in err and name in err and "Traceback" not in err
+
+
+def test_a_plugin_in_configuration_that_is_not_installed_warns_naming_it(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "nianbao.toml").write_text('plugins = ["nosuch", "SD"]\n', encoding="utf-8")
+    assert main(["check", "--no-cache", "a/r.txt"]) == 1  # the rest of the configuration is in force
+    err = capsys.readouterr().err
+    assert "plugins 中的 “nosuch” 没有安装，此项暂不生效（已安装的插件：SD）" in err, err
+    assert "“SD”" not in err
 
 
 def test_codes_in_configuration_ignore_case(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from nianbao.model import Report
 from nianbao.parsing import parse_text
+from nianbao.template import T2Col, T2Row, T3Col, T3Row
 from nianbao.testing import forms, lint
 from nianbao.testing.drafts import Draft, random_draft, render
 from nianbao.textutil import normalize
@@ -21,8 +22,11 @@ FORMS = {
     "caption-lines-pipe": (lambda d: forms.caption_lines(render(d, "pipe")), "pipe", ".txt"),
     "wrapped-title": (lambda d: forms.wrapped_title(render(d, "tab")), "tab", ".txt"),
     "pdf-cells": (lambda d: forms.pdf_cells(render(d, "tab")), "tab", ".txt"),
+    "pdf-rows": (lambda d: forms.pdf_rows(render(d, "tab")), "tab", ".txt"),
     "pdf-cells-captions": (lambda d: forms.pdf_cells(forms.caption_lines(render(d, "tab"))), "tab", ".txt"),
     "markdown-split": (lambda d: forms.split_markdown(render(d, "markdown"), "（三）不予公开"), "markdown", ".md"),
+    "middle-group-labels": (lambda d: forms.middle_group_labels(render(d, "tab")), "tab", ".txt"),
+    "table2-lines-then-pipe": (lambda d: forms.table2_lines_then_pipe(render(d, "markdown")), "markdown", ".md"),
 }
 
 
@@ -178,3 +182,64 @@ def test_table_four_as_three_captioned_tables_is_one_table() -> None:
     assert table is not None and len(table.cells) == 15
     assert model(parse_text(split, "d.md"))["tables"][-1][3] == model(parse_text(tidy, "d.md"))["tables"][-1][3]
     assert findings(split, "d.md") == []
+
+
+def test_a_table_three_leaf_goes_to_the_group_its_label_names_not_the_group_before() -> None:
+    """PDF text puts a group's label beside its middle row: the rows before it follow the last
+    group without a label; 1.本机关不掌握… is still （四）1, 1.信访举报投诉类申请 still （五）1."""
+    draft = Draft()
+    draft.t3[T3Row.UNPROCESSED_1] = (2, 0, 0, 0, 0, 0)  # so that a row read under （四） would show
+    draft.t3[T3Row.NEW] = (5, 1, 0, 0, 0, 0)
+    tidy, copied = render(draft), forms.middle_group_labels(render(draft))
+    assert "\t\t1.信访举报投诉类申请" in copied and "\t（五）不予处理\t3.要求提供公开出版物" in copied
+    table = parse_text(copied, "d.txt").table("t3")
+    assert table is not None
+    assert table.number(T3Row.UNPROCESSED_1, T3Col.TOTAL) == 2 and table.number(T3Row.UNABLE_1, T3Col.TOTAL) == 1
+    assert model(parse_text(copied, "d.txt")) == model(parse_text(tidy, "d.txt"))
+    assert findings(copied, "d.txt") == []
+
+
+def test_a_numbered_leaf_with_another_groups_words_but_not_its_number_stays_where_it_is() -> None:
+    """Only words and number together move a row: 3.信访… after （四）2 is not （五）1 (it stays （四）3)."""
+    copied = forms.middle_group_labels(render(Draft()))
+    copied = copied.replace("\t\t3.补正后申请内容仍不明确", "\t\t3.信访举报投诉类申请", 1)
+    table = parse_text(copied, "d.txt").table("t3")
+    assert table is not None and T3Row.UNABLE_3 in table.rows
+    assert table.rows[T3Row.UNABLE_3].cells[2].text == "3.信访举报投诉类申请"
+    assert table.rows[T3Row.UNPROCESSED_1].cells[2].text == "1.信访举报投诉类申请"
+
+
+def test_table_two_captions_and_small_blocks_as_lines_before_a_pipe_table_are_one_table() -> None:
+    """The first block's caption stays where it was, its rows come after the other blocks (PDF
+    text turned into Markdown): all four blocks are read, nothing is said missing."""
+    copied = forms.table2_lines_then_pipe(render(Draft(), "markdown"))
+    assert "第二十条第（一）项\n第二十条第（五）项\n信息内容本年处理决定数量\n行政许可 12\n" in copied
+    table = parse_text(copied, "d.md").table("t2")
+    assert table is not None and sorted(table.blocks) == ["一", "五", "八", "六"]
+    assert table.number(T2Row.NORMATIVE, T2Col.IN_FORCE) == 5 and table.number(T2Row.PERMIT, T2Col.DECIDED) == 12
+    assert findings(copied, "d.md") == []
+
+
+def test_a_header_naming_a_block_whose_caption_is_missing_does_not_take_its_rows() -> None:
+    """The header switches to an earlier caption's block only: with 第二十条第（一）项 gone, 规章 and
+    行政规范性文件 are not read into another block, and the missing caption is said."""
+    copied = forms.table2_lines_then_pipe(render(Draft(), "markdown")).replace("第二十条第（一）项\n", "", 1)
+    table = parse_text(copied, "d.md").table("t2")
+    assert table is not None and "一" not in table.blocks and T2Row.RULES not in table.rows
+    assert [code for code, message in findings(copied, "d.md")] == ["NB106"]
+
+
+def test_overview_sub_topics_named_like_parts_keep_every_table_of_a_one_paragraph_copy() -> None:
+    """Sub-topics 二、主动公开工作情况 / 三、政府信息公开申请情况 under 一、总体情况, then the parts
+    numbered from 一 again: one paragraph reads as the copy with line breaks does (each table under
+    its own part, the same numbering and title findings), never ‘第三部分没有表三’."""
+    tidy = forms.overview_subtopics(render(Draft()))
+    run_on = forms.one_paragraph(tidy)
+    sections = [(s.number, s.title) for s in parse_text(run_on, "d.txt").sections]
+    assert sections == [(s.number, s.title) for s in parse_text(tidy, "d.txt").sections]
+    assert [n for n, _ in sections] == [1, 2, 3, 2, 3, 4, 5, 6]
+    read = parse_text(run_on, "d.txt")
+    assert [(t.kind, bool(t.unreadable)) for t in read.tables] == [("t2", True), ("t3", True), ("t4", True)]
+    layout = [(code, message) for code, message in findings(tidy, "d.txt") if code in ("NB102", "NB103")]
+    assert layout and [f for f in findings(run_on, "d.txt") if f[0] in ("NB102", "NB103")] == layout
+    assert not any(code in ("NB101", "NB105") for code, _ in findings(run_on, "d.txt"))

@@ -135,3 +135,39 @@ def test_the_outline_of_a_file_holding_many_reports_is_linear_work() -> None:
         return count
 
     assert executed(40) < 5 * executed(10)
+
+
+@pytest.mark.parametrize(
+    ("function", "text"),
+    [
+        ("looks_like_markdown", " " * 300_000),
+        ("looks_like_markdown", "---" + "\t" * 300_000 + "x"),
+        ("looks_like_markdown", "|---" + " " * 300_000 + "|x"),
+        ("mask_comments", "<!--" * 100_000),
+    ],
+    ids=["blank-line", "blanks-after-dashes", "blanks-in-a-cell", "unclosed-comments"],
+)
+def test_a_long_run_does_not_hang_the_parser(function: str, text: str) -> None:
+    """300,000 blanks or 100,000 unclosed ``<!--``: a second for linear patterns, half an hour or
+    more for the quadratic ones they replaced (two adjacent ``[ \\t]*`` sharing a run; every
+    ``<!--`` scanning the rest for its ``-->``). Guarded by a subprocess timeout, not timed."""
+    code = f"import sys; from nianbao.parsing.api import {function}; {function}(sys.stdin.read())"
+    subprocess.run([sys.executable, "-c", code], input=text, text=True, check=True, timeout=60)
+
+
+@pytest.mark.parametrize(
+    ("row", "delimiter"),
+    [
+        ("|---|---|", True),
+        ("  | :--- | ---: |  ", True),
+        ("---|---", True),
+        ("|---|", False),  # one column: no report table has one
+        ("---", False),
+        ("| 申请 | 3 |", False),
+        ("|---|---| 注", False),
+    ],
+)
+def test_the_delimiter_row_pattern(row: str, delimiter: bool) -> None:
+    from nianbao.parsing.api import looks_like_markdown
+
+    assert looks_like_markdown(f"标题\n\n| 甲 | 乙 |\n{row}\n") is delimiter

@@ -190,7 +190,7 @@ def test_the_readme_example_kind_of_slip_without_a_unique_answer_gets_no_fix() -
     assert [f.code for f in found] == ["NB202"]
     assert found[0].fix is None
     assert (
-        "可能是“（一）予以公开”一行的自然人列和总计，或“（四）无法提供1.本机关不掌握相关政府信息”一行的自然人列和总计"
+        "可能是“（一）予以公开”一行的自然人列和总计，或“（四）无法提供”中的“1.本机关不掌握相关政府信息”一行的自然人列和总计"
         in (found[0].message)
     )
 

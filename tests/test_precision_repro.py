@@ -255,22 +255,19 @@ KINDS: list[tuple[str, str, Callable[[list[Finding]], bool], str | None]] = [
         "F19b-oneline-subtopics-like-parts-keep-table3",
         "F19b-oneline-subtopics-like-parts.txt",
         without("NB105"),
-        "one-paragraph copy: overview sub-topics 三、主动公开工作情况/四、政府信息公开申请情况 are taken for parts 二/三 "
-        "and table 3 (under the restarted 二、收到和处理…) is lost: NB105 ‘第三部分没有表三’ (市科委 2024)",
+        None,
     ),
     (
         "F14c-pdf-text-row-under-wrong-group",
         "F14c-pdf-text-row-under-wrong-group.md",
         without("NB205"),
-        "PDF text, table 3 in fragments: the 1.信访举报投诉类申请 row that follows (四)3 without its group label is "
-        "read as (四)1, and NB205 compares the prose's 无法提供 with it (上海市人民政府办公厅 2025: 564 vs 113)",
+        None,
     ),
     (
         "F14d-pdf-text-table2-captions-as-lines",
         "F14d-pdf-text-table2-captions-as-lines.md",
         no_incomplete_table,
-        "PDF text, table 2's 第二十条 captions and (五)(六)(八) rows as plain lines before a pipe table of the "
-        "(一) rows: NB106 ‘表二不完整：缺少 第二十条第（一）项…’ (市科委 2024)",
+        None,
     ),
     # Recall: a real defect the real reports have and nianbao no longer reports.
     (
@@ -301,6 +298,12 @@ PAIRS: list[tuple[str, tuple[str, str], Callable[[dict[str, list[Finding]]], boo
     (
         "X1-zhengwen-line-is-not-the-agency",
         ("X1-zhengwen-2022.txt", "X1-zhengwen-2023.txt"),
+        no_cross_year,
+        None,
+    ),
+    (
+        "X1b-zhengwen-line-before-a-wrapped-title",
+        ("X1b-zhengwen-wrapped-2022.txt", "X1b-zhengwen-wrapped-2023.txt"),
         no_cross_year,
         None,
     ),

@@ -110,6 +110,64 @@ def test_outcomes_stream_in_input_order_as_they_are_checked(tmp_path: Path) -> N
     assert [o.path for o in outcomes] == [str(f) for f in files[1:]] and checked == files
 
 
+def test_reports_are_compared_with_last_years_only_as_their_results_are_asked_for(tmp_path: Path) -> None:
+    """A run holds each compared report's text (read again to place its findings) only while its
+    result is rendered: `pair_run` compares a report when the caller takes its result."""
+    from nianbao.runner import Options, Runner, pair_run, run_many
+    from nianbao.testing.drafts import first_of_series, render, series
+
+    files = []
+    for d in series(first_of_series(2021, "青禾县云溪镇人民政府", "云溪镇"), 3):
+        files.append(tmp_path / f"云溪镇{d.year}年度报告.txt")
+        files[-1].write_text(render(d), encoding="utf-8")
+    runner = Runner(Options(cache_dir=None))
+    compared: list[str] = []
+    compare = runner.compare
+
+    def spy(file: Path | None, result: FileResult, *args: Any) -> FileResult:
+        compared.append(result.path)
+        return compare(file, result, *args)
+
+    runner.compare = spy  # type: ignore[method-assign,assignment]
+    results = list(run_many(runner, files, jobs=1))
+    checked, pairings, _ = pair_run(runner, list(files), results, 1, lambda root, excluded: [])
+    assert [p.previous.path if p.previous else None for p in pairings] == [None, str(files[0]), str(files[1])]
+    assert compared == []
+    assert [r.path for r in checked] == [str(f) for f in files] and compared == [str(files[1]), str(files[2])]
+
+
+def test_held_digests_keep_their_tables_and_sentences_in_a_temporary_folder() -> None:
+    from nianbao.spill import BodySpill
+
+    digest = lint(clean()).with_digest().digest
+    assert digest is not None and digest.body
+    before = digest.record()
+    with BodySpill() as spill:
+        spill.hold(digest)
+        assert digest.body == "" and Path(digest.body_file).is_file()
+        assert digest.record() == before and digest.table("t3") is not None
+    assert not Path(digest.body_file).exists()
+
+
+def test_a_cache_hit_defines_no_dataclass_and_imports_no_engine(tmp_path: Path) -> None:
+    """What a cached ``nianbao check one.txt`` (pre-commit) imports: not `dataclasses` (with the
+    `inspect`, `ast` and `dis` it loads), the engine, the model, the templates or the plugins."""
+    (tmp_path / "draft.txt").write_text(clean(), encoding="utf-8")
+    heavy = (
+        "typing",
+        "dataclasses",
+        "inspect",
+        "nianbao.engine",
+        "nianbao.model",
+        "nianbao.template",
+        "nianbao.plugins",
+    )
+    code = f"import sys; from nianbao.cli import main; main(['check', 'draft.txt']); print([m for m in {heavy!r} if m in sys.modules])"
+    assert run(tmp_path, "draft.txt").returncode == 0  # fills the cache
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8")
+    assert proc.stdout.strip().endswith("[]"), proc.stdout + proc.stderr
+
+
 def test_json_is_written_file_by_file_as_one_document(drafts: Path) -> None:
     from nianbao.output import jsonfmt
 

@@ -132,3 +132,35 @@ async def test_fix_all_lints_in_the_lint_thread_not_on_the_event_loop(tmp_path: 
         assert fix_all
     threads = log.read_text(encoding="utf-8").split()
     assert len(threads) >= 2 and all(t.startswith("nianbao-lint") for t in threads), threads
+
+
+class _Lines:
+    """A reader of header lines (read_length reads no body)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.lines = data.splitlines(keepends=True)
+
+    async def readline(self) -> bytes:
+        return self.lines.pop(0) if self.lines else b""
+
+    async def readexactly(self, n: int) -> bytes:
+        raise AssertionError("no body is read")
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [
+        (b"Content-Length: abc", "Content-Length 不是数字（“abc”）"),
+        (b"Content-Length: 12abc", "Content-Length 不是数字（“12abc”）"),
+        (b"Content-Length:", "Content-Length 没有值"),
+        (b"Content-Length: -12", "Content-Length 无效（-12）"),
+        (b"Content-Type: text/plain", "缺少 Content-Length"),
+    ],
+)
+async def test_a_header_block_without_a_usable_length_says_why(
+    header: bytes, said: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    from nianbao.server.stdio import read_length
+
+    assert await read_length(_Lines(header + b"\r\n\r\nContent-Length: 2\r\n\r\n")) == 2
+    assert said in caplog.text, caplog.text

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import UsageError
+from ..errors import UsageError, why
 
 if TYPE_CHECKING:
     from ..plugins import Registry
@@ -21,9 +21,13 @@ SUFFIXES = (".html", ".htm", ".xlsx")
 
 
 def check_output(path: Path) -> None:
-    """`UsageError` unless *path* names a format we write (decided before any draft is checked)."""
+    """`UsageError` unless *path* names a format we write in a folder that is there (decided
+    before any draft is checked)."""
     if path.suffix.lower() not in SUFFIXES:
         raise UsageError(f"不支持的报告格式：{path.name}（文件名应以 .html 或 .xlsx 结尾）")
+    folder = path.parent
+    if not folder.is_dir():
+        raise UsageError(f"无法写入 {path}：{f'目录 {folder} 不存在' if not folder.exists() else f'{folder} 不是目录'}")
 
 
 def write(results: Sequence[FileResult], registry: Registry, inputs: Sequence[str], output: Path) -> Audit:
@@ -42,5 +46,5 @@ def write(results: Sequence[FileResult], registry: Registry, inputs: Sequence[st
 
             output.write_text(render(audit), encoding="utf-8")
     except OSError as exc:
-        raise UsageError(f"无法写入 {output}：{exc.strerror}") from exc
+        raise UsageError(f"无法写入 {output}：{why(exc)}") from exc
     return audit

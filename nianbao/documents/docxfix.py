@@ -13,7 +13,6 @@ import html
 import io
 import re
 import zipfile
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -58,10 +57,10 @@ def fix_docx(
         result = check_document(linter, data, path, "docx", selection)
     # What is left could not be applied: by hand (check_document made most such fixes MANUAL
     # already; these are the ones whose w:t bytes could not be located).
-    findings = tuple(replace(f, fix=f.fix.manual()) if f.fix and f.fix.applies(unsafe) else f for f in result.findings)
+    findings = tuple(f.replace(fix=f.fix.manual()) if f.fix and f.fix.applies(unsafe) else f for f in result.findings)
     left = sum(1 for f in findings if f.fix and f.fix.applicability == MANUAL)
     notes = (not_applied_note(left),) if left else ()
-    return data, replace(result, findings=findings, fixed=applied, notes=notes)
+    return data, result.replace(findings=findings, fixed=applied, notes=notes)
 
 
 class _Runs:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..ruledef import MANUAL
@@ -32,7 +31,7 @@ def check_document(linter: Linter, data: bytes, path: str, fmt: str, selection: 
     findings = result.findings
     if document.opaque and result.report is not None:
         findings = tuple(f for f in findings if not _hidden_by_picture(f, result.report, document.opaque))
-    return replace(result, findings=settle_fixes(findings, document), document=document)
+    return result.replace(findings=settle_fixes(findings, document), document=document)
 
 
 def settle_fixes(findings: tuple[Finding, ...], document: Document) -> tuple[Finding, ...]:
@@ -47,9 +46,7 @@ def settle_fixes(findings: tuple[Finding, ...], document: Document) -> tuple[Fin
         return map_fix(document.origins, document.runs, fix) is not None
 
     return tuple(
-        replace(f, fix=f.fix.manual())
-        if f.fix is not None and f.fix.applicability != MANUAL and not takes(f.fix)
-        else f
+        f.replace(fix=f.fix.manual()) if f.fix is not None and f.fix.applicability != MANUAL and not takes(f.fix) else f
         for f in findings
     )
 

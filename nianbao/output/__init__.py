@@ -5,15 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
 
+from ..record import FrozenRecord
 from ..results import FileResult
 from ..ruledef import Edit, Related
-from ..source import Source
 from ..textutil import display_width
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
 
 if TYPE_CHECKING:
     from ..documents import Location
+    from ..source import Source
 
 __all__ = [
     "Excerpt", "FileResult", "edit_span", "elsewhere", "excerpt", "location", "position", "related_in", "result_span",
@@ -67,16 +69,20 @@ def location(result: FileResult, start: int, end: int) -> Location | None:
     return result.document.locate(start, end) if result.document is not None else None
 
 
-class Excerpt(NamedTuple):  # not a dataclass: cheaper to define on the start-up path
+class Excerpt(FrozenRecord):
     """The source line a span starts on, as people are shown it: ``text`` is the whole line, or for
     a long line a window around the span with ``…`` at each cut end; ``start``/``end`` delimit the
     span inside ``text`` (code points); ``more`` when the span goes on past what is shown."""
 
+    __slots__ = ("line", "text", "start", "end", "more")
     line: int  # 0-based
     text: str
     start: int
     end: int
     more: bool
+
+    def __init__(self, line: int, text: str, start: int, end: int, more: bool) -> None:
+        self._init(line, text, start, end, more)
 
 
 def excerpt(source: Source, start: int, end: int) -> Excerpt:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from typing import IO
 
 from ..ruledef import APPLICABILITY_LABEL, ERROR, SAFE, SEVERITY_LABEL, SUGGESTED, WARNING
 from ..textutil import display_width
 from . import FileResult, excerpt, location, position, related_in, shown
+
+TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
+
+if TYPE_CHECKING:
+    from typing import IO
 
 _COLOURS = {ERROR: "\033[31m", WARNING: "\033[33m"}
 _BOLD, _DIM, _RESET, _CYAN, _MARK = "\033[1m", "\033[2m", "\033[0m", "\033[36m", "\033[31m"
@@ -31,9 +35,10 @@ def render(results: Iterable[FileResult], stream: IO[str], colour: bool, show_so
 
     counts = {ERROR: 0, WARNING: 0}
     fixable = {SAFE: 0, SUGGESTED: 0}
-    fixed = 0
+    fixed = failed = 0
     for result in results:
         fixed += result.fixed
+        failed += bool(result.error)
         for f in result.findings:
             counts[f.severity] = counts.get(f.severity, 0) + 1
             if f.fix and f.fix.applicability in fixable:  # not MANUAL: --fix cannot make it
@@ -71,6 +76,8 @@ def render(results: Iterable[FileResult], stream: IO[str], colour: bool, show_so
             summary += "其中 " + "，".join(hints) + "。"
     if fixed:
         summary = f"已修复 {fixed} 个问题。" + ("剩余问题：" + summary if total else "")
+    if failed:  # said on stderr: the summary must not read as if every file were clean
+        summary += f"另有 {failed} 个文件出错（见错误信息）。"
     stream.write(c(_BOLD, summary) + "\n")
 
 

@@ -13,14 +13,16 @@ from ..suppression import find_directives
 from ..template import DEFAULT_TEMPLATES, TemplateSet
 from .lines import segment
 from .outline import build_outline
+from .patterns import delimiter_row
 from .runon import split_run_on
 
 if TYPE_CHECKING:  # tree-sitter is imported only for Markdown drafts
     from .markdown import IncrementalParser
 
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# An unclosed <!-- matches to the end and stops the scan: without \Z every <!-- rescanned the rest.
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _ATX_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
-_DELIMITER_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.M)
+_DELIMITER_ROW = delimiter_row("-{3,}", r"[ \t]", "+", re.M)  # two columns at least: a lone --- is a rule
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -33,7 +35,13 @@ def mask_comments(text: str) -> str:
     """HTML comments (suppression directives) turned into spaces, keeping every offset."""
     if "<!--" not in text:
         return text
-    return _HTML_COMMENT.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group()), text)
+    return _HTML_COMMENT.sub(_blanked, text)
+
+
+def _blanked(comment: re.Match[str]) -> str:
+    """A closed comment as spaces (line breaks kept); an unclosed ``<!--`` left as it is."""
+    text = comment.group()
+    return re.sub(r"[^\r\n]", " ", text) if text.endswith("-->") else text
 
 
 def parse(

@@ -369,6 +369,12 @@ def _t3_identify(
     if spec is None and leaf_cells is not labels and len(leaf_cells) > 1:
         spec = _t3_core_match(_strip_ordinal(last), ctx.group if item is not None else None)
     if spec is None and item is not None and ctx.group:
+        # A numbered leaf whose words and number are another group's item: the label names its group
+        # (1.信访举报投诉类申请 is （五）1 even where PDF text left the （五） cell after it).
+        named = _t3_core_match(leaf)
+        if named is not None and named.group and named.ordinal == str(item):
+            spec = named
+    if spec is None and item is not None and ctx.group:
         spec = next((s for s in T3_ROWS if s.group == ctx.group and s.ordinal == str(item)), None)
     if spec is None and leaf_is_group:
         spec = next((s for s in T3_ROWS if s.key == ctx.group), None)
@@ -399,8 +405,12 @@ def _bind_t4(table: Table, templates: TemplateSet) -> None:
                     row.cells = zone + split
                     data = [row]
                 break
-    if not data:  # an unfilled table: its data row is the wide row of blank cells
-        data = [r for r in table.grid.rows if len(r.cells) >= T4_WIDTH and all(c.is_blank for c in r.cells)][-1:]
+    if not data:  # mostly blank (blank for 0, or unfilled): the data row is a full-width row of values and blanks
+        data = [
+            r
+            for r in table.grid.rows
+            if len(r.cells) >= T4_WIDTH and all(c.is_blank or is_value_like(c) for c in r.cells[-T4_WIDTH:])
+        ][-1:]
     for row in table.grid.rows:
         if row in data:
             break
@@ -470,6 +480,8 @@ def _bind_t2(table: Table, templates: TemplateSet) -> None:
             continue
         if item is None:
             continue
+        if first.norm.startswith(T2_HEADER_CORE):
+            item = _headed_block(table, item, nonblank)
         candidates = [b for b in T2_BLOCKS if b.item == item]
         if not candidates:
             continue
@@ -520,6 +532,22 @@ def _bind_t2(table: Table, templates: TemplateSet) -> None:
     if votes[T2019] != votes[T2021]:
         table.template = T2019 if votes[T2019] > votes[T2021] else T2021
         _settle_t2_rows(table, table.template)
+
+
+def _headed_block(table: Table, item: str, header: Sequence[Cell]) -> str:
+    """The item of the block a 信息内容 header row heads: the current one, unless the header names
+    none of its columns and those of exactly one block whose caption came earlier with no rows of
+    its own (PDF text leaves a block's caption where it was and its rows after the other blocks)."""
+    labels = "".join(c.norm for c in header)
+
+    def named(candidate: str) -> bool:
+        return any(_matches(labels, c.cores) for b in T2_BLOCKS if b.item == candidate for c in b.columns)
+
+    if named(item):
+        return item
+    filled = {spec.block for spec in table.rows}
+    orphans = [other for other in table.blocks if other not in filled and other != item and named(other)]
+    return orphans[0] if len(orphans) == 1 else item
 
 
 def _under_header(header: Row, row: Row, width: int) -> list[Cell] | None:

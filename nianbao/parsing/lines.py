@@ -18,12 +18,12 @@ from dataclasses import dataclass
 
 from ..model import BLANK, NUMBER, Cell, Grid, Row, Value, plain_count
 from ..textutil import ARTIFACT_PATTERN
-from .patterns import CAPTION, SECTION_HEADING
+from .patterns import CAPTION, SECTION_HEADING, delimiter_row
 from .runon import table_trace
 from .streams import build_stream, stream_end
 
 _ARTIFACT = re.compile(ARTIFACT_PATTERN)
-_PIPE_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_PIPE_DELIMITER_ROW = delimiter_row("-{2,}")
 _BAR = re.compile(r"(?<!\\)\|")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 # Short unpunctuated lines inside a table are wrapped labels, not prose.

@@ -14,12 +14,13 @@ from typing import Any
 from ..model import Grid, Row
 from .lines import Block, pipe_cells, segment
 from .outline import Heading
+from .patterns import delimiter_row
 
 _LONE_CR = re.compile(r"\r(?!\n)")
 _ATX_LINE = re.compile(r"^\s{0,3}#{1,6}\s")
 _ATX = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)(.*?)(?:\s+#+)?\s*$")
 _PROSE_SKIP = {"fenced_code_block", "thematic_break", "html_block"}
-_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_DELIMITER = delimiter_row("-+")
 
 
 @lru_cache(maxsize=1)

@@ -284,10 +284,12 @@ def _find_title(text: str, lines: list[_Line | Grid], first_section: int | None)
             end = line.cstart + len(content.rstrip("*_"))
             year = TITLE_YEAR.search(fold(plain))
             before = _wrapped_before(text, seen, line)
-            if year is not None and year.start() == 0:
-                # 2025年…: the agency on the line before (某县人民政府 / 2025年政府信息公开…), or after the
-                # year (2025年上海市人民政府办公厅政府信息公开…) — never a stray line such as 正文.
-                before = [p for p in before if _ends_like_agency(text[p.cstart : p.cend])]
+            wrapped = [*before, line]
+            opening = next((i for i, p in enumerate(wrapped) if _starts_with_year(text, p)), 0)
+            # 2025年… (on this line or a wrapped one above): the agency on the line before (某县人民政府 /
+            # 2025年政府信息公开…), or after the year (2025年上海市人民政府办公厅政府信息公开 / 工作年度报告) —
+            # never a stray line such as 正文.
+            before = [p for p in before[:opening] if _ends_like_agency(text[p.cstart : p.cend])] + before[opening:]
             if year is None or year.start() == 0:
                 start = next((p.cstart for p in before), start)
             return _parse_title(text, start, end)
@@ -296,6 +298,11 @@ def _find_title(text: str, lines: list[_Line | Grid], first_section: int | None)
 
 
 _TITLE_LINES = 3  # a title wraps over at most three lines
+
+
+def _starts_with_year(text: str, line: _Line) -> bool:
+    year = TITLE_YEAR.match(fold(_EMPHASIS.sub("", text[line.cstart : line.cend])))
+    return year is not None
 
 
 def _wrapped_before(text: str, seen: list[_Line], line: _Line) -> list[_Line]:

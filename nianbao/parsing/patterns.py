@@ -21,9 +21,22 @@ DATE = re.compile(
     r"(?P<y>[12][0-9]{3}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
     r"(?P<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
+
+
+def delimiter_row(dash: str, blank: str = r"\s", columns: str = "*", flags: int = 0) -> re.Pattern[str]:
+    """A Markdown table's delimiter row (``| --- | :---: |``): cells of *dash* (a pattern: ``-+``,
+    ``-{3,}``) between bars, *blank* the pattern of one blank character, *columns* how many cells
+    follow the first (``*`` any, ``+`` at least one more).
+
+    Each run of blanks is matched by a single ``blank*``: two adjacent ones (``\\s*\\|?\\s*``) split a
+    long blank line every way before failing, which made it quadratic."""
+    cell = rf":?{dash}:?{blank}*"
+    return re.compile(rf"^{blank}*(?:\|{blank}*)?{cell}(?:\|{blank}*{cell}){columns}(?:\|{blank}*)?$", flags)
+
+
 # A table-2 block caption standing on its own line: 第二十条第（一）项 (a merged caption cell, copied out).
 # A pipe row of one cell (第二十条第（一）项 |) is the same caption.
-CAPTION = re.compile(r"^\s*\|?\s*第二十条第?\s*[(（]\s*[一二三四五六七八九十]+\s*[)）]\s*项\s*\|?\s*$")
+CAPTION = re.compile(r"^\s*(?:\|\s*)?第二十条第?\s*[(（]\s*[一二三四五六七八九十]+\s*[)）]\s*项\s*(?:\|\s*)?$")
 # Labels of table 3's top rows, which look like section headings (一、本年新收… 四、结转下年度…).
 T3_TOP_LABEL = re.compile(
     r"本\s*年\s*新\s*收|上\s*年\s*结\s*转|本\s*年\s*度\s*办\s*理\s*结\s*果|结\s*转\s*下\s*年\s*度"
@@ -32,7 +45,8 @@ T3_TOP_LABEL = re.compile(
 PAGE_NUMBER = re.compile("(?:" + "|".join(PAGE_NUMBER_PATTERNS) + ")")
 # A caption over one group of table 4 when its three groups come as three small tables.
 T4_CAPTION = re.compile(
-    r"^\s*\|?\s*(?:行政复议|行政诉讼\s*[（(·]?\s*(?:未经复议直接起诉|复议后起诉)[)）]?|未经复议直接起诉|复议后起诉)\s*\|?\s*$"
+    r"^\s*(?:\|\s*)?(?:行政复议|行政诉讼\s*[（(·]?\s*(?:未经复议直接起诉|复议后起诉)[)）]?|未经复议直接起诉|复议后起诉)"
+    r"\s*(?:\|\s*)?$"
 )
 # A row label of table 3 standing over one small table per row (what some PDF-to-Markdown tools
 # make of it): ### 一、本年新收政府信息公开申请数量, ### （一）予以公开, ### 三、本年度办理结果.

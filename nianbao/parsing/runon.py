@@ -48,8 +48,8 @@ def split_run_on(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, in
         return bounds
     out: list[tuple[int, int]] = []
     for start, end in bounds:
-        headings = _headings(text, start, end) if end - start > _LONG else []
-        if len(headings) < _MIN_HEADINGS:
+        headings, parts = _headings(text, start, end) if end - start > _LONG else ([], 0)
+        if parts < _MIN_HEADINGS:
             out.append((start, end))
             continue
         cuts = {start, end}
@@ -79,11 +79,14 @@ def _title(text: str, start: int, end: int) -> tuple[int, int] | None:
     return found[0] if found else None
 
 
-def _headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the section headings inside a run-on line, in the template's order. A heading is
-    found by its title's words (the numbers may restart or be wrong: NB102 says so)."""
+def _headings(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int]:
+    """Spans of the section headings inside a run-on line, and how many parts of the template they
+    name. A heading is found by its title's words (the numbers may restart or be wrong: NB102 says
+    so). Every one is cut out, as it would stand on its own line in the same report copied with its
+    line breaks: an overview's sub-topics that name a part's words (三、主动公开工作情况) as well as the
+    parts' own headings after them, which the outline then tells apart as it does in any draft."""
     out: list[tuple[int, int]] = []
-    last = 0
+    parts: set[int] = set()
     for m in _NUMERAL.finditer(text, start, end):
         stop = _TITLE_END.search(text, m.end(), min(end, m.end() + _TITLE_MAX))
         if stop is None:
@@ -92,10 +95,10 @@ def _headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if _NOT_A_TITLE.search(title) or T3_TOP_LABEL.search(title):
             continue
         spec, _ = identify_section(title, DEFAULT_TEMPLATES)
-        if spec is not None and spec.number > last:
+        if spec is not None:
             out.append((m.start(), stop.end()))
-            last = spec.number
-    return out
+            parts.add(spec.number)
+    return out, len(parts)
 
 
 def table_trace(line: str) -> str | None:

@@ -4,16 +4,18 @@ Two forms real drafts come in when a table was copied out of a PDF or a web page
 
 - **a stream of cells**: every label and every number on a line of its own, in reading order
   (``一、本年新收政府信息公开申请数量`` / ``26`` / ``8`` / …), no tabs, no blank lines;
-- **glued rows**: each row on one line with its numbers run together (``…申请数量458004259``), the
-  separators lost.
+- **rows on a line**: each row on one line, its numbers after its label either run together
+  (``…申请数量458004259``, the separators lost) or apart (``行政许可 10 2 12``).
 
 A stream starts at a short line that names a table (its caption, the 勾稽关系 corner, the first
 row label, 行政复议 …) and runs over cell-like lines — short, without sentence punctuation, not a
 section heading (table 3's 一、本年新收 and 四、结转下年度 look like one and are not) — up to the
-last number; it is a table when it holds at least five numbers. Each label line starts a row; the
-number lines after it are that row's cells; a glued row becomes its label and one cell holding the
-digits, which the binder splits when the count of digits equals the number of columns and
-otherwise reports as unreadable (a table that is there but cannot be read).
+last number, or to a row with separators; it is a table when it holds at least five numbers, table
+2's block captions counted with them (four small blocks hold only four numbers, and a
+第二十条第（X）项 line is never prose). Each label line starts a row; the number lines after it are
+that row's cells (a line may hold several, apart); a row on a line becomes its label and its numbers, a glued one its label and one
+cell holding the digits, which the binder splits when the count of digits equals the number of
+columns and otherwise reports as unreadable (a table that is there but cannot be read).
 """
 
 from __future__ import annotations
@@ -26,12 +28,18 @@ from ..textutil import fold
 from .patterns import CAPTION, SECTION_HEADING, T3_TOP_LABEL
 
 _START = re.compile(alternation({m for markers in TABLE_START_MARKERS.values() for m in markers}))
-_NUMBER = re.compile(rf"[+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元)?|{alternation(NOT_APPLICABLE)}")
-# A label with its digits run on: the label must not end in a digit or an ordinal's dot (1.属于…).
-_GLUED = re.compile(r"(?P<label>.*[^\d\s.,、．])\s*(?P<digits>\d+)")
+_VALUE = r"[+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元)?"
+_NUMBER = re.compile(rf"{_VALUE}|{alternation(NOT_APPLICABLE)}")
+# A row on one line: its label, then its numbers run together (…申请数量458004259) or apart, as PDF
+# text gives a row (行政许可 10 2 12). The label must not end in a digit, a sign or an ordinal's dot
+# (1.属于…).
+_ROW = re.compile(rf"(?P<label>.*[^\d\s.,、．+\-−])\s*(?P<values>{_VALUE}(?:\s+{_VALUE})*)")
+_NUMBERS = re.compile(rf"{_VALUE}(?:\s+{_VALUE})*")  # a line of numbers only (table 4's one row)
+_TOKEN = re.compile(r"\S+")
 _SENTENCE = re.compile(r"[。；;！!？?]")
 _CELL_MAX = 60  # the longest template label (2.申请人逾期未按收费通知…) is 38 characters
-_MIN_NUMBERS = 5  # fewer numbers than this is prose that happens to be short, not a table
+# Fewer numbers (and table-2 captions) than this is prose that happens to be short, not a table.
+_MIN_EVIDENCE = 5
 
 
 def stream_end(text: str, bounds: list[tuple[int, int]], first: int) -> int | None:
@@ -39,23 +47,28 @@ def stream_end(text: str, bounds: list[tuple[int, int]], first: int) -> int | No
     line = fold(text[bounds[first][0] : bounds[first][1]]).strip()
     if not (CAPTION.match(line) or (_is_cell(line) and _START.search(line.replace(" ", "")))):
         return None
-    numbers = 0
+    evidence = 1 if CAPTION.match(line) else 0
     last = None
     for j in range(first + 1, len(bounds)):
-        content = fold(text[bounds[j][0] : bounds[j][1]]).strip()
+        raw = text[bounds[j][0] : bounds[j][1]]
+        content = fold(raw).strip()
         if not content:
             continue
-        if _NUMBER.fullmatch(content):
+        if "\t" in raw or content.count("|") >= 2:
+            break  # a row with separators: a table of another form starts here
+        if _NUMBER.fullmatch(content) or _NUMBERS.fullmatch(content):
             # a long run of digits is a whole row of numbers that ran together
-            numbers += _MIN_NUMBERS if len(content) >= _MIN_NUMBERS and content.isdigit() else 1
+            evidence += _MIN_EVIDENCE if len(content) >= _MIN_EVIDENCE and content.isdigit() else len(content.split())
             last = j
         elif _is_cell(content):
-            if _GLUED.fullmatch(content):
-                numbers += 1
+            if _ROW.fullmatch(content):
+                evidence += 1
                 last = j
+            elif CAPTION.match(content):
+                evidence += 1  # another block of table 2: nothing but a table has these lines
         else:
             break
-    return last if last is not None and numbers >= _MIN_NUMBERS else None
+    return last if last is not None and evidence >= _MIN_EVIDENCE else None
 
 
 def _is_cell(content: str) -> bool:
@@ -75,16 +88,17 @@ def build_stream(text: str, lines: list[tuple[int, int]]) -> Grid:
             continue
         lead = len(raw) - len(raw.lstrip())
         s, e = start + lead, start + lead + len(raw.strip())
-        if _NUMBER.fullmatch(content):
+        if _NUMBER.fullmatch(content) or _NUMBERS.fullmatch(content):
             if not rows:
                 rows.append([])
-            rows[-1].append(Cell(text[s:e], s, e))
+            rows[-1] += [Cell(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, s, e)]
             continue
-        glued = _GLUED.fullmatch(content) if not CAPTION.match(content) else None
-        if glued:
-            cut = s + glued.start("digits")
+        row = _ROW.fullmatch(content) if not CAPTION.match(content) else None
+        if row:
+            cut = s + row.start("values")
             label_end = s + len(text[s:cut].rstrip())
-            rows.append([Cell(text[s:label_end], s, label_end), Cell(text[cut:e], cut, e)])
+            values = [Cell(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, cut, e)]
+            rows.append([Cell(text[s:label_end], s, label_end), *values])
         else:
             rows.append([Cell(text[s:e], s, e)])
     out = [Row(cells, cells[0].start, cells[-1].end) for cells in rows if cells]

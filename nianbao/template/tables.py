@@ -53,6 +53,14 @@ class RowSpec:
     subtotal: bool = False  # a group's subtotal row, which the template does not print but many reports add
     block: str = ""  # table 2: the item of article 20 (一, 五, 六, 八, 九) the row belongs to
 
+    @property
+    def quoted(self) -> str:
+        """The row as messages quote it: “（一）予以公开”; an item of an outcome group under its
+        group, as the template writes them: “（三）不予公开”中的“2.其他法律行政法规禁止公开”."""
+        if self.ordinal.isdigit() and len(self.path) == 3:
+            return f"“{self.path[1]}”中的“{self.label}”"
+        return f"“{self.short}”"
+
 
 CellKey = tuple[RowSpec, ColumnSpec]
 

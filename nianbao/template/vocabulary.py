@@ -78,11 +78,24 @@ DEPARTMENT_KINDS = ("局", "委", "办", "厅", "中心")
 RULEMAKING_KINDS = ("省", "市")
 
 
-def may_make_rules(kind: str | None, government: bool) -> bool:
+# A government's general office reports the government's own documents, 规章 included (上海市人民政府
+# 办公厅's report lists the city's 规章): it answers for the government whose name it carries.
+GENERAL_OFFICE_SUFFIXES = ("人民政府办公厅", "人民政府办公室")
+
+
+def may_make_rules(kind: str | None, government: bool, name: str = "") -> bool:
     """Whether an agency of *kind* (`AGENCY_KIND_SUFFIXES`' kinds; None: unknown) may make 规章: a
-    people's government of one of `RULEMAKING_KINDS`. A 局 or a 县 never may, so its table 2 规章 row
-    is 0 every year; an unknown kind is given the benefit of the doubt by the callers."""
-    return kind in RULEMAKING_KINDS and government
+    people's government of one of `RULEMAKING_KINDS`, or the general office of one (*name*, the
+    agency's full name, ends with one of `GENERAL_OFFICE_SUFFIXES`). A 局 or a 县 never may, so its
+    table 2 规章 row is 0 every year; an unknown kind is given the benefit of the doubt by the callers."""
+    if kind in RULEMAKING_KINDS and government:
+        return True
+    office = next((s for s in GENERAL_OFFICE_SUFFIXES if name.endswith(s)), None)
+    if office is None:
+        return False
+    place = name[: -len(office)]
+    longest_first = sorted(AGENCY_KIND_SUFFIXES, key=lambda pair: -len(pair[0]))  # 自治区 before 区
+    return next((k for suffix, k in longest_first if place.endswith(suffix)), None) in RULEMAKING_KINDS
 
 
 # Administrative level, for auditors' overviews (by agency level): a government's own kind, or for
