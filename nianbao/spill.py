@@ -92,14 +92,14 @@ class Held:
             self._memory.append((absolute, result, None))
             return
         db = self._database()
-        db.execute("INSERT INTO result VALUES (?, ?, ?, NULL)", (self._count - 1, absolute, _packed(result)))
+        db.execute("INSERT INTO result VALUES (?, ?, ?, NULL)", (self._count - 1, _key(absolute), _packed(result)))
         digest = result.digest
         if digest is not None and digest.year is not None:  # one report per path: adding again replaces
-            db.execute("DELETE FROM report WHERE path = ?", (digest.path,))
-            core = (digest.agency_core or "")[::-1]
+            db.execute("DELETE FROM report WHERE path = ?", (_key(digest.path),))
+            core = _key((digest.agency_core or "")[::-1])
             db.execute(
                 "INSERT INTO report VALUES (NULL, ?, ?, ?, ?, ?)",
-                (digest.path, digest.year, digest.agency, core, _packed(digest)),
+                (_key(digest.path), digest.year, _key(digest.agency), core, _packed(digest)),
             )
 
     def result(self, i: int) -> FileResult:
@@ -113,7 +113,9 @@ class Held:
         if self._db is None:
             found = [result for path, result, _ in self._memory if path == absolute]
         else:
-            rows = self._db.execute("SELECT held FROM result WHERE absolute = ? ORDER BY i DESC LIMIT 1", (absolute,))
+            rows = self._db.execute(
+                "SELECT held FROM result WHERE absolute = ? ORDER BY i DESC LIMIT 1", (_key(absolute),)
+            )
             found = [_unpacked(held) for (held,) in rows]
         return (True, found[-1].digest) if found else (False, None)
 
@@ -131,11 +133,11 @@ class Held:
             if self._db is None:
                 return [result.digest for _, result, _ in self._memory if result.digest and result.digest.year == year]
             core = (digest.agency_core or "")[::-1]
-            ends = [core[:n] for n in range(1, len(core) + 1)]  # the cores *digest*'s ends with
+            ends = [_key(core[:n]) for n in range(1, len(core) + 1)]  # the cores *digest*'s ends with
             rows = self._db.execute(
                 f"SELECT digest FROM report WHERE year = ? AND (agency = ? OR core IN ({','.join('?' * len(ends))})"
                 " OR (core > ? AND core < ?)) ORDER BY n",
-                (year, digest.agency, *ends, core, core + "\U0010ffff"),
+                (year, _key(digest.agency), *ends, _key(core), _key(core + "\U0010ffff")),
             )
             return [_unpacked(packed) for (packed,) in rows]
 
@@ -187,13 +189,19 @@ _SCHEMA = """
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
 PRAGMA cache_size = -256;
-CREATE TABLE result (i INTEGER PRIMARY KEY, absolute TEXT, held BLOB, pairing BLOB);
+CREATE TABLE result (i INTEGER PRIMARY KEY, absolute BLOB, held BLOB, pairing BLOB);
 CREATE INDEX result_file ON result (absolute);
-CREATE TABLE report (n INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT, year INTEGER, agency TEXT, core TEXT, digest BLOB);
+CREATE TABLE report (n INTEGER PRIMARY KEY AUTOINCREMENT, path BLOB, year INTEGER, agency BLOB, core BLOB, digest BLOB);
 CREATE INDEX report_path ON report (path);
 CREATE INDEX report_core ON report (year, core);
 CREATE INDEX report_agency ON report (year, agency);
 """
+
+
+def _key(text: str | None) -> bytes | None:
+    """*text* as the database holds it: bytes, for a file name that is not valid UTF-8 (its
+    undecodable bytes as surrogates, which sqlite3 refuses in text) is a key too."""
+    return None if text is None else text.encode("utf-8", "surrogateescape")
 
 
 def _packed(value: object) -> bytes:
