@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import os
 
+from .errors import UsageError
+
 TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
 
 if TYPE_CHECKING:
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 
     from .digest import ReportDigest
     from .results import FileResult
-    from .years import Pairing
+    from .years import Pairing, ReportIndex
 
 
 class BodySpill:
@@ -70,14 +72,17 @@ class Held:
     A run over several files holds them in a temporary ``sqlite3`` database (pickled, the digests'
     bodies in a `BodySpill`), the reports indexed by year, agency and core name reversed (a core
     ending another's is a prefix of it), so that its memory does not grow with the number of files.
-    A one-file run holds its one outcome in memory and opens no database: pre-commit's start-up.
+    A one-file run holds its one outcome in memory and opens no database: pre-commit's start-up;
+    so does a run whose temporary folder cannot take the database. UsageError when the folder
+    fails (fills up) during the run.
     """
 
     def __init__(self, many: bool) -> None:
         self._bodies = BodySpill() if many else None
         self._db: sqlite3.Connection | None = None
         self._file: tempfile._TemporaryFileWrapper[bytes] | None = None
-        self._memory: list[tuple[str, FileResult, Pairing | None]] = []  # one file: (absolute, result, pairing)
+        self._memory: list[tuple[str, FileResult, Pairing | None]] = []  # (absolute, result, pairing)
+        self._index: ReportIndex | None = None  # the pairing index of the outcomes in memory
         self._count = 0
 
     def __len__(self) -> int:
@@ -88,10 +93,23 @@ class Held:
         if self._bodies is not None and result.digest is not None:
             self._bodies.hold(result.digest)
         self._count += 1
-        if self._bodies is None:
+        db = self._database() if self._bodies is not None and (self._db or not self._memory) else None
+        if db is None:
+            from .years import ReportIndex
+
             self._memory.append((absolute, result, None))
+            self._index = self._index or ReportIndex()
+            if result.digest is not None:
+                self._index.add(result.digest)
             return
-        db = self._database()
+        import sqlite3  # imported by `_database`
+
+        try:
+            self._insert(db, absolute, result)
+        except sqlite3.Error as exc:
+            raise UsageError(f"临时文件夹无法写入（{exc}），检查中止：请腾出空间或用 TMPDIR 另指一个文件夹") from exc
+
+    def _insert(self, db: sqlite3.Connection, absolute: str, result: FileResult) -> None:
         db.execute("INSERT INTO result VALUES (?, ?, ?, NULL)", (self._count - 1, _key(absolute), _packed(result)))
         digest = result.digest
         if digest is not None and digest.year is not None:  # one report per path: adding again replaces
@@ -131,7 +149,7 @@ class Held:
 
         def of_year(year: int) -> list[ReportDigest]:
             if self._db is None:
-                return [result.digest for _, result, _ in self._memory if result.digest and result.digest.year == year]
+                return self._index.of_year(year) if self._index else []
             core = (digest.agency_core or "")[::-1]
             ends = [_key(core[:n]) for n in range(1, len(core) + 1)]  # the cores *digest*'s ends with
             rows = self._db.execute(
@@ -156,23 +174,30 @@ class Held:
             return self._memory[i][2]
         return _unpacked(self._db.execute("SELECT pairing FROM result WHERE i = ?", (i,)).fetchone()[0])
 
-    def _database(self) -> sqlite3.Connection:
+    def _database(self) -> sqlite3.Connection | None:
+        """The database, made on first use; None when the temporary folder cannot take it."""
         if self._db is None:
             import sqlite3
             import tempfile
 
-            self._file = tempfile.NamedTemporaryFile(prefix="nianbao-", suffix=".db")
-            self._db = sqlite3.connect(self._file.name)
-            self._db.executescript(_SCHEMA)
+            try:
+                self._file = tempfile.NamedTemporaryFile(prefix="nianbao-", suffix=".db")
+                self._db = sqlite3.connect(self._file.name)
+                self._db.executescript(_SCHEMA)
+            except (OSError, sqlite3.Error):  # memory will do, as before
+                self._drop_database()
         return self._db
 
-    def close(self) -> None:
+    def _drop_database(self) -> None:
         if self._db is not None:
             self._db.close()
             self._db = None
         if self._file is not None:
             self._file.close()
             self._file = None
+
+    def close(self) -> None:
+        self._drop_database()
         if self._bodies is not None:
             self._bodies.close()
 

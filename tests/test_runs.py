@@ -152,10 +152,20 @@ def test_held_digests_keep_their_tables_and_sentences_in_a_temporary_folder() ->
     assert not Path(digest.body_file).exists()
 
 
-def test_a_run_on_disk_pairs_as_the_index_in_memory() -> None:
+@pytest.mark.parametrize("disk", [True, False])
+def test_a_run_on_disk_pairs_as_the_index_in_memory(disk: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """`Held` narrows a year's reports to those that may be the same agency's in its database;
     `years.same_agency` decides among them: every pairing, its candidates and their order are
-    the in-memory index's, a report added again under its path replaces the first."""
+    the in-memory index's, a report added again under its path replaces the first. A temporary
+    folder that cannot take the database leaves the run in memory, paired the same."""
+    import tempfile
+
+    if not disk:
+
+        def refused(*args: object, **kwargs: object) -> None:
+            raise PermissionError("read-only")
+
+        monkeypatch.setattr(tempfile, "NamedTemporaryFile", refused)
     from nianbao.digest import ReportDigest
     from nianbao.results import FileResult
     from nianbao.spill import Held
