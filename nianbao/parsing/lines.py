@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import BLANK, NUMBER, Cell, Grid, Row, Value, plain_count
+from ..model import NUMBER, Cell, Grid, Row, Value, plain_count
 from ..textutil import ARTIFACT_PATTERN
 from .patterns import CAPTION, SECTION_HEADING, delimiter_row
 from .runon import table_trace
@@ -178,8 +178,8 @@ def make_cell(text: str, start: int, end: int) -> Cell:
 def _cell(raw: str, start: int) -> Cell:
     """A cell from *raw*, the text at *start*, trimmed (see `make_cell`)."""
     stripped = raw.strip()
-    if not stripped:
-        return Cell("", start, start, (), Value(BLANK, None, "", start, start))
+    if not stripped:  # typed when asked: the binder passes most blanks by without their value
+        return Cell("", start, start)
     s = start if len(stripped) == len(raw) else start + len(raw) - len(raw.lstrip())
     e = s + len(stripped)
     if stripped.isdigit() and stripped.isascii():  # most cells: a plain count, typed right here
