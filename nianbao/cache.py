@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import __version__
 from .digest import ReportDigest, new_digest
-from .ruledef import SAFE, SEVERITIES, SUGGESTED, Edit, Finding, Fix, Related
+from .ruledef import MANUAL, SAFE, SEVERITIES, SUGGESTED, Edit, Finding, Fix, Related
 
 TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
 
@@ -145,7 +145,7 @@ def finding_from_record(r: dict[str, Any]) -> Finding:
     fix = None
     if "f" in r:
         description, applicability, edits = r["f"]
-        if applicability not in (SAFE, SUGGESTED):
+        if applicability not in (SAFE, SUGGESTED, MANUAL):
             raise ValueError(applicability)
         fix = Fix(_text(description), tuple(Edit(_int(a), _int(b), _text(t)) for a, b, t in edits), applicability)
     if r["v"] not in SEVERITIES:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .argparse_zh import ArgumentParser
-from .errors import UsageError, warn
+from .errors import UsageError, warn, why
 from .forms import DRAFT_SUFFIXES
 from .walk import walk
 
@@ -156,7 +156,7 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
 
 def _jobs(text: str) -> int:
     """The value of --jobs: a positive whole number (argparse says so when it is not)."""
-    if not text.strip().isdigit() or int(text) < 1:
+    if not (text.strip().isascii() and text.strip().isdigit()) or int(text) < 1:  # not ², not ３
         raise argparse.ArgumentTypeError(f"应为正整数，而不是 “{text}”")
     return int(text)
 
@@ -294,7 +294,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("--fix 与 --diff 不能同时使用")
     previous = Path(args.previous) if args.previous else None
     if previous is not None and not previous.is_file():
-        raise UsageError(f"--previous 指定的文件不存在：{args.previous}")
+        raise UsageError(f"--previous 指定的 “{args.previous}” 不存在")
     if args.statistics and args.format not in ("text", "json"):
         raise UsageError("--statistics 只能与 --format text 或 json 同用")
     if args.baseline and args.write_baseline:
@@ -451,7 +451,12 @@ def _across_years(
                 print(f"nianbao: {line}", file=sys.stderr)
         for file, result in zip(files, checked):
             if file is not None and result.findings and result.source is None and result.document is None:
-                result = result.placed(file.read_bytes())  # held slimmed: its text again, to place its findings
+                try:
+                    result = result.placed(file.read_bytes())  # held slimmed: its text again, to place its findings
+                except OSError as exc:  # moved or deleted while the rest of the run was checked
+                    from .output import shown
+
+                    result = result.replace(findings=(), error=f"无法再次读取 {shown(str(file))}：{why(exc)}")
             yield result
 
 

@@ -162,7 +162,7 @@ def _load_toml(path: Path) -> dict[str, Any]:
     except ImportError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
     try:
-        return tomllib.loads(path.read_bytes().decode("utf-8"))
+        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))  # Notepad saves UTF-8 with a BOM
     except OSError as exc:
         raise ConfigError(f"无法读取配置文件 {path}：{why(exc)}") from exc
     except UnicodeDecodeError as exc:
@@ -210,6 +210,10 @@ def _shown(value: Any) -> str:
         return f"“{value}”"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (list, dict)):  # TOML's arrays and inline tables read like JSON's
+        import json
+
+        return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 

@@ -212,7 +212,7 @@ def _stock_notes(paragraphs: list[Paragraph]) -> list[list[Any]]:
     ``清理并集中发布现行有效规范性文件40件，动态更新本年度制发的5件`` 40 is the stock and 5 made."""
     from .template import STOCK_COUNT_ROLES
 
-    documents, change, count, role = _stock_patterns()
+    documents, change, count, role, enumerated = _stock_patterns()
     notes: list[list[Any]] = []
     for para in paragraphs:
         folded = para.folded
@@ -220,22 +220,33 @@ def _stock_notes(paragraphs: list[Paragraph]) -> list[list[Any]]:
             continue
         for m in _sentence_pattern().finditer(folded):
             text = m.group()
-            rows = [row for row, pattern in documents if pattern.search(text)]
-            if not rows or not change.search(text):
+            named = sorted((d.start(), row) for row, pattern in documents for d in pattern.finditer(text))
+            if not named or not change.search(text):
                 continue
-            since = 0
+            since, last_role = 0, None
             for c in count.finditer(text):
                 said = [w.group() for w in role.finditer(text, since, c.start())]
                 if said:
-                    notes += [[row, STOCK_COUNT_ROLES[said[-1]], int(c.group(1))] for row in rows]
+                    last_role = STOCK_COUNT_ROLES[said[-1]]
+                elif last_role is None or not enumerated.fullmatch(text, since, c.start()):
+                    # no word says what this count is (废止3件，修改5件: 5 is no repeal); only a list
+                    # goes on with the role before it (废止规章1件、规范性文件3件)
+                    last_role = None
+                if last_role is not None:
+                    # the documents named nearest before the count (or, failing that, right after it)
+                    before = [row for at, row in named if at < c.start()]
+                    notes.append([before[-1] if before else named[0][1], last_role, int(c.group(1))])
                 since = c.end()
     return notes
 
 
 @lru_cache(maxsize=1)
-def _stock_patterns() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _stock_patterns() -> tuple[
+    list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+]:
     """What `_stock_notes` looks for: each row's documents, a change to the stock, a count of
-    documents (its number as group 1), a word that says what a count is."""
+    documents (its number as group 1), a word that says what a count is, and what stands between two
+    counts of one list (、规范性文件: a separator and the next count's documents)."""
     from .template import (
         STOCK_CHANGE_WORDS,
         STOCK_COUNT_ROLES,
@@ -250,7 +261,10 @@ def _stock_patterns() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str
         (row, re.compile(f"(?:{alternation(words)})(?!{not_documents})")) for row, words in STOCK_DOCUMENTS.items()
     ]
     count = re.compile(rf"(?<![\d.])(\d+)\s*(?:{alternation(STOCK_COUNT_UNITS)})")
-    return documents, re.compile(alternation(STOCK_CHANGE_WORDS)), count, re.compile(alternation(STOCK_COUNT_ROLES))
+    any_documents = alternation([w for words in STOCK_DOCUMENTS.values() for w in words])
+    enumerated = re.compile(rf"\s*(?:(?:[、，,和及与]|以及)\s*)?(?:行政)?(?:{any_documents})\s*")
+    change = re.compile(alternation(STOCK_CHANGE_WORDS))
+    return documents, change, count, re.compile(alternation(STOCK_COUNT_ROLES)), enumerated
 
 
 @lru_cache(maxsize=1)

@@ -259,7 +259,7 @@ class Linter:
         applied = 0
         result = self.check(source, path, selection, form=form)
         for _ in range(max_passes):
-            fixes = [f.fix for f in result.findings if f.fix and (unsafe or f.fix.applicability == SAFE)]
+            fixes = [f.fix for f in result.findings if f.fix and f.fix.applies(unsafe)]
             if not fixes:
                 break
             source, n = apply_fixes(source, fixes)

@@ -24,8 +24,11 @@ SEVERITIES = (ERROR, WARNING, INFO)
 SEVERITY_RANK = {INFO: 0, WARNING: 1, ERROR: 2}
 SEVERITY_LABEL = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
 
-SAFE, SUGGESTED = "safe", "suggested"  # fix applicability: --fix and fix-all apply only SAFE
-APPLICABILITY_LABEL = {SAFE: "可自动修复", SUGGESTED: "建议修复"}
+# Fix applicability: --fix and fix-all apply SAFE, --unsafe-fixes SUGGESTED too. MANUAL is the
+# engine's, never a rule's: the fix says what to change, but the file's form cannot take it (a web
+# page or PDF is report-only; a .docx edit across differently formatted runs).
+SAFE, SUGGESTED, MANUAL = "safe", "suggested", "manual"
+APPLICABILITY_LABEL = {SAFE: "可自动修复", SUGGESTED: "建议修复", MANUAL: "需手工修改"}
 
 
 class Fixable(Enum):
@@ -57,7 +60,8 @@ class Edit(FrozenRecord):
 
 
 class Fix(FrozenRecord):
-    """Edits that fix a finding, described in Chinese; ``applicability`` is SAFE or SUGGESTED."""
+    """Edits that fix a finding, described in Chinese; ``applicability`` is SAFE or SUGGESTED (or
+    MANUAL, which only the engine sets)."""
 
     __slots__ = ("description", "edits", "applicability")
     description: str
@@ -66,6 +70,14 @@ class Fix(FrozenRecord):
 
     def __init__(self, description: str, edits: tuple[Edit, ...], applicability: str = SAFE) -> None:
         self._init(description, edits, applicability)
+
+    def applies(self, unsafe: bool = False) -> bool:
+        """Whether ``--fix`` applies it (with ``--unsafe-fixes`` when *unsafe*)."""
+        return self.applicability == SAFE or (unsafe and self.applicability == SUGGESTED)
+
+    def manual(self) -> Fix:
+        """This fix as one to make by hand (see MANUAL)."""
+        return self.replace(applicability=MANUAL)
 
 
 class Related(FrozenRecord):

@@ -19,7 +19,6 @@ from .output import shown
 from .record import FrozenRecord
 from .resolver import Resolver
 from .results import FileResult
-from .ruledef import SAFE
 
 TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would import (see nianbao/__init__.py)
 
@@ -171,6 +170,10 @@ class Runner:
         found = Linter(self.resolver.registry(as_file)).check_years(result.digest, previous, selection, text)
         if not found:
             return result
+        if here.document is not None:  # a fix the document cannot take is one to make by hand
+            from .documents.lint import settle_fixes
+
+            found = settle_fixes(found, here.document)
         return here.replace(findings=tuple(sorted(result.findings + found, key=lambda f: (f.start, f.end, f.code))))
 
     def prepare(self, files: list[Path], strict: bool = True) -> None:
@@ -370,7 +373,7 @@ def _compared(
             if compared_digest is not None:
                 compared_digest.release()
         added = set(compared.findings) - set(result.findings)
-        if (o.fix or o.diff) and any(f.fix and (o.unsafe_fixes or f.fix.applicability == SAFE) for f in added):
+        if (o.fix or o.diff) and any(f.fix and f.fix.applies(o.unsafe_fixes) for f in added):
             again = runner.run(file, stdin, previous=pairing.previous)
             compared = again.replace(fixed=again.fixed + (result.fixed if file is not None and o.fix else 0))
         yield compared

@@ -237,7 +237,7 @@ def _group_reading(groups: list[str]) -> Reading:
 
 
 def _rows_reading(rows: list) -> Reading:
-    names = "".join(r.quoted for r in rows)
+    names = "、".join(r.quoted for r in rows)
     return Reading(tuple((r, T3Col.TOTAL) for r in rows), f"表三{names}的总计" + ("之和" if len(rows) > 1 else ""))
 
 

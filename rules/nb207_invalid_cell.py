@@ -73,10 +73,11 @@ def _blanks(text: str, table: Table, rec: Reconciliation) -> Finding:
     more = f"等 {len(by_row)} 行" if len(by_row) > _LISTED_ROWS else ""
     totals = f"，其中 {len(rec.blank_totals)} 个是总计" if rec.blank_totals else ""
     holds = "，按 0 计算时各项勾稽关系成立" if rec.identities and not rec.broken else ""
-    # Blank totals are "none" like the other blanks when every identity holds with blank = 0 (a
-    # blank total over non-zero parts is a wrong cell, reported on its own); with an identity
-    # broken besides, a blank total may be hiding a number.
-    severity = ERROR if rec.blank_totals and rec.broken else WARNING
+    # Blank totals are "none" like the other blanks when their identities hold with blank = 0 (a
+    # blank total over non-zero parts is a wrong cell, reported on its own); in a broken identity
+    # besides, a blank total may be hiding a number.
+    totals_in_broken = {(b.row, b.column) for b in rec.blank_totals} & {k for i in rec.broken for k in i.cells}
+    severity = ERROR if totals_in_broken else WARNING
     why = totals + holds
     start, end = visible_span(text, rec.blanks[0].cell)
     return Finding(

@@ -30,8 +30,8 @@ def document_stock(current: ReportDigest, previous: ReportDigest) -> Iterator[Fi
 
     规章、（行政）规范性文件两行分别比对；本年或上年缺少其中一格时不比对。两版模板的存量不是同一个数
     （2019 版是历年对外公开的总数，2021 版是现行有效的件数），2020 年度与 2021 年度之间不比对。
-    无权制定规章的机关（县、乡镇、街道人民政府和各部门）“规章”一行每年都应为 0，由 NB208 逐年检查，
-    这里不比对：否则更正了上年误填的一年反而被指为接不上。
+    无权制定规章的机关（县、乡镇、街道人民政府和各部门；省、市政府办公厅除外）“规章”一行每年都应为 0，
+    由 NB208 逐年检查，这里不比对：否则更正了上年误填的一年反而被指为接不上。
 
     这是警告而不是错误：开展规范性文件清理、宣布失效等都会改变存量。报告正文说明了变化、且数字对得上时
     不报告：同一句话提到规章或规范性文件和清理、废止、失效、集中发布等，并且
@@ -109,5 +109,10 @@ def _explained(
     gone = [Decimal(n.value) for n in said if n.role == "removed"]
     if any(stock == now or stock + m == now for stock in stocks for m in made):
         return True
-    # the text's count beyond the repeal column, or instead of it (a 清理 the table left out, or counted)
-    return bool(gone) and any(expected - k in (now, now - removed) for k in (*gone, sum(gone)))
+    # the text's count beyond the repeal column (a 清理 the table left out) — a count equal to the
+    # repeal column is that column said again (本年废止1件), not a second repeal…
+    beyond = [k for k in gone if k != removed]
+    if beyond and any(expected - k == now for k in (*beyond, sum(beyond))):
+        return True
+    # …or instead of it (the 清理's count, which the table's repeal column did not hold)
+    return any(expected + removed - k == now for k in (*gone, sum(gone)))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from nianbao.parsing.patterns import SECTION_HEADING, SUB_ITEM
+from nianbao.parsing.patterns import CAPTION, SECTION_HEADING, SUB_ITEM
 
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (inclusive)
 
@@ -146,6 +146,27 @@ def make_docx(text: str, numbered: bool = True, split_table3: bool = True) -> by
             numbered_paragraph(sub.group("title"), "Heading 2", 1)
         elif heading and len(block) < 40:
             document.add_paragraph(block, style="Heading 1")
+        else:
+            document.add_paragraph(block)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def make_plain_docx(text: str) -> bytes:
+    """The draft as a drafter types it: Word's Title and Heading 1 styles with the numbers typed,
+    each table in one piece and ruled, only its caption rows (第二十条第（六）项) merged across."""
+    import docx
+
+    document = docx.Document()
+    for block in layout(text):
+        if isinstance(block, Table):
+            captions = [r for r, row in enumerate(block.rows) if CAPTION.match(row[0])]
+            _add_table(document, Table(block.rows, [(r, 0, r, len(block.rows[r]) - 1) for r in captions]))
+        elif SECTION_HEADING.match(block) and len(block) < 40:
+            document.add_heading(block, 1)
+        elif block.endswith("年度报告"):
+            document.add_heading(block, 0)
         else:
             document.add_paragraph(block)
     out = io.BytesIO()
@@ -283,3 +304,43 @@ def make_pdfs(documents: list[bytes]) -> list[bytes]:
             timeout=300,
         )
         return [(Path(tmp) / f"report{i}.pdf").read_bytes() for i in range(len(documents))]
+
+
+_PDF_PAD = bytes.fromhex("28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a")
+
+
+def encrypted_pdf(user: bytes = b"secret", owner: bytes = b"owner") -> bytes:
+    """A one-page PDF with an open password (the standard security handler, revision 2: RC4 with
+    a 40-bit key, PDF 1.7 §7.6.3), so a reader without the password must refuse it."""
+    import hashlib
+
+    from pdfminer.arcfour import Arcfour
+
+    def padded(password: bytes) -> bytes:
+        return (password + _PDF_PAD)[:32]
+
+    o = Arcfour(hashlib.md5(padded(owner)).digest()[:5]).encrypt(padded(user))
+    ident = b"0123456789abcdef"
+    key = hashlib.md5(padded(user) + o + (-4).to_bytes(4, "little", signed=True) + ident).digest()[:5]
+    u = Arcfour(key).encrypt(_PDF_PAD)
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>",
+        b"<</Filter/Standard/V 1/R 2/O<%s>/U<%s>/P -4>>" % (o.hex().encode(), u.hex().encode()),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<</Size %d/Root 1 0 R/Encrypt 4 0 R/ID[<%s><%s>]>>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        ident.hex().encode(),
+        ident.hex().encode(),
+        xref,
+    )
+    return bytes(out)

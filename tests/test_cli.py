@@ -218,6 +218,7 @@ def test_help_is_all_chinese(command: str, capsys: pytest.CaptureFixture[str]) -
         (["check", "--format", "xml", "a.txt"], "参数 --format：无效的取值 “xml”（可选：text、json、github、sarif）"),
         (["chek"], "无效的取值 “chek”"),
         (["check", "--jobs", "x", "a.txt"], "参数 --jobs/-j：应为正整数，而不是 “x”"),
+        (["check", "--jobs", "²", "a.txt"], "参数 --jobs/-j：应为正整数，而不是 “²”"),
         (["report", "-j", "0", "-o", "a.html", "a.txt"], "参数 --jobs/-j：应为正整数，而不是 “0”"),
         (["explain"], "缺少必需的参数：RULE"),
         (["check", "--jobs"], "需要一个值"),

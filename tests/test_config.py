@@ -80,6 +80,8 @@ def test_province_reaches_the_report_per_file() -> None:
         ("[[overrides]]\nreport-year = 2020\n", "overrides[0].files"),
         ('local-plugins = ["nowhere.py"]\n', "local-plugins"),
         ('fail-on = "warn"\n', "“fail-on” 应为 error / warning / info 之一，而不是 “warn”"),
+        ('fail-on = ["warn"]\n', '而不是 ["warn"]'),  # as TOML writes it, not Python's ['warn']
+        ('\ufefffail-on = "warn"\n', "“fail-on” 应为"),  # a BOM (Notepad's UTF-8) is no syntax error
         ('previous = "nonexist.txt"\n', "previous 指定的 “nonexist.txt” 不存在"),
         ('[[overrides]]\nfiles = ["a/*"]\nprevious = "a"\n', "overrides[0].previous 指定的 “a” 不是文件"),
         ("ignore = [\n", "到末尾仍不完整，不是合法的 TOML：可能缺少 “]”"),

@@ -127,7 +127,8 @@ def test_fix_on_a_docx_changes_only_the_edited_runs(tmp_path: Path) -> None:
     assert (tmp_path / "report.docx").read_bytes() == after and "已修复" not in again.stdout
 
 
-def test_a_fix_across_runs_is_reported_not_applied(tmp_path: Path) -> None:
+def year_across_runs() -> bytes:
+    """The clean draft as a .docx whose title year is 2022, typed in two runs (20 | 22年…)."""
     import docx
 
     document = docx.Document(io.BytesIO(make_docx(clean())))
@@ -138,10 +139,33 @@ def test_a_fix_across_runs_is_reported_not_applied(tmp_path: Path) -> None:
         run_.text = ""
     out = io.BytesIO()
     document.save(out)
-    (tmp_path / "report.docx").write_bytes(out.getvalue())
+    return out.getvalue()
+
+
+def test_a_fix_across_runs_is_reported_not_applied(tmp_path: Path) -> None:
+    data = year_across_runs()
+    (tmp_path / "report.docx").write_bytes(data)
     proc = run(tmp_path, "report.docx", "--fix")
-    assert (tmp_path / "report.docx").read_bytes() == out.getvalue()
+    assert (tmp_path / "report.docx").read_bytes() == data
     assert "1 个修复涉及多处格式" in proc.stderr and "NB301" in proc.stdout
+
+
+def test_fixable_is_claimed_only_where_fix_can_fix(folder: Path, tmp_path: Path) -> None:
+    """The same safe fixes: offered for the text and for a .docx inside single runs; to be made
+    by hand in a web page, a PDF and a .docx fix across runs — shown so, and not counted."""
+    out = run(folder, "report.txt", "report.docx").stdout
+    assert out.count("= 可自动修复") == 4 and "其中 4 个可用 --fix 自动修复" in out
+    documents = ["report.html"] + (["report.pdf"] if (folder / "report.pdf").exists() else [])
+    out = run(folder, *documents).stdout
+    assert "可自动修复" not in out and "--fix" not in out
+    assert out.count("= 需手工修改：把标题年份改为 2023") == len(documents)
+    records = json.loads(run(folder, *documents, "--format", "json").stdout)
+    assert {r["fix"]["applicability"] for r in records if r["fix"]} == {"manual"}
+    stats = json.loads(run(folder, *documents, "--statistics", "--format", "json").stdout)
+    assert stats and all(s["fixable"] == s["suggested"] == 0 for s in stats)
+    (tmp_path / "split.docx").write_bytes(year_across_runs())
+    out = run(tmp_path, "split.docx").stdout
+    assert "= 需手工修改：把标题年份改为 2023" in out and "可自动修复" not in out
 
 
 def test_diff_on_a_docx_shows_the_text_change_and_writes_nothing(tmp_path: Path) -> None:

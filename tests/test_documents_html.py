@@ -49,7 +49,7 @@ def test_a_cms_page_reads_as_the_draft(charset: str) -> None:
     ],
 )
 def test_the_page_encoding(data: bytes, expected: str) -> None:
-    assert decode_page(data) == expected
+    assert decode_page(data) == (expected, None)
 
 
 def test_rowspan_colspan_and_cell_text_normalisation() -> None:

@@ -9,10 +9,13 @@ import re
 import pytest
 
 from nianbao.documents import DocumentError, read_document
-from nianbao.documents.pdf import SCANNED
+from nianbao.documents.pdf import SCANNED, _number_tables, _Page, _Table
+from nianbao.testing import lint
 from nianbao.testing.drafts import clean
 
-from .documents_support import make_docx, make_pdfs, needs_soffice
+from .documents_support import make_docx, make_pdfs, make_plain_docx, needs_soffice
+
+YEARS = range(2019, 2026)
 
 
 def lines(text: str) -> list[str]:
@@ -57,5 +60,37 @@ def test_a_scan_has_no_text_layer() -> None:
 
 
 def test_not_a_pdf() -> None:
-    with pytest.raises(DocumentError, match="无法解析 PDF"):
+    with pytest.raises(DocumentError, match="^PDF 文件(已损坏|不完整)"):
         read_document(b"%PDF-1.4 broken", "pdf")
+
+
+def test_a_caption_at_the_top_of_a_page_is_not_the_end_of_the_label_above() -> None:
+    """Table 2 of the 2019 template continued on a new page whose first row is the caption
+    第二十条第（六）项: it starts the next block, and is not glued to 其他对外管理服务事项 (a false NB106);
+    a label the page break really cut is still joined."""
+
+    def pages(last_row: list[str], first_row: list[str]) -> list[_Page]:
+        before = _Table(1, 600.0, 50.0, 550.0, [["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"], last_row])
+        after = _Table(2, 60.0, 50.0, 550.0, [first_row, ["行政处罚", "3", "0", "3"]])
+        return [_Page(1, 800.0, [before]), _Page(2, 800.0, [after])]
+
+    caption = pages(["其他对外管理服务事项", "4", "-1", "6"], ["第二十条第（六）项", "", "", ""])
+    _number_tables(caption)
+    assert caption[0].items[0].rows[-1][0] == "其他对外管理服务事项"  # type: ignore[union-attr]
+    assert caption[1].items[0].rows[0][0] == "第二十条第（六）项"  # type: ignore[union-attr]
+    wrapped = pages(["其他对外管理", "", "", ""], ["服务事项", "", "", ""])
+    _number_tables(wrapped)
+    assert wrapped[0].items[0].rows[-1][0] == "其他对外管理服务事项"  # type: ignore[union-attr]
+
+
+@pytest.fixture(scope="module")
+def year_pdfs() -> list[bytes]:
+    """A correct report of each year typed plainly in Word (caption rows merged across), and the
+    2020 one (the 2019 template) in the fuller layout too."""
+    return make_pdfs([make_plain_docx(clean(year=year)) for year in YEARS] + [make_docx(clean(year=2020))])
+
+
+@needs_soffice
+def test_correct_reports_of_every_year_give_no_findings_as_pdf(year_pdfs: list[bytes]) -> None:
+    for year, pdf in zip([*YEARS, 2020], year_pdfs):
+        assert [(f.code, f.message) for f in lint(read_document(pdf, "pdf").text)] == [], year

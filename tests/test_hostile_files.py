@@ -171,3 +171,25 @@ def test_the_delimiter_row_pattern(row: str, delimiter: bool) -> None:
     from nianbao.parsing.api import looks_like_markdown
 
     assert looks_like_markdown(f"标题\n\n| 甲 | 乙 |\n{row}\n") is delimiter
+
+
+def test_a_report_deleted_during_the_run_is_said_and_the_rest_reported(
+    tmp_cwd: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Findings are held without their text until the run is paired, then placed by reading the
+    file again; a file gone by then is one error, not an internal error that loses the others."""
+    import nianbao.runner
+
+    for name in ("a.txt", "b.txt"):
+        Path(name).write_text(clean().replace("至2023年12月31日止", "至2022年12月31日止"), encoding="utf-8")
+    pair_run = nianbao.runner.pair_run
+
+    def deleting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        Path("a.txt").unlink()
+        return pair_run(*args, **kwargs)
+
+    monkeypatch.setattr(nianbao.runner, "pair_run", deleting)
+    assert main(["check", "--no-cache", "--format", "json", "a.txt", "b.txt"]) == 2
+    out, err = capsys.readouterr()
+    assert "无法再次读取 a.txt" in err and "内部错误" not in err
+    assert {Path(f["path"]).name for f in json.loads(out)} == {"b.txt"}

@@ -205,6 +205,9 @@ def _stock(d: Draft, row: RowSpec, made: int, repealed: int, in_force: int) -> D
         ("开展规范性文件清理，宣布失效规范性文件6件。", 20, True),  # numbers that do not add up
         ("开展行政规范性文件全面清理，及时清理失效、废止文件。", 24, True),  # a clearance, no numbers
         ("本年制发行政规范性文件4件，废止1件。", 4, True),  # the stock filled in as this year's making
+        ("本年制发行政规范性文件4件，废止1件。", 32, True),  # the table's repeal said again: not a second one
+        ("清理规章和规范性文件，废止规章1件、规范性文件3件。", 30, False),  # 33 − 3: each count its documents
+        ("清理规章和规范性文件，废止规章1件、规范性文件3件。", 32, True),  # the 规章's 1 explains nothing here
         ("", 24, True),
     ],
     ids=[
@@ -215,6 +218,9 @@ def _stock(d: Draft, row: RowSpec, made: int, repealed: int, in_force: int) -> D
         "removals-that-do-not-add-up",
         "clearance-without-numbers",
         "made-filled-in-as-the-stock",
+        "repeal-column-said-again",
+        "counts-listed-by-documents",
+        "another-documents-count",
         "nothing-said",
     ],
 )
@@ -606,3 +612,23 @@ def test_digest_cells_as_written_full_width_and_decimal() -> None:
     t2 = again.table("t2")
     assert t2 is not None and t2.cell(T2Row.OTHER_SERVICES, T2Col.CHANGE).number == -1  # type: ignore[union-attr]
     assert t2.cell(T2Row.PROCUREMENT, T2Col.PURCHASE_AMOUNT).value == "3.6"  # type: ignore[union-attr]
+
+
+def test_a_cross_year_fix_in_a_web_page_is_one_to_make_by_hand(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """NB606's safe fix cannot be applied to a web page (report-only): it is offered as one to make
+    by hand, from a fresh check and from the cache alike."""
+    from .documents_support import make_html
+
+    drafts = chain(2022, 2)
+    paths = write(tmp_cwd, drafts)
+    text = paths[2023].read_text(encoding="utf-8").replace("2023年，云溪镇坚持", "2022年，云溪镇坚持", 1)
+    paths[2023].unlink()
+    paths[2023].with_suffix(".html").write_bytes(make_html(text))
+    for _ in range(2):  # checked, then read from the cache
+        finding = only(check(capsys, str(tmp_cwd))[1])
+        assert finding["code"] == "NB606" and finding["fix"]["applicability"] == "manual"
+    main(["check", str(tmp_cwd)])
+    out = capsys.readouterr().out
+    assert "= 需手工修改" in out and "--fix" not in out

@@ -13,7 +13,7 @@ from html import escape
 from importlib.resources import files
 from typing import Any
 
-from ..ruledef import ERROR, INFO, SEVERITY_LABEL, WARNING
+from ..ruledef import APPLICABILITY_LABEL, ERROR, INFO, SEVERITY_LABEL, WARNING
 from .charts import CONFIG, charts, plotly_js
 from .model import CLEAN, STATUS_LABEL, WITH_ERRORS, WITH_WARNINGS, Audit, AuditFinding, Location
 
@@ -175,7 +175,7 @@ def data(audit: Audit, drawn: dict[str, Any]) -> dict[str, Any]:
         "rules": {code: list(v) for code, v in audit.rules.items()},
         "severity": SEVERITY_LABEL,
         "status": STATUS_LABEL,
-        "fixKind": {"safe": "可自动修复", "suggested": "建议修复"},
+        "fixKind": APPLICABILITY_LABEL,
         "reports": reports,
     }
 

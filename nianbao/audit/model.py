@@ -71,7 +71,7 @@ class AuditFinding:
     message: str
     location: Location | None  # None when the text could not be decoded
     fix: str = ""  # the fix's description
-    fix_kind: str = ""  # safe | suggested | "" (none)
+    fix_kind: str = ""  # safe | suggested | manual | "" (none)
     related: tuple[Location, ...] = ()
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..ruledef import ERROR, INFO, SEVERITY_LABEL, WARNING
+from ..ruledef import APPLICABILITY_LABEL, ERROR, INFO, SEVERITY_LABEL, WARNING
 from .model import CLEAN, STATUS_LABEL, WITH_ERRORS, WITH_WARNINGS, Audit, Location
 
-FIX_KIND = {"safe": "可自动修复", "suggested": "建议修复"}
 OVERVIEW, REPORTS, FINDINGS = "概况", "报告", "问题"
 REPORT_HEADER = ("文件", "单位", "层级", "年度", "模板", "应用模板", "错误", "警告", "提示", "状态")
 FINDING_HEADER = (
@@ -107,7 +106,7 @@ def write(audit: Audit, path: Path) -> None:
                     loc.place if loc else None,
                     f.message,
                     loc.excerpt if loc else None,
-                    FIX_KIND.get(f.fix_kind, ""),
+                    APPLICABILITY_LABEL.get(f.fix_kind, ""),
                     f.fix,
                     related,
                 ],

@@ -20,8 +20,31 @@ class DocumentError(Exception):
     """The document cannot be read; the message says why, in Chinese, and what to do."""
 
 
+# What a file's first bytes say it is, for a file whose name says otherwise (a PDF saved as .docx).
+_MAGIC = (
+    (b"%PDF-", "pdf", "PDF 文件"),
+    (b"PK\x03\x04", "docx", "zip 压缩包（.docx 就是这种格式）"),
+)
+
+
 def read_document(data: bytes, fmt: str) -> Document:
-    """Read *data* as *fmt* ("docx", "html", "pdf" or "legacy"); raises DocumentError."""
+    """Read *data* as *fmt* ("docx", "html", "pdf" or "legacy"); raises DocumentError, with a
+    message in Chinese, for every file that cannot be read — and for a reader's own bug, which
+    must cost that file, not the run (the readers are fuzzed so that this message is never seen)."""
+    try:
+        return _read(data, fmt)
+    except DocumentError:
+        raise
+    except Exception as exc:
+        raise DocumentError(f"读取文件时 nianbao 内部出错（请报告此问题）：{type(exc).__name__}: {exc}") from exc
+
+
+def _read(data: bytes, fmt: str) -> Document:
+    if not data.strip():
+        raise DocumentError("文件为空（没有任何内容）")
+    mismatch = next((name for magic, kind, name in _MAGIC if data.startswith(magic) and kind != fmt), None)
+    if mismatch is not None:
+        raise DocumentError(f"文件内容其实是 {mismatch}，与扩展名不符：请改正扩展名后再检查")
     if fmt == "legacy":
         raise DocumentError(LEGACY_MESSAGE)
     if fmt == "docx":

@@ -57,7 +57,9 @@ class Document:
     holds one origin per character of it (see `nianbao.documents.text`); ``places`` lists, by
     offset, the place of the text from that offset on; ``opaque`` holds offsets where content
     could not be read (a table that is a picture), so rules do not call it missing.
-    ``page_source`` is the decoded HTML page (origins are offsets into it).
+    ``page_source`` is the decoded HTML page (origins are offsets into it). ``runs`` (.docx) holds
+    the start of each ``w:t``'s text in the text stream origins point into, then the stream's
+    length: a fix can be applied only inside one of them (`nianbao.documents.docx.run_edit`).
     """
 
     format: str
@@ -66,6 +68,7 @@ class Document:
     places: list[tuple[int, Place]]
     opaque: list[int] = field(default_factory=list)
     page_source: str | None = None
+    runs: array | None = None
     _starts: list[int] | None = field(default=None, repr=False)
     _page_index: LineIndex | None = field(default=None, repr=False)
 

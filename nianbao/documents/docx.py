@@ -7,54 +7,82 @@ edit back through them (`nianbao.documents.docxfix`).
 
 from __future__ import annotations
 
-import io
-import zipfile
+import bisect
+from array import array
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from . import DocumentError
 from .document import Document
-from .numbering import Numbering, w
+from .numbering import Numbering, number, w
+from .package import NOT_DOCX, open_package
 from .text import Builder, Chars, Place, join
 
 if TYPE_CHECKING:
-    from docx.document import Document as DocxDocument
+    from ..ruledef import Edit, Fix
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _PICTURES = (w("drawing"), w("pict"), w("object"))
 _INLINE = (w("t"), w("tab"), w("br"), w("cr"), w("noBreakHyphen"))
 _SKIPPED = frozenset((w("txbxContent"), _MC_FALLBACK, w("pPr"), w("rPr")))
-NOT_DOCX = "不是有效的 .docx 文件（{why}）：请在 Word 或 WPS 中“另存为” .docx 后再检查"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps and encrypted .docx files
+_MAX_COLUMNS = 63  # Word's limit: a larger gridSpan is damage, not a table
 
 
-def open_package(data: bytes) -> DocxDocument:
-    """The python-docx document of a .docx; DocumentError for anything else."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    from . import LEGACY_MESSAGE
-
-    if data.startswith(OLE_MAGIC):
-        raise DocumentError(LEGACY_MESSAGE + "（加密的 .docx 也是这种格式：请先取消密码）")
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError) as exc:
-        raise DocumentError(NOT_DOCX.format(why="不是 zip 包")) from exc
-    except (KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise DocumentError(NOT_DOCX.format(why=f"{type(exc).__name__}: {exc}")) from exc
-    return document
-
-
-def text_stream(root: etree._Element) -> dict[etree._Element, int]:
-    """Start of each ``w:t``'s text in the document's text stream (see the module docstring)."""
+def text_stream(root: etree._Element) -> tuple[dict[etree._Element, int], array]:
+    """Start of each ``w:t``'s text in the document's text stream (see the module docstring), and
+    the runs' bounds: those starts in order, then the stream's length."""
     starts = {}
+    bounds = array("l")
     pos = 0
     for t in root.iter(w("t")):
         starts[t] = pos
+        bounds.append(pos)
         pos += len(t.text or "")
-    return starts
+    bounds.append(pos)
+    return starts, bounds
+
+
+RunEdit = tuple[int, int, int, str]  # w:t index, start and end inside its text, new text
+
+
+def map_fix(origins: array, runs: Sequence[int], fix: Fix) -> list[RunEdit] | None:
+    """The fix's edits as edits of single ``w:t`` texts (see `run_edit`), or None if any edit is
+    not inside one."""
+    out = []
+    for edit in fix.edits:
+        mapped = run_edit(origins, runs, edit)
+        if mapped is None:
+            return None
+        out.append(mapped)
+    return out
+
+
+def run_edit(origins: array, runs: Sequence[int], edit: Edit) -> RunEdit | None:
+    """*edit* of the rendering as an edit inside one ``w:t``'s text (*runs*: their bounds, see
+    `text_stream`), or None when it is not inside one: it spans runs
+    (text formatted in pieces), touches text Word generates (a list number), or adds a line or cell."""
+    if "\n" in edit.new_text or "\t" in edit.new_text:
+        return None
+    if edit.end > edit.start:
+        span = origins[edit.start : edit.end]
+        if span[0] < 0 or any(b != a + 1 for a, b in zip(span, span[1:])):
+            return None
+        anchor, first, last = span[0], span[0], span[-1] + 1
+    elif edit.start > 0 and origins[edit.start - 1] >= 0:  # an insertion joins the text before it
+        anchor = origins[edit.start - 1]
+        first = last = anchor + 1
+    elif edit.start < len(origins) and origins[edit.start] >= 0:  # … or else the text after it
+        anchor = first = last = origins[edit.start]
+    else:
+        return None
+    t = bisect.bisect_right(runs, anchor, 0, len(runs) - 1) - 1
+    while t > 0 and runs[t + 1] == runs[t] and anchor >= runs[t]:  # an empty w:t shares its start
+        t -= 1
+    if t < 0 or last > runs[t + 1]:
+        return None
+    return t, first - runs[t], last - runs[t], edit.new_text
 
 
 def read_docx(data: bytes) -> Document:
@@ -64,17 +92,21 @@ def read_docx(data: bytes) -> Document:
         numbering = part.numbering_part.element
     except (KeyError, NotImplementedError):
         numbering = None
-    reader = _Reader(document.element, Numbering(numbering, document.styles.element))
-    reader.blocks(document.element.body)
+    root = document.element
+    body = root.find(w("body"))
+    if root.tag != w("document") or body is None:
+        raise DocumentError(NOT_DOCX.format(why=f"{part.partname.lstrip('/')} 中没有文档正文"))
+    reader = _Reader(root, Numbering(numbering, document.styles.element))
+    reader.blocks(body)
     b = reader.builder
-    return Document("docx", b.text, b.origins, b.places, b.opaque)
+    return Document("docx", b.text, b.origins, b.places, b.opaque, runs=reader.bounds)
 
 
 class _Reader:
     def __init__(self, root: etree._Element, numbering: Numbering) -> None:
         self.builder = Builder()
         self.numbering = numbering
-        self.starts = text_stream(root)
+        self.starts, self.bounds = text_stream(root)
         self.paragraphs = 0
         self.tables = 0
 
@@ -90,8 +122,10 @@ class _Reader:
                     self.builder.mark_opaque()
             elif child.tag == w("tbl"):
                 self.table(child)
-            elif child.tag in (w("sdt"), w("customXml"), w("sdtContent")):
-                self.blocks(child.find(w("sdtContent")) if child.tag == w("sdt") else child)
+            elif child.tag in (w("customXml"), w("sdtContent")):
+                self.blocks(child)
+            elif child.tag == w("sdt") and (content := child.find(w("sdtContent"))) is not None:
+                self.blocks(content)
 
     def paragraph_text(self, p: etree._Element) -> Chars:
         """The paragraph as Word shows it: its generated number, then its runs; a line break joins."""
@@ -181,7 +215,5 @@ def _cells(tr: etree._Element):  # type: ignore[no-untyped-def]
 
 
 def _span(element: etree._Element | None) -> int:
-    try:
-        return max(1, int(element.get(w("val"), "1"))) if element is not None else 1
-    except ValueError:
-        return 1
+    value = element.get(w("val")) if element is not None else None
+    return number(value, 1, 1, _MAX_COLUMNS)

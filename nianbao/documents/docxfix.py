@@ -3,12 +3,12 @@
 An edit maps back through the rendering's origins to one ``w:t`` element of ``word/document.xml``;
 the new text replaces that element's content in the XML bytes, so every other byte of the part
 and every other part of the package stay as they were. An edit that spans runs (text formatted
-in pieces), or touches text Word generates (a list number), is not applied and is counted.
+in pieces), or touches text Word generates (a list number), cannot be applied: `check_document`
+marks its fix MANUAL already, so output never calls it fixable, and ``--fix`` counts it.
 """
 
 from __future__ import annotations
 
-import bisect
 import html
 import io
 import re
@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..fixes import select_fixes
-from ..ruledef import SAFE, Edit, Fix
+from ..ruledef import MANUAL, Fix
+from .docx import RunEdit, map_fix, text_stream
 from .lint import check_document
 from .numbering import W, w
 
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
 
 PART = "word/document.xml"
 _MAX_PASSES = 10
-
-RunEdit = tuple[int, int, int, str]  # w:t index, start and end inside its text, new text
 
 
 def not_applied_note(count: int) -> str:
@@ -48,7 +47,7 @@ def fix_docx(
         document = result.document
         if document is None:
             break
-        fixes = [f.fix for f in result.findings if f.fix and (unsafe or f.fix.applicability == SAFE)]
+        fixes = [f.fix for f in result.findings if f.fix and f.fix.applies(unsafe)]
         runs = _Runs(data)
         mapped = [m for m in (runs.map_fix(document, fix) for fix in select_fixes(fixes)) if m is not None]
         if not mapped:
@@ -56,9 +55,12 @@ def fix_docx(
         data = runs.apply([edit for edits in mapped for edit in edits])
         applied += len(mapped)
         result = check_document(linter, data, path, "docx", selection)
-    fixes = [f.fix for f in result.findings if f.fix and (unsafe or f.fix.applicability == SAFE)]
-    notes = (not_applied_note(len(fixes)),) if fixes else ()
-    return data, result.replace(fixed=applied, notes=notes)
+    # What is left could not be applied: by hand (check_document made most such fixes MANUAL
+    # already; these are the ones whose w:t bytes could not be located).
+    findings = tuple(f.replace(fix=f.fix.manual()) if f.fix and f.fix.applies(unsafe) else f for f in result.findings)
+    left = sum(1 for f in findings if f.fix and f.fix.applicability == MANUAL)
+    notes = (not_applied_note(left),) if left else ()
+    return data, result.replace(findings=findings, fixed=applied, notes=notes)
 
 
 class _Runs:
@@ -70,11 +72,7 @@ class _Runs:
             self.xml = z.read(PART)
         root = etree.fromstring(self.xml)
         self.texts = [t.text or "" for t in root.iter(w("t"))]
-        self.starts = []
-        pos = 0
-        for text in self.texts:
-            self.starts.append(pos)
-            pos += len(text)
+        self.bounds = text_stream(root)[1]
         prefix = next((p for p, uri in (root.nsmap or {}).items() if uri == W and p), None)
         self.spans: list[tuple[int, int, int]] | None = None  # (tag start, content start, content end)
         if prefix is not None:
@@ -102,39 +100,9 @@ class _Runs:
         return spans
 
     def map_fix(self, document: Document, fix: Fix) -> list[RunEdit] | None:
-        """The fix's edits as edits of single ``w:t`` texts, or None if any edit is not inside one."""
-        if self.spans is None:
-            return None
-        out = []
-        for edit in fix.edits:
-            mapped = self._map(document, edit)
-            if mapped is None:
-                return None
-            out.append(mapped)
-        return out
-
-    def _map(self, document: Document, edit: Edit) -> RunEdit | None:
-        if "\n" in edit.new_text or "\t" in edit.new_text:
-            return None  # a new paragraph or cell is not a run's text
-        origins = document.origins
-        if edit.end > edit.start:
-            span = origins[edit.start : edit.end]
-            if span[0] < 0 or any(b != a + 1 for a, b in zip(span, span[1:])):
-                return None
-            anchor, first, last = span[0], span[0], span[-1] + 1
-        elif edit.start > 0 and origins[edit.start - 1] >= 0:  # an insertion joins the text before it
-            anchor = origins[edit.start - 1]
-            first = last = anchor + 1
-        elif edit.start < len(origins) and origins[edit.start] >= 0:  # … or else the text after it
-            anchor = first = last = origins[edit.start]
-        else:
-            return None
-        t = bisect.bisect_right(self.starts, anchor) - 1
-        while t > 0 and not self.texts[t] and anchor >= self.starts[t]:  # an empty w:t shares its start
-            t -= 1
-        if t < 0 or last > self.starts[t] + len(self.texts[t]):
-            return None
-        return t, first - self.starts[t], last - self.starts[t], edit.new_text
+        """The fix's edits as edits of single ``w:t`` texts, or None if any edit is not inside one
+        (or the elements' bytes could not be located)."""
+        return None if self.spans is None else map_fix(document.origins, self.bounds, fix)
 
     def apply(self, edits: list[RunEdit]) -> bytes:
         """The package with *edits* applied to document.xml; every other part copied as it was."""

@@ -30,6 +30,9 @@ _DECLARED = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I
 )
 _GB = ("gbk", "gb2312", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn", "hz-gb-2312")
+# Encodings a page cannot declare in its markup (the HTML standard reads such a page as UTF-8),
+# and Python codecs that are no page encoding at all: canonical codec names, as prefixes.
+_UNDECLARABLE = ("utf-16", "utf-32", "utf-7", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 # Markup in the page source, so that what lies between is text (comments and script bodies are not).
@@ -57,35 +60,56 @@ _FILE_LINK = re.compile(r"\.(pdf|docx?|wps|xlsx?|zip|rar|ofd)(\?|$)", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s*[_|｜—–-]{1,2}\s*")
 
 
-def decode_page(data: bytes) -> str:
-    """The page's text: BOM first, then the charset it declares (GBK and GB2312 read as GB18030,
-    their superset), then UTF-8, then GB18030; a page that is none of them is read as UTF-8 with
-    replacement characters (a web page, unlike a draft, is never written back)."""
+def decode_page(data: bytes) -> tuple[str, str | None]:
+    """The page's text, and what went wrong decoding it (None when an encoding read it whole).
+
+    BOM first, then the charset it declares (GBK and GB2312 read as GB18030, their superset; one
+    that names no encoding a page can declare is ignored, as browsers do), then UTF-8, then
+    GB18030. When none reads every byte (a stray byte in a GBK page, two encodings mixed), the one
+    that needs the fewest replacement characters (a web page, unlike a draft, is never written back).
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    m = _DECLARED.search(data[:4096])
-    candidates = []
-    if m:
-        declared = (m.group(1) or m.group(2)).decode("ascii").lower()
-        candidates.append("gb18030" if declared in _GB else declared)
-    candidates += ["utf-8", "gb18030"]
+            return data[len(bom) :].decode(encoding, errors="replace"), None
+    candidates = [*_declared(data), "utf-8", "gb18030"]
     for encoding in candidates:
         try:
-            return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+            return data.decode(encoding), None
+        except (UnicodeError, LookupError):  # "undefined", "punycode" … raise UnicodeError itself
             continue
-    return data.decode("utf-8", errors="replace")
+    texts = []
+    for encoding in candidates:
+        try:
+            texts.append(data.decode(encoding, errors="replace"))
+        except (UnicodeError, LookupError):
+            continue
+    names = "、".join(dict.fromkeys(encoding.upper() for encoding in candidates))
+    return min(texts, key=lambda text: text.count("\ufffd")), f"按 {names} 解码都有错误"
+
+
+def _declared(data: bytes) -> list[str]:
+    """The encoding the page declares, as a list of none or one."""
+    m = _DECLARED.search(data[:4096])
+    if not m:
+        return []
+    name = (m.group(1) or m.group(2)).decode("ascii").lower()
+    if name in _GB:
+        return ["gb18030"]
+    try:
+        canonical = codecs.lookup(name).name
+    except LookupError:
+        return []
+    return [] if canonical.startswith(_UNDECLARABLE) else [canonical]
 
 
 def read_html(data: bytes) -> Document:
-    source = decode_page(data)
+    source, trouble = decode_page(data)
     # lxml refuses str input that carries an XML declaration; blank it, keeping every offset.
     markup = _XML_DECLARATION.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), source)
     try:
         root = lxml_html.document_fromstring(markup)
-    except (etree.ParserError, ValueError) as exc:
-        raise DocumentError(f"无法解析网页（{exc}）") from exc
+    except (etree.ParserError, ValueError) as exc:  # "Document is empty": only comments or declarations
+        raise DocumentError("网页中没有任何正文（只有注释或声明）") from exc
     reader = _Reader(source, root)
     article, title = _find_article(root)
     if title is not None:
@@ -93,6 +117,11 @@ def read_html(data: bytes) -> Document:
     reader.block(article)
     b = reader.builder
     if not _looks_like_report(b.text, reader.tables):
+        if trouble is not None:
+            raise DocumentError(
+                f"网页中没有找到报告正文，网页的编码也无法确定（{trouble}），读出的文字可能是乱码："
+                "可在浏览器中把网页另存为 UTF-8 编码后再检查"
+            )
         raise DocumentError("网页中没有找到报告正文（报告可能以附件或图片形式发布，请检查附件本身）")
     return Document("html", b.text, b.origins, b.places, b.opaque, page_source=source)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..ruledef import MANUAL
 from ..source import Source
 from . import DocumentError, read_document
 
@@ -11,7 +12,8 @@ if TYPE_CHECKING:
     from ..engine import Linter, Selection
     from ..model import Report
     from ..results import FileResult
-    from ..ruledef import Finding
+    from ..ruledef import Finding, Fix
+    from .document import Document
 
 # Rules that would call a table missing: not where the document holds content nianbao cannot read
 # (a table pasted as a picture, a scanned page).
@@ -29,7 +31,24 @@ def check_document(linter: Linter, data: bytes, path: str, fmt: str, selection: 
     findings = result.findings
     if document.opaque and result.report is not None:
         findings = tuple(f for f in findings if not _hidden_by_picture(f, result.report, document.opaque))
-    return result.replace(findings=findings, document=document)
+    return result.replace(findings=settle_fixes(findings, document), document=document)
+
+
+def settle_fixes(findings: tuple[Finding, ...], document: Document) -> tuple[Finding, ...]:
+    """*findings* with each fix the document cannot take made MANUAL (`nianbao.ruledef.MANUAL`):
+    every fix in a web page or PDF (report-only), and a .docx fix that is not inside single runs."""
+
+    def takes(fix: Fix) -> bool:
+        if document.runs is None:
+            return False
+        from .docx import map_fix
+
+        return map_fix(document.origins, document.runs, fix) is not None
+
+    return tuple(
+        f.replace(fix=f.fix.manual()) if f.fix is not None and f.fix.applicability != MANUAL and not takes(f.fix) else f
+        for f in findings
+    )
 
 
 def _hidden_by_picture(finding: Finding, report: Report, opaque: list[int]) -> bool:

@@ -15,6 +15,7 @@ from ..textutil import int_to_cn
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _LEVELS = 9
+_MAX_START = 32767  # the largest start value Word accepts
 
 
 def w(tag: str) -> str:
@@ -28,11 +29,19 @@ def _val(element: etree._Element | None, default: str | None = None) -> str | No
 
 
 def _int(element: etree._Element | None, default: int) -> int:
-    value = _val(element)
+    """A number Word stores (a list's start), *default* when it is missing or not a number, kept
+    within what Word itself accepts."""
+    return number(_val(element), default, 0, _MAX_START)
+
+
+def number(value: str | None, default: int, low: int, high: int) -> int:
+    """*value* as an integer within [low, high]; *default* when it is missing or not a number (a
+    damaged file must not make nianbao count to a billion or index past Word's nine levels)."""
     try:
-        return int(value) if value is not None else default
+        n = int(value) if value is not None else default
     except ValueError:
-        return default
+        n = default
+    return min(max(n, low), high)
 
 
 _TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
@@ -113,7 +122,7 @@ class Numbering:
                     continue
                 num_pr = style.find(f"{w('pPr')}/{w('numPr')}")
                 if num_pr is not None:
-                    self._style_num[sid] = (_val(num_pr.find(w("numId"))), _opt_int(num_pr.find(w("ilvl"))))
+                    self._style_num[sid] = (_val(num_pr.find(w("numId"))), _opt_level(num_pr.find(w("ilvl"))))
                 based = _val(style.find(w("basedOn")))
                 if based:
                     self._based_on[sid] = based
@@ -127,7 +136,7 @@ class Numbering:
                 continue
             levels: dict[int, Level] = {}
             for lvl in abstract.iterfind(w("lvl")):
-                ilvl = int(lvl.get(w("ilvl"), "0"))
+                ilvl = _level(lvl.get(w("ilvl")))
                 levels[ilvl] = Level(
                     _int(lvl.find(w("start")), 1),
                     _val(lvl.find(w("numFmt")), "decimal") or "decimal",
@@ -147,7 +156,7 @@ class Numbering:
             for override in num.iterfind(w("lvlOverride")):
                 start = override.find(w("startOverride"))
                 if start is not None:
-                    overrides[int(override.get(w("ilvl"), "0"))] = _int(start, 1)
+                    overrides[_level(override.get(w("ilvl")))] = _int(start, 1)
             self._nums[nid] = (aid, overrides)
 
     def _style_numbering(self, style: str | None) -> tuple[str | None, int | None]:
@@ -171,7 +180,7 @@ class Numbering:
         if num_pr is not None:
             direct_id = _val(num_pr.find(w("numId")))
             num_id = direct_id if direct_id is not None else num_id
-            direct_lvl = _opt_int(num_pr.find(w("ilvl")))
+            direct_lvl = _opt_level(num_pr.find(w("ilvl")))
             ilvl = direct_lvl if direct_lvl is not None else ilvl
         if not num_id or num_id == "0" or num_id not in self._nums:
             return ""
@@ -184,8 +193,7 @@ class Numbering:
         if num_id not in self._used_nums:
             self._used_nums.add(num_id)
             for lvl_no, start in overrides.items():
-                if lvl_no < _LEVELS:
-                    counters[lvl_no] = start - 1
+                counters[lvl_no] = start - 1
         current = counters[level_no]
         counters[level_no] = levels[level_no].start if current is None else current + 1
         for deeper in range(level_no + 1, _LEVELS):
@@ -204,9 +212,11 @@ class Numbering:
         return text + (" " if level.suffix == "space" and text else "")
 
 
-def _opt_int(element: etree._Element | None) -> int | None:
+def _opt_level(element: etree._Element | None) -> int | None:
+    """A paragraph's or style's list level (0–8), None when it names none."""
     value = _val(element)
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
+    return None if value is None else _level(value)
+
+
+def _level(value: str | None) -> int:
+    return number(value, 0, 0, _LEVELS - 1)

@@ -10,18 +10,20 @@ every place carries its page number.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..parsing.patterns import SECTION_HEADING, SUB_ITEM
+from ..parsing.patterns import CAPTION, SECTION_HEADING, SUB_ITEM, T3_CAPTION, T4_CAPTION
 from ..template import PAGE_NUMBER_PATTERNS
 from ..textutil import fold
 from . import DocumentError
 from .document import Document
 from .text import Builder, Chars, Place, join
 
+ENCRYPTED = "PDF {how}，无法读取：请去除密码和加密（例如在 PDF 阅读器中另存为不加密的副本）后再检查"
 SCANNED = "扫描件，没有文字层，无法检查（文字识别不在 nianbao 的范围内：请检查报告的 Word 或网页版本）"
 _TABLES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _PAGE_NUMBER = re.compile("^(?:" + "|".join(PAGE_NUMBER_PATTERNS) + ")$")
@@ -29,7 +31,13 @@ _MARGIN = 0.1  # top and bottom share of a page where running headers and footer
 _RUNNING_SHARE = 0.5  # a margin line on at least this share of pages (and two) is running
 _LIST_START = re.compile(r"^\s*(?:[0-9０-９]+\s*[.、．]|[(（][0-9０-９]+[)）]|[①-⑳])")
 _NUMBER = re.compile(r"^[-+]?[0-9０-９][0-9０-９.,，．%]*$")
+_CAPTIONS = (CAPTION, T3_CAPTION, T4_CAPTION)  # rows that start a part of a table
 _CID = re.compile(r"\(cid:\d+\)")
+
+# pdfminer warns about every damaged font or colour it meets; with no handler of its own those
+# warnings would reach the user's terminal through logging's last resort. An application that
+# configures logging (the language server) still receives them.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 
 @dataclass
@@ -76,18 +84,30 @@ def read_pdf(data: bytes) -> Document:
 
 def _extract(data: bytes) -> list[_Page]:
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import PdfminerException
+    from pdfminer.psexceptions import PSException
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             return [_page(page) for page in pdf.pages]
-    except (PdfminerException, PDFSyntaxError, PDFPasswordIncorrect) as exc:
-        cause = exc.args[0] if exc.args else exc
-        if isinstance(cause, PDFPasswordIncorrect) or "password" in str(exc).lower():
-            raise DocumentError("PDF 有密码保护，无法读取：请提供未加密的版本") from exc
-        raise DocumentError(f"无法解析 PDF（{type(cause).__name__}）：文件可能已损坏") from exc
+    except (PSException, PdfminerException, MalformedPDFException) as exc:
+        cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc  # pdfplumber wraps
+        raise DocumentError(_unreadable(cause)) from exc
+
+
+def _unreadable(cause: object) -> str:
+    """Why pdfminer could not read a PDF, in Chinese."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfexceptions import PDFEOFError
+    from pdfminer.psexceptions import PSEOF
+
+    if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
+        return ENCRYPTED.format(how="设置了打开密码")
+    if isinstance(cause, PDFEncryptionError):
+        return ENCRYPTED.format(how="已加密")
+    if isinstance(cause, (PSEOF, PDFEOFError)):
+        return "PDF 文件不完整（在结尾之前就断了，可能下载或复制时被截断），无法读取：请重新获取完整的文件"
+    return "PDF 文件已损坏，无法读取：请重新获取文件，或检查报告的 Word 或网页版本"
 
 
 def _page(page) -> _Page:  # type: ignore[no-untyped-def]
@@ -279,8 +299,13 @@ def _same_shape(a: _Table, b: _Table) -> bool:
 
 def _is_split_row(before: list[str], after: list[str]) -> bool:
     """The second half of a row the page break cut: text only in cells whose first half holds text
-    (a wrapped label), no numbers of its own."""
+    (a wrapped label), no numbers of its own, and no caption of the template (第二十条第（六）项
+    at the top of a page starts a block: it never ends the label above it)."""
     filled = [i for i, cell in enumerate(after) if cell]
     return bool(filled) and all(
-        before[i] and not _NUMBER.match(after[i]) and not _NUMBER.match(before[i]) for i in filled
+        before[i]
+        and not _NUMBER.match(after[i])
+        and not _NUMBER.match(before[i])
+        and not any(caption.match(after[i]) for caption in _CAPTIONS)
+        for i in filled
     )

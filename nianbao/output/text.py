@@ -41,7 +41,7 @@ def render(results: Iterable[FileResult], stream: IO[str], colour: bool, show_so
         failed += bool(result.error)
         for f in result.findings:
             counts[f.severity] = counts.get(f.severity, 0) + 1
-            if f.fix:
+            if f.fix and f.fix.applicability in fixable:  # not MANUAL: --fix cannot make it
                 fixable[f.fix.applicability] += 1
             where = location(result, f.start, f.end)
             code = c(_COLOURS.get(f.severity, _CYAN) + _BOLD, f.code)

@@ -75,12 +75,14 @@ TOWNSHIP_KINDS = ("镇", "乡", "街道")
 GOVERNMENT_KINDS = ("县", "区", "市", "省")  # a people's government at county level or above
 DEPARTMENT_KINDS = ("局", "委", "办", "厅", "中心")
 # Which kinds may make 规章 (NB208, NB602): provincial and districted-city governments (and ministries).
+# A name does not tell a districted city (设区的市) from a county-level one (莱州市): every 市 is given
+# the benefit of the doubt.
 RULEMAKING_KINDS = ("省", "市")
 
 
 # A government's general office reports the government's own documents, 规章 included (上海市人民政府
 # 办公厅's report lists the city's 规章): it answers for the government whose name it carries.
-GENERAL_OFFICE_SUFFIXES = ("人民政府办公厅", "人民政府办公室")
+GENERAL_OFFICE_SUFFIXES = ("人民政府办公厅", "人民政府办公室", "政府办公厅", "政府办公室")  # longest first
 
 
 def may_make_rules(kind: str | None, government: bool, name: str = "") -> bool:
