@@ -192,7 +192,7 @@ def _cell(raw: str, start: int) -> Cell:
 
 def _cells(start: int, parts: list[str]) -> list[Cell]:
     """The cells of *parts*, the pieces of the line at *start* between one-character separators."""
-    cells = []
+    cells: list[Cell] = []
     append = cells.append
     for part in parts:
         append(_cell(part, start))
