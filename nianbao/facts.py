@@ -36,11 +36,13 @@ _PERIOD = re.compile(
     r"(?P<y2>\d{4})\s*年\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
 )
 _PERIOD_CONTEXT = re.compile(r"统计|数据")
+# The last two open with ``\d\d{3}``, not ``\d{4}``: a pattern that starts with one digit lets `re`
+# skip ahead to the digits of a paragraph instead of trying every character (same matches).
 _STATEMENTS = (
     re.compile(r"现将[^。]{0,40}?(?P<y>\d{4})\s*年度?[^。]{0,30}?(?:报告|总结)如下"),
     re.compile(r"^\s*(?P<y>\d{4})\s*年度?\s*[,，](?P<clause>[^,，。；]*)"),
-    re.compile(r"(?P<y>\d{4})\s*年度?\s*(?:共|全年|累计|共计|主动公开|未收到|收到|受理)"),
-    re.compile(r"(?P<y>\d{4})\s*年度?\s*政府信息公开工作年度报告"),
+    re.compile(r"(?P<y>\d\d{3})\s*年度?\s*(?:共|全年|累计|共计|主动公开|未收到|收到|受理)"),
+    re.compile(r"(?P<y>\d\d{3})\s*年度?\s*政府信息公开工作年度报告"),
 )
 _FUTURE = re.compile(r"将|计划|预计|拟|争取|力争|下一步|今后|明年")
 _GEO_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:自治区|自治州|省|市|州|盟|区|县|旗)")

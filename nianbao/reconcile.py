@@ -118,7 +118,7 @@ def _reconcile(report: Report, table: Table) -> Reconciliation:
         text = cell.text
         if text and not (text.isdigit() and text.isascii()):
             others.append(bound)
-    present = values.keys()
+    present = set(values)  # a set, not the dict's keys: the comparisons below then reuse the stored hashes
     identities = tuple(i for i in (spec.identities if spec else ()) if present >= i.cell_set)
     localisation = localise(identities, values, admissible=_admissible)
     wrong: tuple[WrongCell, ...] = ()

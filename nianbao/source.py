@@ -11,6 +11,7 @@ import bisect
 import codecs
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 # LSP knows exactly three line terminators; Python's splitlines() knows eight. Drafts extracted from
 # PDF contain form feeds, which must stay inside a line or every position after them drifts.
@@ -141,7 +142,10 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in _EOL.finditer(text)]
+        if "\r" in text:
+            self.starts = [0] + [m.end() for m in _EOL.finditer(text)]
+        else:  # every terminator one "\n": the starts are sums of line lengths, summed in C
+            self.starts = list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
         self._wide_lines: set[int] | None = None
 
     @property
@@ -179,7 +183,10 @@ class LineIndex:
 
     def all_bounds(self) -> list[tuple[int, int]]:
         """`line_bounds` of every line, in order (one pass: each terminator starts where a line ends)."""
-        ends = [m.start() for m in _EOL.finditer(self.text)]
+        if "\r" in self.text:
+            ends = [m.start() for m in _EOL.finditer(self.text)]
+        else:  # a line ends one character before the next starts
+            ends = list(map((-1).__add__, self.starts[1:]))
         ends.append(len(self.text))
         return list(zip(self.starts, ends))
 

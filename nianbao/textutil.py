@@ -19,9 +19,13 @@ _FOLDED = {chr(k): chr(v) for k, v in FOLD.items()}
 
 def fold(text: str) -> str:
     """Fold full-width ASCII and odd spaces; same length as *text*."""
-    # A regex substitution visits only the foldable characters; str.translate with a dict looks up
-    # every character and was 4× slower on whole drafts.
-    return _FOLDABLE.sub(lambda m: _FOLDED[m.group()], text)
+    # One str.replace per distinct foldable character the text holds (a handful: ，（）：…), each a
+    # pass in C; a substitution with a callback made a Python call per full-width mark (2× slower
+    # on whole drafts), str.translate with a dict looks up every character (4× slower). Each
+    # character folds to an ASCII one that folds no further, so the order does not matter.
+    for ch in set(_FOLDABLE.findall(text)):
+        text = text.replace(ch, _FOLDED[ch])
+    return text
 
 
 @lru_cache(maxsize=4096)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import BLANK, NUMBER, Cell, Grid, Row, Value, plain_count
+from ..model import NUMBER, Cell, Grid, Row, Value, plain_count
 from ..textutil import ARTIFACT_PATTERN
 from .patterns import CAPTION, SECTION_HEADING, delimiter_row
 from .runon import table_trace
@@ -172,10 +172,14 @@ def _build_grid(text: str, lines: list[tuple[int, int]], kind: str) -> Grid | No
 
 def make_cell(text: str, start: int, end: int) -> Cell:
     """A cell from the raw segment text[start:end], trimmed; blank cells get an empty span."""
-    raw = text[start:end]
+    return _cell(text[start:end], start)
+
+
+def _cell(raw: str, start: int) -> Cell:
+    """A cell from *raw*, the text at *start*, trimmed (see `make_cell`)."""
     stripped = raw.strip()
-    if not stripped:
-        return Cell("", start, start, (), Value(BLANK, None, "", start, start))
+    if not stripped:  # typed when asked: the binder passes most blanks by without their value
+        return Cell("", start, start)
     s = start if len(stripped) == len(raw) else start + len(raw) - len(raw.lstrip())
     e = s + len(stripped)
     if stripped.isdigit() and stripped.isascii():  # most cells: a plain count, typed right here
@@ -186,19 +190,18 @@ def make_cell(text: str, start: int, end: int) -> Cell:
     return Cell(stripped, s, e)
 
 
-def _cells(text: str, start: int, parts: list[str]) -> list[Cell]:
+def _cells(start: int, parts: list[str]) -> list[Cell]:
     """The cells of *parts*, the pieces of the line at *start* between one-character separators."""
-    cells = []
-    pos = start
+    cells: list[Cell] = []
+    append = cells.append
     for part in parts:
-        n = len(part)
-        cells.append(make_cell(text, pos, pos + n))
-        pos += n + 1
+        append(_cell(part, start))
+        start += len(part) + 1
     return cells
 
 
 def _tab_cells(text: str, start: int, end: int) -> list[Cell]:
-    return _cells(text, start, text[start:end].split("\t"))
+    return _cells(start, text[start:end].split("\t"))
 
 
 def pipe_cells(text: str, start: int, end: int) -> list[Cell]:
@@ -212,7 +215,7 @@ def pipe_cells(text: str, start: int, end: int) -> list[Cell]:
             parts = parts[1:]
         if outer_end:
             parts = parts[:-1]
-    return _cells(text, start, parts)
+    return _cells(start, parts)
 
 
 def _cell_per_line_rows(text: str, lines: list[tuple[int, int]]) -> list[Row]:

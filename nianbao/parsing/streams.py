@@ -44,7 +44,10 @@ _MIN_EVIDENCE = 5
 
 def stream_end(text: str, bounds: list[tuple[int, int]], first: int) -> int | None:
     """Index of the last line of a cell stream starting at line *first*, or None when none starts."""
-    line = fold(text[bounds[first][0] : bounds[first][1]]).strip()
+    raw = text[bounds[first][0] : bounds[first][1]]
+    if len(raw.strip()) > _CELL_MAX and "第二十条" not in raw:
+        return None  # prose (folding keeps the length): neither a caption nor a cell, see `_is_cell`
+    line = fold(raw).strip()
     if not (CAPTION.match(line) or (_is_cell(line) and _START.search(line.replace(" ", "")))):
         return None
     evidence = 1 if CAPTION.match(line) else 0
