@@ -88,8 +88,7 @@ class Agency:
     @property
     def places(self) -> tuple[str, ...]:
         """The place names written before the core, outermost first: 云州市临川区白沙镇 → (云州市, 临川区)."""
-        at = self.name.find(self.core)
-        return place_names(self.name[:at]) if at > 0 else ()
+        return place_names(place_prefix(self.name, self.core))
 
     @property
     def is_county_or_higher_government(self) -> bool:
@@ -139,9 +138,14 @@ def agency_level(agency: Agency) -> str | None:
     level = AGENCY_LEVELS.get(agency.kind or "")
     if level is not None:
         return level
-    cut = agency.name.rfind(agency.core) if agency.core else -1
-    prefix = agency.name[:cut] if cut > 0 else ""
+    prefix = place_prefix(agency.name, agency.core)
     return AGENCY_LEVELS.get(analyse_agency(prefix).kind or "") if prefix else None
+
+
+def place_prefix(name: str, core: str) -> str:
+    """What an agency's name writes before its core: 青禾市临溪县 in 青禾市临溪县教育局 ("" when nothing)."""
+    cut = name.rfind(core) if core else -1
+    return name[:cut] if cut > 0 else ""
 
 
 def same_agency(a: str, b: str) -> bool:

@@ -112,8 +112,11 @@ def previous_among(digest: ReportDigest, of_year: Callable[[int], list[ReportDig
         return Pairing(digest.path, best[0], how, match=matched[0][1], others=others)
     if best and matched[0][1] != ELSEWHERE:
         names = "、".join(d.path for d in best)
+        weaker = tuple((d.path, match) for d, match in matched[len(best) :])
         return Pairing(
-            digest.path, why=f"有多份可能是{digest.agency_core} {year} 年度的报告：{names}，请用 previous 指定"
+            digest.path,
+            why=f"有多份可能是{digest.agency_core} {year} 年度的报告：{names}，请用 previous 指定",
+            others=weaker,
         )
     others = tuple((d.path, match) for d, match in matched)
     return Pairing(digest.path, why=f"没有找到{digest.agency_core} {year} 年度的报告", others=others)
@@ -150,11 +153,9 @@ def same_agency(digest: ReportDigest, candidates: list[ReportDigest]) -> list[tu
 
 def _places(digest: ReportDigest) -> tuple[str, ...]:
     """The place names before the agency's core in its name: 青禾市临溪县 in 青禾市临溪县教育局."""
-    from .facts import place_names  # pairing only: never on the import path of a cached run
+    from .facts import place_names, place_prefix  # pairing only: never on the import path of a cached run
 
-    name, core = digest.agency or "", digest.agency_core or ""
-    cut = name.rfind(core) if core else -1
-    return place_names(name[:cut]) if cut > 0 else ()
+    return place_names(place_prefix(digest.agency or "", digest.agency_core or ""))
 
 
 def _same_place(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
