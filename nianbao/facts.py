@@ -18,12 +18,12 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .template import (
-    AGENCY_KIND_SUFFIXES,
     AGENCY_LEVELS,
     GOVERNMENT_SUFFIXES,
     NON_NAME_PREFIXES,
     OFFICE_FORMS,
     TOWNSHIP_KINDS,
+    kind_of_name,
     template_for_year,
 )
 from .textutil import normalize
@@ -46,7 +46,6 @@ _STATEMENTS = (
 )
 _FUTURE = re.compile(r"将|计划|预计|拟|争取|力争|下一步|今后|明年")
 _GEO_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:自治区|自治州|省|市|州|盟|区|县|旗)")
-_KIND_SUFFIXES = tuple(sorted(AGENCY_KIND_SUFFIXES, key=lambda s: -len(s[0])))
 _TOWNSHIP_NAME = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(镇|乡|街道))")
 
 PERIOD_WEIGHT = 2  # the statistics period is the strongest statement of the year
@@ -116,8 +115,7 @@ def analyse_agency(name: str, start: int = 0, end: int = 0, source: str = "") ->
         if not m or m.end() == len(core):
             break
         core = core[m.end() :]
-    kind = next((k for suffix, k in _KIND_SUFFIXES if core.endswith(suffix)), None)
-    return Agency(full, core, kind, government, start, end, source)
+    return Agency(full, core, kind_of_name(core), government, start, end, source)
 
 
 def place_names(text: str) -> tuple[str, ...]:

@@ -202,10 +202,7 @@ def rule(
     """Decorator turning a check function into a `Rule`; its docstring becomes the documentation."""
 
     def wrap(check: Check) -> Rule:
-        import inspect  # not at the top: a cache hit imports this module but defines no rule
-
-        doc = inspect.cleandoc(check.__doc__ or summary)
-        return Rule(code, name, severity, summary, doc, check, fixable, url=url)
+        return Rule(code, name, severity, summary, _documentation(check, summary), check, fixable, url=url)
 
     return wrap
 
@@ -222,9 +219,14 @@ def year_rule(
     `Rule` (its ``compare``); the function's docstring becomes the documentation."""
 
     def wrap(compare: YearCheck) -> Rule:
-        import inspect
-
-        doc = inspect.cleandoc(compare.__doc__ or summary)
+        doc = _documentation(compare, summary)
         return Rule(code, name, severity, summary, doc, no_findings, fixable, url=url, compare=compare)
 
     return wrap
+
+
+def _documentation(function: Callable[..., object], summary: str) -> str:
+    """A rule's documentation: its function's docstring, dedented (else the one-line summary)."""
+    import inspect  # not at the top: a cache hit imports this module but defines no rule
+
+    return inspect.cleandoc(function.__doc__ or summary)

@@ -150,6 +150,7 @@ from .vocabulary import (
     WEB_CHROME_CLASSES,
     WEB_CHROME_PHRASES,
     alternation,
+    kind_of_name,
     may_make_rules,
 )
 
@@ -224,6 +225,7 @@ __all__ = [
     "REPORT_TITLE_SUFFIX",
     "ROW_TOTAL",
     "RULEMAKING_KINDS",
+    "kind_of_name",
     "may_make_rules",
     "STOCK_CHANGE_WORDS",
     "STOCK_COUNT_ROLES",

@@ -71,6 +71,15 @@ AGENCY_KIND_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("署", "局"),
     ("院", "局"),
 )
+_KIND_SUFFIXES_LONGEST_FIRST = tuple(sorted(AGENCY_KIND_SUFFIXES, key=lambda pair: -len(pair[0])))
+
+
+def kind_of_name(name: str) -> str | None:
+    """The kind a name ends in (`AGENCY_KIND_SUFFIXES`, the longest suffix first, so 自治区 is not a
+    区); None when no suffix fits."""
+    return next((kind for suffix, kind in _KIND_SUFFIXES_LONGEST_FIRST if name.endswith(suffix)), None)
+
+
 TOWNSHIP_KINDS = ("镇", "乡", "街道")
 GOVERNMENT_KINDS = ("县", "区", "市", "省")  # a people's government at county level or above
 DEPARTMENT_KINDS = ("局", "委", "办", "厅", "中心")
@@ -95,9 +104,7 @@ def may_make_rules(kind: str | None, government: bool, name: str = "") -> bool:
     office = next((s for s in GENERAL_OFFICE_SUFFIXES if name.endswith(s)), None)
     if office is None:
         return False
-    place = name[: -len(office)]
-    longest_first = sorted(AGENCY_KIND_SUFFIXES, key=lambda pair: -len(pair[0]))  # 自治区 before 区
-    return next((k for suffix, k in longest_first if place.endswith(suffix)), None) in RULEMAKING_KINDS
+    return kind_of_name(name[: -len(office)]) in RULEMAKING_KINDS
 
 
 # Administrative level, for auditors' overviews (by agency level): a government's own kind, or for
