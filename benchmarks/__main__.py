@@ -1,4 +1,4 @@
-"""python -m benchmarks corpus …  |  python -m benchmarks run [--quick]  (see benchmarks/__init__.py)"""
+"""python -m benchmarks corpus …  |  compare …  |  run [--quick]  (see benchmarks/__init__.py)"""
 
 from __future__ import annotations
 
@@ -28,17 +28,25 @@ def main(argv: list[str] | None = None) -> int:
     corpus.add_argument("--out", type=Path, required=True)
     corpus.add_argument("--seed", type=int, default=0)
     corpus.add_argument("--defects", type=float, default=0.2, help="share of drafts with one injected defect")
+    compare = sub.add_parser("compare", help="write the corpus a speed-up is held to the same findings on")
+    compare.add_argument("--out", type=Path, required=True)
+    compare.add_argument("--drafts", type=int, default=1500)
+    compare.add_argument("--seed", type=int, default=0)
     bench = sub.add_parser("run", help="measure everything side by side and write RESULTS.md")
     bench.add_argument("--quick", action="store_true", help="smaller samples (1k drafts)")
     bench.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     args = parser.parse_args(args_list)
-    if args.command == "corpus":
+    if args.command in ("corpus", "compare"):
         try:
+            from . import compare as comparison
             from .corpus import write
         except ImportError:
             print("nianbao is not installed in this interpreter: pip install . (or -e .) first", file=sys.stderr)
             return 2
-
+        if args.command == "compare":
+            count = comparison.write(args.out, args.drafts, args.seed)
+            print(f"wrote {count} files to {args.out}; run both trees with --no-cache --format json and compare")
+            return 0
         paths = write(args.out, args.count, args.seed, args.defects)
         print(f"wrote {len(paths)} drafts to {args.out}")
         return 0
