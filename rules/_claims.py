@@ -51,7 +51,9 @@ _RECEIVED = re.compile(
 _RECEIVED_NONE = re.compile(rf"(?<!尚)(?:未|没有)(?:新?收到|受理|接到|接收)(?P<obj>[^{_STOP}]{{0,16}}?)申请")
 _NOT_APPLICATIONS = re.compile(r"建议|提案|复议|诉讼|投诉|举报|信访|不予|咨询")
 _CARRIED = re.compile(rf"(?:{alternation(CARRIED_WORDS)}){_GAP}{{0,10}}?{_COUNT}")
+_CARRIED_WORD = re.compile(alternation(CARRIED_WORDS))
 _FORWARD_WORDS = alternation(CARRY_FORWARD_WORDS)
+_FORWARD_WORD = re.compile(_FORWARD_WORDS)
 _FORWARD = re.compile(rf"(?:{_FORWARD_WORDS})(?:继续办理|办理)?{_GAP}{{0,6}}?{_COUNT}")
 _FORWARD_AFTER = re.compile(rf"{_COUNT}{_GAP}{{0,6}}?(?:{_FORWARD_WORDS})")
 
@@ -166,11 +168,12 @@ def _applications(obj: str) -> bool:
 
 def _carried(para: Paragraph) -> Iterator[Claim]:
     text = para.folded
-    # Each pattern needs one of its words: a substring test spares most paragraphs the scans.
-    if any(word in text for word in CARRIED_WORDS):
+    # Each pattern needs one of its words: one search for any of them spares most paragraphs the
+    # scans (a Python test per word was a third of NB205).
+    if _CARRIED_WORD.search(text):
         for m in _CARRIED.finditer(text):
             yield from _claim(para, "t3", m, "上年结转", _CARRIED_READING)
-    if any(word in text for word in CARRY_FORWARD_WORDS):
+    if _FORWARD_WORD.search(text):
         for pattern in (_FORWARD, _FORWARD_AFTER):
             for m in pattern.finditer(text):
                 yield from _claim(para, "t3", m, "结转下年度", _FORWARD_READING)
