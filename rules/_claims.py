@@ -63,6 +63,8 @@ _NAMES = rf"(?P<names>(?:{_OUTCOME})(?:(?:{alternation(OUTCOME_JOINERS)})(?:{_OU
 _OUTCOMES = re.compile(rf"{_NAMES}(?P<gap>[^{_STOP}、0-9]{{0,8}}?){_COUNT}")
 _OUTCOMES_AFTER = re.compile(rf"(?:^|[{_STOP}、：:]|其中|有)\s*{_COUNT}(?:申请)?(?:均|已|被|依法)?{_NAMES}")
 _OUTCOME_WORD = re.compile(_OUTCOME)
+# Every statement `_carried` or `_outcomes` reads holds one of these words.
+_TABLE3_WORD = re.compile(f"{_OUTCOME}|{alternation(CARRIED_WORDS + CARRY_FORWARD_WORDS)}")
 _EACH = re.compile(alternation(EACH_WORDS))
 _SCOPE = re.compile(r"[的件]中|申请中")  # "上年结转的 3 件中，予以公开 2 件": about a part only
 
@@ -113,8 +115,9 @@ def claims(para: Paragraph) -> Iterator[Claim]:
     """Every statement about tables 3 and 4 in *para*, in the order the grammar finds them."""
     text = para.folded
     yield from _received(para)
-    yield from _carried(para)
-    yield from _outcomes(para)
+    if _TABLE3_WORD.search(text):  # one scan for the words of both readers spares most paragraphs two
+        yield from _carried(para)
+        yield from _outcomes(para)
     yield from _all_done(para)
     if "复议" in text or "诉讼" in text or "起诉" in text:
         yield from _cases(para)
