@@ -78,6 +78,7 @@ class ReportDigest:
         "overrides",
         "body",
         "body_file",
+        "key",
         "_parts",
     )
 
@@ -96,6 +97,7 @@ class ReportDigest:
         overrides: Mapping[str, Any] | None = None,
         body: str = "",
         body_file: str = "",
+        key: str = "",
     ) -> None:
         self.path = path
         self.agency = agency  # the name as written, whitespace removed: 青禾县云溪镇人民政府
@@ -112,6 +114,9 @@ class ReportDigest:
         # parent of a run over thousands of reports holds ~3 KB of text for each, not objects.
         self.body = body
         self.body_file = body_file  # or, from the cache, the file holding it (read when first decoded)
+        # The cache key of the check it came from ("" uncached): one key, one digest, so a
+        # comparison of two keyed digests is cached under the pair of keys (`Runner.compare`).
+        self.key = key
         self._parts: Parts | None = None
 
     def __reduce__(self) -> tuple[type[ReportDigest], tuple[Any, ...]]:
@@ -119,7 +124,7 @@ class ReportDigest:
         return ReportDigest, (
             self.path, self.agency, self.agency_core, self.agency_kind, self.level, self.government, self.size,
             self.year, self.template,
-            self.required_template, self.overrides, self.body, self.body_file,
+            self.required_template, self.overrides, self.body, self.body_file, self.key,
         )  # fmt: skip
 
     def __repr__(self) -> str:
@@ -204,7 +209,7 @@ class ReportDigest:
         return head, self.body or _read(self.body_file)
 
     @classmethod
-    def from_record(cls, path: str, head: Any, body: str = "", body_file: str = "") -> ReportDigest:
+    def from_record(cls, path: str, head: Any, body: str = "", body_file: str = "", key: str = "") -> ReportDigest:
         """The digest a `record` describes; ValueError (or KeyError/TypeError) when its outline is
         malformed, so that a damaged cache entry is a miss. The body is checked when first read:
         damaged tables and sentences read as none."""
@@ -222,7 +227,7 @@ class ReportDigest:
         if not isinstance(overrides, dict) or not isinstance(body, str):
             raise ValueError(head)
         return cls(
-            path, name, core, kind, level, government, size, year, template, required, overrides, body, body_file
+            path, name, core, kind, level, government, size, year, template, required, overrides, body, body_file, key
         )
 
 

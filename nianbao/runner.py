@@ -152,30 +152,44 @@ class Runner:
     ) -> FileResult:
         """*result* (of *file*; standard input's bytes in *data*) with the findings of comparing it
         with *previous*, last year's report, from the two digests: nothing is parsed again. The text
-        is read again only to place findings, when there are some and the result came without it."""
+        is read again only to place findings, when there are some and the result came without it.
+        With the cache, the findings of a pair are stored under the two reports' keys: comparing
+        the same two texts again loads them, and decodes neither report's tables."""
         from .engine import Linter
 
-        if result.digest is None:
+        current = result.digest
+        if current is None:
             return result
-        o = self.options
-        as_file = self.as_file(file)
-        selection = self.resolver.selection(as_file, o.select, o.ignore)
+        key = (
+            self.cache.key(b"", "years", current.key, previous.key)
+            if self.cache and current.key and previous.key
+            else ""
+        )
+        stored = self.cache.load(key, result.path) if self.cache is not None and key else None
         here = result
+        if stored is not None:
+            found = stored[0]
+        else:
+            o = self.options
+            as_file = self.as_file(file)
+            selection = self.resolver.selection(as_file, o.select, o.ignore)
 
-        def text() -> Source | None:
-            nonlocal here
-            if here.source is None:
-                raw = _read(file, None)[0] if file is not None else data
-                here = result.placed(raw) if raw is not None else result
-            return here.source
+            def text() -> Source | None:
+                nonlocal here
+                if here.source is None:
+                    raw = _read(file, None)[0] if file is not None else data
+                    here = result.placed(raw) if raw is not None else result
+                return here.source
 
-        found = Linter(self.resolver.registry(as_file)).check_years(result.digest, previous, selection, text)
+            found = Linter(self.resolver.registry(as_file)).check_years(current, previous, selection, text)
+            if found and here.document is not None:  # a fix the document cannot take is one to make by hand
+                from .documents.lint import settle_fixes
+
+                found = settle_fixes(found, here.document)
+            if self.cache is not None and key:
+                self.cache.store(key, found)
         if not found:
             return result
-        if here.document is not None:  # a fix the document cannot take is one to make by hand
-            from .documents.lint import settle_fixes
-
-            found = settle_fixes(found, here.document)
         return here.replace(findings=tuple(sorted(result.findings + found, key=lambda f: (f.start, f.end, f.code))))
 
     def prepare(self, files: list[Path], strict: bool = True) -> None:
