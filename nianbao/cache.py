@@ -7,8 +7,10 @@ Nothing else is trusted: a changed input is a different key. Entries are small J
 ``<key>.json`` under ``<cache dir>/<version>/``: ``{"f": [finding records (see `record`)], "d": the
 report digest's outline, "x": true}``, with "x" when the digest's body (its tables and sentences,
 `ReportDigest.record`) is in ``<key>.body`` beside it — read only when the report is paired with
-another year's, so a hit reads no more than before. The directory carries a CACHEDIR.TAG and
-ignores itself for git.
+another year's, so a hit reads no more than before. The findings of comparing two reports (the
+cross-year rules) are an entry ``{"f": [...]}`` of their own, keyed by the two reports' keys
+(`Runner.compare`): a re-run over unchanged reports compares nothing. The directory carries a
+CACHEDIR.TAG and ignores itself for git.
 """
 
 from __future__ import annotations
