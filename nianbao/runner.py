@@ -383,6 +383,9 @@ def pair_run(
     notes: list[str] = []
     _predecessors(runner, files, held, jobs, walk, named, walked, notes)
     pairings = (p for p in map(held.pairing, range(len(held))) if p is not None)
+    o = runner.options
+    if jobs > 1 and stdin is None and not (o.fix or o.diff):
+        return _compared_in_pool(runner, files, held, jobs), pairings, notes
     return _compared(runner, files, held, stdin), pairings, notes
 
 
@@ -400,6 +403,32 @@ def _compared(runner: Runner, files: Iterable[Path | None], held: Held, stdin: b
             again = runner.run(file, stdin, previous=pairing.previous)
             compared = again.replace(fixed=again.fixed + (result.fixed if file is not None and o.fix else 0))
         yield compared
+
+
+def _compared_in_pool(runner: Runner, files: Iterable[Path | None], held: Held, jobs: int) -> Iterator[FileResult]:
+    """As `_compared` (without --fix or --diff, and without standard input, whose text is in this
+    process only), the comparisons made by *jobs* processes: the run's last stretch, once every
+    file is checked, is not one process's work."""
+
+    def batches() -> Iterator[tuple[list[FileResult | None], list[tuple[Path | None, FileResult, ReportDigest]]]]:
+        numbered = enumerate(files)
+        while batch := list(islice(numbered, _BATCH)):
+            alone: list[FileResult | None] = []  # a result compared with nothing, or None where a pair's goes
+            pairs = []
+            for i, file in batch:
+                result, pairing = held.result(i), held.pairing(i)
+                previous = pairing.previous if pairing is not None and result.digest is not None else None
+                alone.append(result if previous is None else None)
+                if previous is not None:
+                    pairs.append((file, result, previous))
+            yield alone, pairs
+
+    return _pooled(runner, jobs, batches(), _compare_work)
+
+
+def _compare_work(tasks: list[tuple[Path | None, FileResult, ReportDigest]]) -> list[FileResult]:
+    assert _WORKER is not None
+    return [_WORKER.bare(_WORKER.compare(file, result, previous)) for file, result, previous in tasks]
 
 
 def _predecessors(
@@ -529,16 +558,35 @@ def run_many(
                 advance()
             yield result
         return
+
+    def batches() -> Iterator[tuple[list[FileResult | None], list[tuple[Path, bool]]]]:
+        while batch := list(islice(tasks, _BATCH)):
+            hits = [runner.cached(file, sniff) for file, sniff in batch]
+            yield hits, [task for task, hit in zip(batch, hits) if hit is None]
+
+    yield from _pooled(runner, jobs, batches(), _work, advance, lambda: runner.prepare(files, strict))
+
+
+def _pooled(
+    runner: Runner,
+    jobs: int,
+    batches: Iterator[tuple[list[FileResult | None], list[Task]]],
+    work: Callable[[list[Task]], list[FileResult]],
+    advance: Callable[[], None] | None = None,
+    start: Callable[[], None] = lambda: None,
+) -> Iterator[FileResult]:
+    """The outcomes of *batches* in order. A batch is its outcomes known here (None where a task's
+    goes) and its tasks, which *work* does in one of *jobs* worker processes, started (after
+    *start*) at the first task; at most ``jobs × _AHEAD`` batches are in flight, so that neither
+    the workers wait nor memory grows with the run. *advance* is called once per outcome."""
     pool: _Pool | None = None
     window: deque[tuple[list[FileResult | None], Future[list[FileResult]] | None]] = deque()
     try:
-        while batch := list(islice(tasks, _BATCH)):
-            hits = [runner.cached(file, sniff) for file, sniff in batch]
-            misses = [task for task, hit in zip(batch, hits) if hit is None]
-            if misses and pool is None:
-                runner.prepare(files, strict)
+        for known, tasks in batches:
+            if tasks and pool is None:
+                start()
                 pool = _Pool(runner, jobs)
-            window.append((hits, pool.submit(_work, misses) if misses and pool is not None else None))
+            window.append((known, pool.submit(work, tasks) if tasks and pool is not None else None))
             while len(window) > jobs * _AHEAD or (window and _ready(window[0])):
                 yield from _settle(*window.popleft(), advance)
         while window:
@@ -555,7 +603,7 @@ def _ready(entry: tuple[list[FileResult | None], Future[list[FileResult]] | None
 def _settle(
     hits: list[FileResult | None], future: Future[list[FileResult]] | None, advance: Callable[[], None] | None
 ) -> Iterator[FileResult]:
-    """A batch's outcomes in order: its hits, and its misses as the worker checked them."""
+    """A batch's outcomes in order: those known here, and its tasks' as the worker did them."""
     checked = iter(future.result() if future is not None else ())
     for hit in hits:
         if advance:

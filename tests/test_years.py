@@ -208,6 +208,25 @@ def test_a_stored_comparison_is_not_used_once_either_report_changes(
     assert both() == [moved]
 
 
+def test_comparisons_made_by_worker_processes_are_the_ones_made_in_process(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With --jobs 2 the reports' comparisons are made by the worker processes: the same findings,
+    in the same order, as one process makes, in text (placed in each report's lines) and JSON."""
+    for i in range(len(AGENCIES)):
+        drafts = chain(2019, 4, i, seed=i)
+        drafts[2] = _carried_plus_one(drafts[2])
+        write(tmp_cwd / "reports", drafts)
+    one = check(capsys, "--no-cache", "--jobs", "1", "reports")
+    assert [r["code"] for r in one[1]].count("NB601") == len(AGENCIES)
+    assert check(capsys, "--no-cache", "--jobs", "2", "reports") == one
+    texts = []
+    for jobs in ("1", "2"):
+        status = main(["check", "--no-cache", "--verbose", "--jobs", jobs, "reports"])
+        texts.append((status, *capsys.readouterr()))
+    assert texts[0] == texts[1] and "NB601" in texts[0][1]
+
+
 def test_a_digest_keeps_the_key_of_its_cache_entry(tmp_path: Path) -> None:
     """A digest stored in, or loaded from, the cache carries the entry's key (what its comparisons
     are stored under), across pickling too; an uncached one has none."""
