@@ -4,9 +4,9 @@ waits for its last report, so that what it holds in memory for each report is it
 A report's findings are final only once its predecessor is known, and whether another file of the
 run is that predecessor is known only when that file is checked: the CLI holds every report's
 digest until then (`nianbao.cli`). The body of a digest (its tables and sentences as JSON text,
-~5,600 characters, most of what a held result weighs) goes to a file of a temporary folder, as the
-cache does with its ``.body`` files (`ReportDigest.stored_in`), and is read back only if the
-report is paired.
+~5,600 characters, most of what a held result weighs) goes to a temporary file, as the cache's
+go to its ``.body`` files (`ReportDigest.stored_in`), and is read back only if the report is
+paired.
 """
 
 from __future__ import annotations
@@ -29,33 +29,34 @@ if TYPE_CHECKING:
 
 
 class BodySpill:
-    """A temporary folder of digest bodies, made on first use and removed by `close` (or ``with``)."""
+    """A temporary file of digest bodies, one after another, made on first use and removed by
+    `close` (or ``with``): one file, not one a body, whose making and removing cost a run more
+    than writing them."""
 
     def __init__(self) -> None:
-        self._folder: tempfile.TemporaryDirectory[str] | None = None
-        self._count = 0
+        self._file: tempfile._TemporaryFileWrapper[bytes] | None = None
 
     def hold(self, digest: ReportDigest) -> None:
-        """Move *digest*'s body to a file of the folder; kept in memory when it cannot be written."""
+        """Move *digest*'s body to the file; kept in memory when it cannot be written."""
         if not digest.body:
             return
-        if self._folder is None:
-            import tempfile
-
-            self._folder = tempfile.TemporaryDirectory(prefix="nianbao-")
-        self._count += 1
-        file = os.path.join(self._folder.name, f"{self._count}.body")
         try:
-            with open(file, "w", encoding="utf-8") as fh:
-                fh.write(digest.body)
+            if self._file is None:
+                import tempfile
+
+                self._file = tempfile.NamedTemporaryFile(prefix="nianbao-", suffix=".bodies")
+            data = digest.body.encode("utf-8")
+            at = self._file.seek(0, os.SEEK_END)
+            self._file.write(data)
+            self._file.flush()  # read back by other processes (--jobs), by name
         except OSError:  # a full or read-only temporary folder: memory will do
             return
-        digest.stored_in(file)
+        digest.stored_in(self._file.name, (at, len(data)))
 
     def close(self) -> None:
-        if self._folder is not None:
-            self._folder.cleanup()
-            self._folder = None
+        if self._file is not None:
+            self._file.close()
+            self._file = None
 
     def __enter__(self) -> BodySpill:
         return self
