@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import sqlite3
     import tempfile
     from collections.abc import Callable
+    from io import BufferedWriter
     from typing import Any
 
     from .digest import ReportDigest
@@ -34,7 +35,8 @@ class BodySpill:
     than writing them."""
 
     def __init__(self) -> None:
-        self._file: tempfile._TemporaryFileWrapper[bytes] | None = None
+        self._file: BufferedWriter | None = None
+        self._name = ""
 
     def hold(self, digest: ReportDigest) -> None:
         """Move *digest*'s body to the file; kept in memory when it cannot be written."""
@@ -44,19 +46,25 @@ class BodySpill:
             if self._file is None:
                 import tempfile
 
-                self._file = tempfile.NamedTemporaryFile(prefix="nianbao-", suffix=".bodies")
+                # not a NamedTemporaryFile: on Windows no other handle could open it to read
+                fd, self._name = tempfile.mkstemp(prefix="nianbao-", suffix=".bodies")
+                self._file = open(fd, "wb")
             data = digest.body.encode("utf-8")
             at = self._file.seek(0, os.SEEK_END)
             self._file.write(data)
             self._file.flush()  # read back by other processes (--jobs), by name
         except OSError:  # a full or read-only temporary folder: memory will do
             return
-        digest.stored_in(self._file.name, (at, len(data)))
+        digest.stored_in(self._name, (at, len(data)))
 
     def close(self) -> None:
         if self._file is not None:
             self._file.close()
             self._file = None
+            try:
+                os.remove(self._name)
+            except OSError:  # gone already, or in use on Windows: the temporary folder's to clean
+                pass
 
     def __enter__(self) -> BodySpill:
         return self
