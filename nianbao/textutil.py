@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Full-width ASCII (！…～) → ASCII and the ideographic space → space, one character for one, so a
@@ -26,6 +27,12 @@ def fold(text: str) -> str:
     for ch in set(_FOLDABLE.findall(text)):
         text = text.replace(ch, _FOLDED[ch])
     return text
+
+
+def with_full_width(chars: Iterable[str]) -> frozenset[str]:
+    """*chars* and every character `fold` turns into one of them (＋ beside +, ／ beside /)."""
+    narrow = set(chars)
+    return frozenset(narrow | {wide for wide, folded in _FOLDED.items() if folded in narrow})
 
 
 @lru_cache(maxsize=4096)

@@ -89,6 +89,13 @@ def test_every_node_points_at_its_text() -> None:
         ("不适用", NOT_APPLICABLE, None, ""),
         ("无", TEXT, None, ""),
         ("约5", TEXT, None, ""),
+        # a full-width sign, digit or marker opens a value too; anything else is text at once
+        ("－8", NUMBER, -8, ""),
+        ("１２（其中修订3件）", NUMBER, 12, ""),
+        ("／", NOT_APPLICABLE, None, ""),
+        ("ＮＡ", NOT_APPLICABLE, None, ""),
+        ("\u3000无此项", NOT_APPLICABLE, None, ""),
+        ("（一）予以公开", TEXT, None, ""),
     ],
 )
 def test_cell_values_are_typed_never_coerced(raw: str, kind: str, number: int | None, unit: str) -> None:

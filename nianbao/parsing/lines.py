@@ -177,17 +177,24 @@ def make_cell(text: str, start: int, end: int) -> Cell:
 
 def _cell(raw: str, start: int) -> Cell:
     """A cell from *raw*, the text at *start*, trimmed (see `make_cell`)."""
+    if raw.isdigit() and raw.isascii():  # most cells: a plain count with no space around it
+        return _count_cell(raw, start, start + len(raw))
     stripped = raw.strip()
     if not stripped:  # typed when asked: the binder passes most blanks by without their value
         return Cell("", start, start)
-    s = start if len(stripped) == len(raw) else start + len(raw) - len(raw.lstrip())
+    s = start + raw.find(stripped)  # the first place *stripped* occurs is after the leading space
     e = s + len(stripped)
-    if stripped.isdigit() and stripped.isascii():  # most cells: a plain count, typed right here
-        return Cell(stripped, s, e, (), Value(NUMBER, plain_count(stripped), "", s, e))
+    if stripped.isdigit() and stripped.isascii():  # a padded count (`| 12 |`)
+        return _count_cell(stripped, s, e)
     if "[" in stripped or "{" in stripped or "\\" in stripped or "HYPERLINK" in stripped:
         artifacts = tuple((s + m.start(), s + m.end()) for m in _ARTIFACT.finditer(stripped))
         return Cell(stripped, s, e, artifacts)
     return Cell(stripped, s, e)
+
+
+def _count_cell(digits: str, start: int, end: int) -> Cell:
+    """A cell holding ASCII *digits* only, typed right here (the value spans the whole cell)."""
+    return Cell(digits, start, end, (), Value(NUMBER, plain_count(digits), "", start, end))
 
 
 def _cells(start: int, parts: list[str]) -> list[Cell]:
