@@ -168,7 +168,8 @@ class Row:
             # One NFKC pass over the joined row, not one per cell: NUL is neither whitespace nor
             # composable, so this equals joining the cells' own normal forms, which each cell
             # keeps (the binder reads them next).
-            self._norm = norm = normalize("\x00".join(cell.clean_text for cell in self.cells))
+            texts = [cell.clean_text if cell.artifacts else cell.text for cell in self.cells]
+            self._norm = norm = normalize("\x00".join(texts))
             parts = norm.split("\x00")
             if len(parts) == len(self.cells):  # else a cell holds a NUL of its own
                 for cell, own in zip(self.cells, parts):
