@@ -41,8 +41,9 @@ class TextLine:
 Block = TextLine | Grid
 
 
-def segment(text: str, bounds: list[tuple[int, int]]) -> list[Block]:
-    """Split lines (given as content bounds) into prose lines and table grids, in order."""
+def segment(text: str, folded: str, bounds: list[tuple[int, int]]) -> list[Block]:
+    """Split lines (given as content bounds) into prose lines and table grids, in order; *folded*
+    is *text* with its widths folded (`textutil.fold`, the same offsets), read to find cell streams."""
     blocks: list[Block] = []
     n = len(bounds)
     i = 0
@@ -54,9 +55,9 @@ def segment(text: str, bounds: list[tuple[int, int]]) -> list[Block]:
             i += 1
             continue
         if kind in ("text", "caption"):
-            last = stream_end(text, bounds, i)
+            last = stream_end(folded, bounds, i)
             if last is not None:
-                blocks.append(build_stream(text, bounds[i : last + 1]))
+                blocks.append(build_stream(text, folded, bounds[i : last + 1]))
                 i = last + 1
                 continue
         if kind == "caption":  # a caption opens the table that follows it, if one does
