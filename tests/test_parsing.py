@@ -188,3 +188,19 @@ def test_obsolete_statistics_table_is_classified() -> None:
     old_form = "项目\t申请总数\t同意公开\t部分同意公开\t不同意公开\n合计\t4\t3\t0\t1"
     report = parse_text(clean().replace(table3, old_form))
     assert [t.kind for t in report.tables] == ["t2", "obsolete", "t4"]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("一、总体情况", "总体情况"),
+        ("三．\u3000收到和处理 \t", "收到和处理"),
+        ("（一） 主动公开 ", "主动公开"),
+        ("（二）", ""),
+    ],
+)
+def test_heading_titles_end_at_their_last_character(line: str, title: str) -> None:
+    from nianbao.parsing.patterns import SECTION_HEADING, SUB_ITEM
+
+    m = SECTION_HEADING.match(line) or SUB_ITEM.match(line)
+    assert m is not None and m.group("title") == title
