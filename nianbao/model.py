@@ -105,6 +105,8 @@ def plain_count(digits: str) -> Decimal:
 def parse_value(cell: Cell) -> Value:
     """Type a cell's text: number (with its unit), blank, not applicable, or text — never coerced."""
     raw = cell.clean_text
+    if not raw:  # a blank cell as the segmenter trims it
+        return Value(BLANK, start=cell.start, end=cell.end)
     if raw.isdigit() and raw.isascii():  # the common case: a plain count, already trimmed
         return Value(NUMBER, plain_count(raw), "", cell.start, cell.end)
     opener = raw.lstrip()[:1]  # folding keeps each character's place, and a digit a digit
