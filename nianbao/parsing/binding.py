@@ -149,12 +149,12 @@ def _classify(grid: Grid, section: Section | None) -> str | None:
 # --- shared helpers --------------------------------------------------------------------------
 
 
-def _label_zone(cells: Sequence[Cell]) -> tuple[list[Cell], list[Cell]]:
+def _label_zone(cells: list[Cell]) -> tuple[list[Cell], list[Cell]]:
     """Split a row into its leading label cells (blanks included) and the value cells after them."""
     i = 0
     while i < len(cells) and (cells[i].is_blank or is_label_like(cells[i])):
         i += 1
-    return list(cells[:i]), list(cells[i:])
+    return cells[:i], cells[i:]
 
 
 def _fit(zone: list[Cell], values: list[Cell], width: int) -> list[Cell]:
