@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nianbao.model import BLANK, NOT_APPLICABLE, NUMBER, TEXT, Report
 from nianbao.parsing import parse_text
@@ -204,3 +207,14 @@ def test_heading_titles_end_at_their_last_character(line: str, title: str) -> No
 
     m = SECTION_HEADING.match(line) or SUB_ITEM.match(line)
     assert m is not None and m.group("title") == title
+
+
+# Full-width marks, spaces, combining and compatibility characters, CJK: where `fold` and NFKC meet.
+_NORMALIZE_ALPHABET = "（）：，Ａａ０１　\xa0 \tA1予以公开\u0301\u3099かｶﾞ①Ⅷ㎡ﬁ가\u1100\u1161"
+
+
+@given(st.text(alphabet=_NORMALIZE_ALPHABET, max_size=12))
+def test_normalize_is_nfkc_without_spaces(raw: str) -> None:
+    from nianbao.textutil import normalize
+
+    assert normalize(raw) == "".join(unicodedata.normalize("NFKC", raw).split())
