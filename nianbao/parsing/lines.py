@@ -177,33 +177,34 @@ def make_cell(text: str, start: int, end: int) -> Cell:
 
 def _cell(raw: str, start: int) -> Cell:
     """A cell from *raw*, the text at *start*, trimmed (see `make_cell`)."""
-    if raw.isdigit() and raw.isascii():  # most cells: a plain count with no space around it
-        return _count_cell(raw, start, start + len(raw))
     stripped = raw.strip()
     if not stripped:  # typed when asked: the binder passes most blanks by without their value
         return Cell("", start, start)
     s = start + raw.find(stripped)  # the first place *stripped* occurs is after the leading space
     e = s + len(stripped)
-    if stripped.isdigit() and stripped.isascii():  # a padded count (`| 12 |`)
-        return _count_cell(stripped, s, e)
+    if stripped.isdigit() and stripped.isascii():  # most cells: a plain count, typed right here
+        return Cell(stripped, s, e, (), Value(NUMBER, plain_count(stripped), "", s, e))
     if "[" in stripped or "{" in stripped or "\\" in stripped or "HYPERLINK" in stripped:
         artifacts = tuple((s + m.start(), s + m.end()) for m in _ARTIFACT.finditer(stripped))
         return Cell(stripped, s, e, artifacts)
     return Cell(stripped, s, e)
 
 
-def _count_cell(digits: str, start: int, end: int) -> Cell:
-    """A cell holding ASCII *digits* only, typed right here (the value spans the whole cell)."""
-    return Cell(digits, start, end, (), Value(NUMBER, plain_count(digits), "", start, end))
-
-
 def _cells(start: int, parts: list[str]) -> list[Cell]:
-    """The cells of *parts*, the pieces of the line at *start* between one-character separators."""
+    """The cells of *parts*, the pieces of the line at *start* between one-character separators.
+    The two commonest pieces, a bare count and nothing, are made here as `_cell` makes them: a
+    Python call costs as much as the cell, and a table is mostly these."""
     cells: list[Cell] = []
     append = cells.append
     for part in parts:
-        append(_cell(part, start))
-        start += len(part) + 1
+        end = start + len(part)
+        if part.isdigit() and part.isascii():
+            append(Cell(part, start, end, (), Value(NUMBER, plain_count(part), "", start, end)))
+        elif part:
+            append(_cell(part, start))
+        else:
+            append(Cell("", start, start))
+        start = end + 1
     return cells
 
 
