@@ -34,6 +34,8 @@ _TITLE_START = re.compile(r"[\s　：:>›»|｜]")
 _TITLE_CHARS = 40  # the longest agency name and year before a title's ending
 _SENTENCE_END = re.compile(r"[。！？]")
 _TRACE = {kind: tuple(traces) for kind, traces in TABLE_TRACES.items()}
+# Any trace at all: most lines hold none, and one search tells.
+_ANY_TRACE = re.compile(alternation({t for traces in _TRACE.values() for t in traces}))
 
 
 def split_run_on(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -104,6 +106,8 @@ def _headings(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], i
 def table_trace(line: str) -> str | None:
     """The table kind whose header labels run together in *line*, if any (see `TABLE_TRACES`)."""
     squeezed = "".join(line.split())
+    if _ANY_TRACE.search(squeezed) is None:  # most lines: one search, not one test per trace
+        return None
     for kind, traces in _TRACE.items():
         if any(t in squeezed for t in traces):
             return kind
