@@ -68,3 +68,12 @@ class FrozenRecord(Record):
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable ({name})")
+
+
+class KeyRecord(FrozenRecord):
+    """A frozen record compared and hashed by identity (a dataclass with ``eq=False``): each instance
+    is its own key, as a template's row and column specs are."""
+
+    __slots__ = ()
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
