@@ -16,6 +16,7 @@ from collections import Counter
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .lazyre import lazy
 from .record import FrozenRecord
 from .template import (
     AGENCY_LEVELS,
@@ -46,7 +47,7 @@ _STATEMENTS = (
 )
 _FUTURE = re.compile(r"将|计划|预计|拟|争取|力争|下一步|今后|明年")
 _GEO_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:自治区|自治州|省|市|州|盟|区|县|旗)")
-_TOWNSHIP_NAME = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(镇|乡|街道))")
+_TOWNSHIP_NAME = lazy(r"(?=([\u4e00-\u9fff]{2,3})(镇|乡|街道))")
 
 PERIOD_WEIGHT = 2  # the statistics period is the strongest statement of the year
 

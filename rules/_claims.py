@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from nianbao.lazyre import lazy
 from nianbao.model import Paragraph
 from nianbao.record import FrozenRecord
 from nianbao.template import (
@@ -58,8 +59,8 @@ _FORWARD_AFTER = re.compile(rf"{_COUNT}{_GAP}{{0,6}}?(?:{_FORWARD_WORDS})")
 _WORD_GROUP = {word: group for group, words in OUTCOME_WORDS.items() for word in words}
 _OUTCOME = alternation(_WORD_GROUP)
 _NAMES = rf"(?P<names>(?:{_OUTCOME})(?:(?:{alternation(OUTCOME_JOINERS)})(?:{_OUTCOME}))*)"
-_OUTCOMES = re.compile(rf"{_NAMES}(?P<gap>[^{_STOP}、0-9]{{0,8}}?){_COUNT}")
-_OUTCOMES_AFTER = re.compile(rf"(?:^|[{_STOP}、：:]|其中|有)\s*{_COUNT}(?:申请)?(?:均|已|被|依法)?{_NAMES}")
+_OUTCOMES = lazy(rf"{_NAMES}(?P<gap>[^{_STOP}、0-9]{{0,8}}?){_COUNT}")
+_OUTCOMES_AFTER = lazy(rf"(?:^|[{_STOP}、：:]|其中|有)\s*{_COUNT}(?:申请)?(?:均|已|被|依法)?{_NAMES}")
 _OUTCOME_WORD = re.compile(_OUTCOME)
 _EACH = re.compile(alternation(EACH_WORDS))
 _SCOPE = re.compile(r"[的件]中|申请中")  # "上年结转的 3 件中，予以公开 2 件": about a part only
