@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .record import Record
 from .source import Source
 from .template import CELL_UNITS, DEFAULT_TEMPLATES, Alias, CellKey, ColumnSpec, RowSpec, SectionSpec, TemplateSet
 from .template import NOT_APPLICABLE as NA_MARKERS
@@ -200,14 +201,17 @@ class BoundCell:
     column: ColumnSpec
 
 
-@dataclass(slots=True)
-class ShortRow:
+class ShortRow(Record):
     """A template row found with fewer (or more) value cells than the template has columns."""
 
+    __slots__ = ("row", "grid_row", "found", "expected")
     row: RowSpec
     grid_row: Row
     found: int
     expected: int
+
+    def __init__(self, row: RowSpec, grid_row: Row, found: int, expected: int) -> None:
+        self._init(row, grid_row, found, expected)
 
 
 @dataclass
@@ -270,10 +274,10 @@ class Paragraph:
             self.folded = fold(self.text)
 
 
-@dataclass(slots=True)
-class SubItem:
+class SubItem(Record):
     """A numbered sub-heading inside a section: （一）主动公开 …"""
 
+    __slots__ = ("ordinal", "title", "start", "end", "title_start", "title_end")
     ordinal: str
     title: str
     start: int
@@ -281,9 +285,28 @@ class SubItem:
     title_start: int
     title_end: int
 
+    def __init__(self, ordinal: str, title: str, start: int, end: int, title_start: int, title_end: int) -> None:
+        self._init(ordinal, title, start, end, title_start, title_end)
 
-@dataclass
-class Section:
+
+class Section(Record):
+    __slots__ = (
+        "numeral",
+        "written_number",
+        "title",
+        "start",
+        "heading_end",
+        "numeral_start",
+        "numeral_end",
+        "title_start",
+        "title_end",
+        "spec",
+        "match",
+        "end",
+        "paragraphs",
+        "items",
+        "tables",
+    )
     numeral: str  # as written: 一, 二 …
     written_number: int | None  # the numeral's value
     title: str
@@ -293,12 +316,48 @@ class Section:
     numeral_end: int
     title_start: int
     title_end: int
-    spec: SectionSpec | None = None  # which template section the title identifies, if any
-    match: str = ""  # standard | variant | obsolete | keyword | "" (unrecognised title)
-    end: int = 0  # where the section's body ends
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    items: list[SubItem] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
+    spec: SectionSpec | None  # which template section the title identifies, if any
+    match: str  # standard | variant | obsolete | keyword | "" (unrecognised title)
+    end: int  # where the section's body ends
+    paragraphs: list[Paragraph]
+    items: list[SubItem]
+    tables: list[Table]
+
+    def __init__(
+        self,
+        numeral: str,
+        written_number: int | None,
+        title: str,
+        start: int,
+        heading_end: int,
+        numeral_start: int,
+        numeral_end: int,
+        title_start: int,
+        title_end: int,
+        spec: SectionSpec | None = None,
+        match: str = "",
+        end: int = 0,
+        paragraphs: list[Paragraph] | None = None,
+        items: list[SubItem] | None = None,
+        tables: list[Table] | None = None,
+    ) -> None:
+        self._init(
+            numeral,
+            written_number,
+            title,
+            start,
+            heading_end,
+            numeral_start,
+            numeral_end,
+            title_start,
+            title_end,
+            spec,
+            match,
+            end,
+            [] if paragraphs is None else paragraphs,
+            [] if items is None else items,
+            [] if tables is None else tables,
+        )
 
     @property
     def number(self) -> int | None:
@@ -306,21 +365,35 @@ class Section:
         return self.spec.number if self.spec else self.written_number
 
 
-@dataclass(slots=True)
-class Title:
+class Title(Record):
+    __slots__ = ("text", "start", "end", "year", "year_start", "year_end", "agency", "agency_start", "agency_end")
     text: str
     start: int
     end: int
-    year: int | None = None
-    year_start: int = 0
-    year_end: int = 0
-    agency: str = ""
-    agency_start: int = 0
-    agency_end: int = 0
+    year: int | None
+    year_start: int
+    year_end: int
+    agency: str
+    agency_start: int
+    agency_end: int
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        year: int | None = None,
+        year_start: int = 0,
+        year_end: int = 0,
+        agency: str = "",
+        agency_start: int = 0,
+        agency_end: int = 0,
+    ) -> None:
+        self._init(text, start, end, year, year_start, year_end, agency, agency_start, agency_end)
 
 
-@dataclass(slots=True)
-class Signature:
+class Signature(Record):
+    __slots__ = ("agency", "agency_start", "agency_end", "date", "date_start", "date_end")
     agency: str | None
     agency_start: int
     agency_end: int
@@ -328,16 +401,30 @@ class Signature:
     date_start: int
     date_end: int
 
+    def __init__(
+        self,
+        agency: str | None,
+        agency_start: int,
+        agency_end: int,
+        date: tuple[int, int, int] | None,
+        date_start: int,
+        date_end: int,
+    ) -> None:
+        self._init(agency, agency_start, agency_end, date, date_start, date_end)
 
-@dataclass(slots=True)
-class Directive:
+
+class Directive(Record):
     """An inline suppression comment: ``<!-- nianbao-disable NB203 -->`` and friends."""
 
+    __slots__ = ("action", "codes", "line", "start", "end")
     action: str  # disable | enable | disable-next-line | disable-line | disable-file
     codes: tuple[str, ...]  # empty = every rule
     line: int
     start: int
     end: int
+
+    def __init__(self, action: str, codes: tuple[str, ...], line: int, start: int, end: int) -> None:
+        self._init(action, codes, line, start, end)
 
 
 @dataclass
