@@ -28,27 +28,43 @@ if TYPE_CHECKING:
 NUMBER, BLANK, NOT_APPLICABLE, TEXT = "number", "blank", "n/a", "text"
 
 
-@dataclass(slots=True)
-class Value:
+class Value(Record):
+    __slots__ = ("kind", "number", "unit", "start", "end")
     kind: str
-    number: Decimal | None = None
-    unit: str = ""
-    start: int = 0  # span of the number token (what a fix replaces)
-    end: int = 0
+    number: Decimal | None
+    unit: str
+    start: int  # span of the number token (what a fix replaces)
+    end: int
+
+    def __init__(self, kind: str, number: Decimal | None = None, unit: str = "", start: int = 0, end: int = 0) -> None:
+        # assigned one by one, not with Record._init: a draft makes a value per table cell
+        self.kind, self.number, self.unit, self.start, self.end = kind, number, unit, start, end
 
     @property
     def is_number(self) -> bool:
         return self.kind == NUMBER
 
 
-@dataclass(slots=True)
-class Cell:
+class Cell(Record):
+    __slots__ = ("text", "start", "end", "artifacts", "_value", "_norm")
     text: str  # the cell's content with surrounding whitespace trimmed
     start: int  # span of that content; a blank cell is an empty span where the cell sits
     end: int
-    artifacts: tuple[tuple[int, int], ...] = ()  # conversion leftovers inside the cell ([bookmark: …])
-    _value: Value | None = field(default=None, repr=False)
-    _norm: str | None = field(default=None, repr=False)
+    artifacts: tuple[tuple[int, int], ...]  # conversion leftovers inside the cell ([bookmark: …])
+    _value: Value | None
+    _norm: str | None
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        artifacts: tuple[tuple[int, int], ...] = (),
+        _value: Value | None = None,
+        _norm: str | None = None,
+    ) -> None:
+        self.text, self.start, self.end, self.artifacts = text, start, end, artifacts
+        self._value, self._norm = _value, _norm
 
     @property
     def value(self) -> Value:
@@ -148,12 +164,15 @@ def _token_span(cell: Cell, raw: str, folded: str, i: int, j: int) -> tuple[int,
     return positions[i], positions[j - 1] + 1 if j > 0 else positions[0]
 
 
-@dataclass(slots=True)
-class Row:
+class Row(Record):
+    __slots__ = ("cells", "start", "end", "_norm")
     cells: list[Cell]
     start: int
     end: int
-    _norm: str | None = field(default=None, repr=False)
+    _norm: str | None
+
+    def __init__(self, cells: list[Cell], start: int, end: int, _norm: str | None = None) -> None:
+        self.cells, self.start, self.end, self._norm = cells, start, end, _norm
 
     @property
     def norm(self) -> str:
@@ -170,35 +189,55 @@ class Row:
         return self._norm
 
 
-@dataclass(slots=True)
-class Grid:
+class Grid(Record):
     """A table as it appears in the text: rows of ranged cells, before any template knowledge."""
 
+    __slots__ = ("rows", "form", "start", "end")
     rows: list[Row]
     form: str  # tab | pipe | cells | markdown
-    start: int = 0
-    end: int = 0
+    start: int
+    end: int
+
+    def __init__(self, rows: list[Row], form: str, start: int = 0, end: int = 0) -> None:
+        self._init(rows, form, start, end)
 
 
-@dataclass(slots=True)
-class LabelMatch:
+class LabelMatch(Record):
     """A table label recognised as a template label; ``alias`` is set when it is a known nonstandard one."""
 
+    __slots__ = ("cell", "scope", "standard", "alias", "start", "end")
     cell: Cell
     scope: str
     standard: str
-    alias: Alias | None = None
-    start: int = 0  # where the alias text sits (what NB502's fix replaces)
-    end: int = 0
+    alias: Alias | None
+    start: int  # where the alias text sits (what NB502's fix replaces)
+    end: int
+
+    def __init__(
+        self, cell: Cell, scope: str, standard: str, alias: Alias | None = None, start: int = 0, end: int = 0
+    ) -> None:
+        self.cell, self.scope, self.standard, self.alias, self.start, self.end = (
+            cell,
+            scope,
+            standard,
+            alias,
+            start,
+            end,
+        )
 
 
-@dataclass(slots=True, eq=False)
-class BoundCell:
+class BoundCell(Record):
     """A cell keyed to its template row and column (compared by identity, like the specs)."""
 
+    __slots__ = ("cell", "row", "column")
     cell: Cell
     row: RowSpec
     column: ColumnSpec
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+    def __init__(self, cell: Cell, row: RowSpec, column: ColumnSpec) -> None:
+        self.cell, self.row, self.column = cell, row, column
 
 
 class ShortRow(Record):
@@ -262,16 +301,15 @@ class Table:
         return out
 
 
-@dataclass(slots=True)
-class Paragraph:
+class Paragraph(Record):
+    __slots__ = ("text", "start", "end", "folded")
     text: str
     start: int
     end: int
-    folded: str = ""  # the text with full-width ASCII folded (same offsets); set by the parser
+    folded: str  # the text with full-width ASCII folded (same offsets); folded here unless given
 
-    def __post_init__(self) -> None:
-        if not self.folded:
-            self.folded = fold(self.text)
+    def __init__(self, text: str, start: int, end: int, folded: str = "") -> None:
+        self.text, self.start, self.end, self.folded = text, start, end, folded or fold(text)
 
 
 class SubItem(Record):
