@@ -112,8 +112,12 @@ class ArgumentParser(argparse.ArgumentParser):
     def parse_args(self, args: Any = None, namespace: Any = None) -> Any:  # type: ignore[override]
         with chinese():
             parsed, extras = self.parse_known_args(args, namespace)
+            chosen = self._chosen(parsed)
+            # argparse gives a list of paths only the ones before the first option after them
+            # (`check a.txt --no-cache b.txt` left b.txt over): the others belong to it too.
+            extras = _paths_after_options(chosen, parsed, extras)
             if extras:  # said with the usage of the command they were given to, not the top level's
-                self._chosen(parsed).error(gettext("unrecognized arguments: %s") % " ".join(extras))
+                chosen.error(gettext("unrecognized arguments: %s") % " ".join(extras))
         return parsed
 
     # argparse makes a help formatter for each argument added (to check its metavar) and for the
@@ -161,3 +165,16 @@ class ArgumentParser(argparse.ArgumentParser):
         message = re.sub(r"^argument (\S+): ", r"参数 \1：", message)
         with chinese():
             super().error(message)
+
+
+def _paths_after_options(parser: argparse.ArgumentParser, parsed: argparse.Namespace, extras: list[str]) -> list[str]:
+    """*extras* left over once those that are not options are added to *parser*'s one positional
+    list (``nargs="*"`` or ``"+"``), if it has one; what is still left over."""
+    positionals = [a for a in parser._actions if not a.option_strings]
+    if len(positionals) != 1 or positionals[0].nargs not in ("*", "+"):
+        return extras
+    values = [e for e in extras if not e.startswith("-") or e == "-"]
+    if values:
+        dest = positionals[0].dest
+        setattr(parsed, dest, [*(getattr(parsed, dest) or []), *values])
+    return [e for e in extras if e not in values]

@@ -307,3 +307,16 @@ def test_report_into_a_folder_that_is_not_there_is_said_in_chinese_before_checki
     assert main(["report", "-o", "nowhere/audit.html", "reports"]) == 2
     out, err = capsys.readouterr()
     assert out == "" and "无法写入 nowhere/audit.html：目录 nowhere 不存在" in err
+
+
+def test_paths_after_options_are_paths_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`check a --no-cache b` checks a and b, as ruff does; an unknown option is still an error."""
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(clean().replace("1.属于国家秘密", "1.属于国家机密"), encoding="utf-8")
+    paths = [str(tmp_path / n) for n in ("a.txt", "b.txt", "c.txt")]
+    assert main(["check", paths[0], "--no-cache", paths[1], "--format", "json", paths[2]]) == 1
+    records = json.loads(capsys.readouterr().out)
+    assert sorted({Path(r["path"]).name for r in records}) == ["a.txt", "b.txt", "c.txt"]
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", paths[0], "--no-cache", paths[1], "--bogus"])
+    assert exit_.value.code == 2 and "无法识别的参数：--bogus" in capsys.readouterr().err

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -91,6 +92,17 @@ def test_sarif_for_documents_validates(folder: Path) -> None:
     regions = [r["locations"][0]["physicalLocation"]["region"] for r in log["runs"][0]["results"]]
     assert any("snippet" in region and "startLine" not in region for region in regions)  # .docx/.pdf
     assert any("startLine" in region and "properties" in region for region in regions)  # .html
+    # A fix --fix cannot make in a web page or PDF is no SARIF fix a system could apply: it is
+    # named as manual, with what to change; the .txt and .docx keep theirs.
+    by_file: dict[str, list[dict[str, Any]]] = {}
+    for r in log["runs"][0]["results"]:
+        by_file.setdefault(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], []).append(r)
+    html_fixable = [r for r in by_file["report.html"] if r.get("properties", {}).get("fixApplicability")]
+    assert html_fixable and all("fixes" not in r for r in html_fixable)
+    assert all(
+        r["properties"]["fixApplicability"] == "manual" and r["properties"]["fixDescription"] for r in html_fixable
+    )
+    assert any("fixes" in r for r in by_file["report.txt"]) and any("fixes" in r for r in by_file["report.docx"])
 
 
 def test_github_annotations_for_a_docx_name_the_place(folder: Path) -> None:

@@ -33,6 +33,8 @@ _GB = ("gbk", "gb2312", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "gb18030", "e
 # Encodings a page cannot declare in its markup (the HTML standard reads such a page as UTF-8),
 # and Python codecs that are no page encoding at all: canonical codec names, as prefixes.
 _UNDECLARABLE = ("utf-16", "utf-32", "utf-7", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined")
+# Single-byte Western charsets (canonical codec names, as prefixes): every byte reads as something.
+_WESTERN = ("iso8859", "cp1252", "cp1250", "ascii", "mac-roman")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 # Markup in the page source, so that what lies between is text (comments and script bodies are not).
@@ -64,14 +66,23 @@ def decode_page(data: bytes) -> tuple[str, str | None]:
     """The page's text, and what went wrong decoding it (None when an encoding read it whole).
 
     BOM first, then the charset it declares (GBK and GB2312 read as GB18030, their superset; one
-    that names no encoding a page can declare is ignored, as browsers do), then UTF-8, then
+    that names no encoding a page can declare is ignored, as browsers do; a single-byte Western one
+    is tried after UTF-8 and GB18030, which no Chinese report page really is), then UTF-8, then
     GB18030. When none reads every byte (a stray byte in a GBK page, two encodings mixed), the one
     that needs the fewest replacement characters (a web page, unlike a draft, is never written back).
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace"), None
-    candidates = [*_declared(data), "utf-8", "gb18030"]
+    declared = _declared(data)
+    if declared and declared[0].startswith(_WESTERN):
+        # A single-byte Western charset reads every byte, so a GBK or UTF-8 page that declares it
+        # (a CMS template's default, an HTTP header saved into the page) would read as mojibake
+        # without an error. A Chinese report is never in such an encoding: the two Chinese ones
+        # are tried first, and the declared one only reads a page neither can.
+        candidates = ["utf-8", "gb18030", *declared]
+    else:
+        candidates = list(dict.fromkeys([*declared, "utf-8", "gb18030"]))
     for encoding in candidates:
         try:
             return data.decode(encoding), None

@@ -11,6 +11,7 @@ from typing import IO, Any
 
 from .. import __version__
 from ..plugins import Registry
+from ..ruledef import MANUAL
 from . import FileResult, location, related_in, result_span
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -100,7 +101,12 @@ def document(results: Iterable[FileResult], registry: Registry) -> dict[str, Any
                     }
                     for i, r, target in ((i, r, related_in(result, r)) for i, r in enumerate(f.related))
                 ]
-            if f.fix:
+            if f.fix and f.fix.applicability == MANUAL:
+                # A change the tool cannot make in this file (a web page, a PDF, a .docx edit
+                # across formatting runs): its offsets are in the text read out of the document,
+                # not in the file's bytes, so it is no SARIF fix a system could apply.
+                item["properties"] = {"fixApplicability": MANUAL, "fixDescription": f.fix.description}
+            elif f.fix:
                 item["fixes"] = [
                     {
                         "description": {"text": f.fix.description},
