@@ -37,8 +37,12 @@ class Value(Record):
     end: int
 
     def __init__(self, kind: str, number: Decimal | None = None, unit: str = "", start: int = 0, end: int = 0) -> None:
-        # assigned one by one, not with Record._init: a draft makes a value per table cell
-        self.kind, self.number, self.unit, self.start, self.end = kind, number, unit, start, end
+        # assigned one by one (not Record._init, not a tuple): a draft makes a value per table cell
+        self.kind = kind
+        self.number = number
+        self.unit = unit
+        self.start = start
+        self.end = end
 
     @property
     def is_number(self) -> bool:
@@ -63,8 +67,12 @@ class Cell(Record):
         _value: Value | None = None,
         _norm: str | None = None,
     ) -> None:
-        self.text, self.start, self.end, self.artifacts = text, start, end, artifacts
-        self._value, self._norm = _value, _norm
+        self.text = text
+        self.start = start
+        self.end = end
+        self.artifacts = artifacts
+        self._value = _value
+        self._norm = _norm
 
     @property
     def value(self) -> Value:
@@ -172,7 +180,10 @@ class Row(Record):
     _norm: str | None
 
     def __init__(self, cells: list[Cell], start: int, end: int, _norm: str | None = None) -> None:
-        self.cells, self.start, self.end, self._norm = cells, start, end, _norm
+        self.cells = cells
+        self.start = start
+        self.end = end
+        self._norm = _norm
 
     @property
     def norm(self) -> str:
@@ -216,14 +227,12 @@ class LabelMatch(Record):
     def __init__(
         self, cell: Cell, scope: str, standard: str, alias: Alias | None = None, start: int = 0, end: int = 0
     ) -> None:
-        self.cell, self.scope, self.standard, self.alias, self.start, self.end = (
-            cell,
-            scope,
-            standard,
-            alias,
-            start,
-            end,
-        )
+        self.cell = cell
+        self.scope = scope
+        self.standard = standard
+        self.alias = alias
+        self.start = start
+        self.end = end
 
 
 class BoundCell(Record):
@@ -237,7 +246,9 @@ class BoundCell(Record):
     __hash__ = object.__hash__
 
     def __init__(self, cell: Cell, row: RowSpec, column: ColumnSpec) -> None:
-        self.cell, self.row, self.column = cell, row, column
+        self.cell = cell
+        self.row = row
+        self.column = column
 
 
 class ShortRow(Record):
@@ -309,7 +320,10 @@ class Paragraph(Record):
     folded: str  # the text with full-width ASCII folded (same offsets); folded here unless given
 
     def __init__(self, text: str, start: int, end: int, folded: str = "") -> None:
-        self.text, self.start, self.end, self.folded = text, start, end, folded or fold(text)
+        self.text = text
+        self.start = start
+        self.end = end
+        self.folded = folded or fold(text)
 
 
 class SubItem(Record):
