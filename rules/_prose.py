@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 
-from nianbao.record import FrozenRecord
 from nianbao.template import (
     CLAUSE_ENDS,
     COMPARISON_WORDS,
@@ -44,10 +44,10 @@ _OTHER_YEAR = re.compile(r"(?:较|比|同)\s*\d{4}\s*年")  # “较 2022 年的
 _OTHER_PERIOD = re.compile(rf"(?:{alternation(OTHER_PERIOD_WORDS)})(?:为|是|共|计|有)?\s*$")
 
 
-class Count(FrozenRecord):
+@dataclass(frozen=True)
+class Count:
     """A number with a measure word: ``value`` ``unit``; ``start``/``end`` span the number."""
 
-    __slots__ = ("value", "start", "end", "unit", "unit_end", "depth", "comparative")
     value: int
     start: int
     end: int
@@ -55,11 +55,6 @@ class Count(FrozenRecord):
     unit_end: int  # where the measure word ends
     depth: int  # how many brackets enclose it: 0 on the sentence's own level
     comparative: bool  # a comparison or change ("比上年增加 10 件", "上年 15 件"), not a quantity
-
-    def __init__(
-        self, value: int, start: int, end: int, unit: str, unit_end: int, depth: int, comparative: bool
-    ) -> None:
-        self._init(value, start, end, unit, unit_end, depth, comparative)
 
     @property
     def kind(self) -> str:
