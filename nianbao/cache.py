@@ -7,8 +7,10 @@ Nothing else is trusted: a changed input is a different key. Entries are small J
 ``<key>.json`` under ``<cache dir>/<version>/``: ``{"f": [finding records (see `record`)], "d": the
 report digest's outline, "x": true}``, with "x" when the digest's body (its tables and sentences,
 `ReportDigest.record`) is in ``<key>.body`` beside it — read only when the report is paired with
-another year's, so a hit reads no more than before. The directory carries a CACHEDIR.TAG and
-ignores itself for git.
+another year's, so a hit reads no more than before. The findings of comparing two reports (the
+cross-year rules) are an entry ``{"f": [...]}`` of their own, keyed by the two reports' keys
+(`Runner.compare`): a re-run over unchanged reports compares nothing. The directory carries a
+CACHEDIR.TAG and ignores itself for git.
 """
 
 from __future__ import annotations
@@ -53,14 +55,14 @@ class Cache:
             with open(folder / f"{key}.json", encoding="utf-8") as fh:
                 entry = json.load(fh)
             body_file = str(folder / f"{key}.body") if entry.get("x") is True else ""
-            digest = ReportDigest.from_record(path, entry["d"], body_file=body_file) if "d" in entry else None
+            digest = ReportDigest.from_record(path, entry["d"], body_file=body_file, key=key) if "d" in entry else None
             return tuple(finding_from_record(r) for r in entry["f"]), digest
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
     def store(self, key: str, findings: tuple[Finding, ...], digest: ReportDigest | None = None) -> None:
-        """Store *findings* and *digest* under *key*; a digest whose body is written gives up its
-        text for the file's name (`ReportDigest.stored_in`)."""
+        """Store *findings* and *digest* under *key*; a digest whose entry is written takes *key*
+        (`ReportDigest.key`), and gives up its body's text for the file's name (`ReportDigest.stored_in`)."""
         entry: dict[str, Any] = {"f": [record(f) for f in findings]}
         body = ""
         if digest is not None:
@@ -74,8 +76,10 @@ class Cache:
             if body:  # first: an entry is never there without its body
                 _write(folder / f"{key}.body", body)
             _write(folder / f"{key}.json", json.dumps(entry, ensure_ascii=False))
-            if body and digest is not None:
-                digest.stored_in(str(folder / f"{key}.body"))
+            if digest is not None:
+                digest.key = key
+                if body:
+                    digest.stored_in(str(folder / f"{key}.body"))
         except OSError:
             pass  # a read-only or full disk only costs speed
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from typing import IO
 
     from .baseline import Baseline
+    from .files import Files, OnDisk
     from .plugins import Registry
     from .progress import Progress
     from .resolver import Resolver
@@ -216,33 +217,41 @@ def _split_codes(value: str | None) -> list[str] | None:
 # --- check -----------------------------------------------------------------------------------
 
 
-def collect_files(
-    paths: Sequence[str], ctx: Resolver, force_exclude: bool = False
-) -> tuple[list[Path | None], set[Path]]:
-    """Files to check, in a deterministic order (None stands for standard input), and those of
-    them a folder walk found (or, with *force_exclude*, every file on disk): they are checked only
-    if they look like a report. *force_exclude* also drops named files the configuration excludes."""
-    out: list[Path | None] = []
-    sniffed: set[Path] = set()
-    named: set[Path] = set()
+def collect_files(paths: Sequence[str], ctx: Resolver, force_exclude: bool = False) -> Files:
+    """Files to check, in a deterministic order (None stands for standard input), each flagged
+    when a folder walk found it (or, with *force_exclude*, every file on disk): it is checked only
+    if it looks like a report. *force_exclude* also drops named files the configuration excludes.
+    A file given twice, or named and walked, is checked once, where it first comes. Held compactly
+    (`Files`): a walk over thousands of drafts keeps no list of `Path` objects."""
+    from .files import Files
+
+    out = Files()
+    named = {Path(raw) for raw in paths if raw != "-" and not Path(raw).is_dir()}
+    seen: set[str | None] | None = set() if len(paths) > 1 else None  # one path: nothing comes twice
+
+    def add(path: Path | None, sniffed: bool) -> None:
+        if seen is not None:
+            key = os.path.normcase(path) if path is not None else None  # as paths compare
+            if key in seen:
+                return
+            seen.add(key)
+        out.append(path, sniffed)
+
     for raw in paths:
         if raw == "-":
-            out.append(None)
+            add(None, False)
             continue
         path = Path(raw)
         if path.is_dir():
-            found = walk(path, lambda p: ctx.base_config(p).is_excluded(p))
-            out.extend(found)
-            sniffed.update(found)
+            for found in walk(path, lambda p: ctx.base_config(p).is_excluded(p)):
+                add(found, force_exclude or found not in named)
         elif path.is_symlink() or path.exists():  # not a regular file, or a dangling link: the runner says so
             if force_exclude and ctx.base_config(path).is_excluded(path):
                 continue
-            out.append(path)
-            named.add(path)
+            add(path, force_exclude)
         else:
             raise UsageError(f"路径不存在：{raw}")
-    unique = list(dict.fromkeys(out))  # a file given twice, or named and walked, is checked once
-    return unique, {p for p in unique if p is not None} if force_exclude else sniffed - named
+    return out
 
 
 def _runner(args: argparse.Namespace, **options: object) -> Runner:
@@ -262,19 +271,19 @@ def _runner(args: argparse.Namespace, **options: object) -> Runner:
 
 
 def _run_files(
-    runner: Runner, files: list[Path], jobs: int | None, sniffed: Collection[Path], progress: Progress | None = None
+    runner: Runner, files: OnDisk, jobs: int | None, progress: Progress | None = None
 ) -> Iterator[FileResult]:
     """The outcomes of the files on disk, in order, as they are checked, with a progress bar on a
-    terminal when it takes a while (*progress*, or one of its own); those in *sniffed* (found by a
+    terminal when it takes a while (*progress*, or one of its own); those flagged (found by a
     walk) only if they look like a report."""
     from .progress import Progress
     from .runner import run_many
 
     with progress or Progress(len(files)) as bar:
-        yield from run_many(runner, files, jobs or os.cpu_count() or 1, sniffed, bar.advance)
+        yield from run_many(runner, files, jobs or os.cpu_count() or 1, files.sniffed, bar.advance)
 
 
-def _in_order(files: list[Path | None], stdin: FileResult | None, disk: Iterator[FileResult]) -> Iterator[FileResult]:
+def _in_order(files: Files, stdin: FileResult | None, disk: Iterator[FileResult]) -> Iterator[FileResult]:
     """The outcome of each of *files*: standard input's (None) is *stdin*, the others come from *disk*."""
     for file in files:
         if file is None:
@@ -309,15 +318,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         stdin_filename=args.stdin_filename,
         profile=args.profile,
     )
-    files, sniffed = collect_files(args.paths, runner.resolver, args.force_exclude)
-    if files.count(None) > 1:
+    files = collect_files(args.paths, runner.resolver, args.force_exclude)
+    if sum(file is None for file in files) > 1:
         raise UsageError("标准输入（-）只能出现一次")
     if previous is not None and len(files) != 1:
         raise UsageError(
             "--previous 只能在检查一份报告时使用；多份报告请在 nianbao.toml 的 [[overrides]] 中用 previous 指定"
         )
     baseline = _load_baseline(Path(args.baseline)) if args.baseline else None
-    on_disk = [f for f in files if f is not None]
+    on_disk = files.on_disk()
     stdin_data = sys.stdin.buffer.read() if None in files else None
     stdin = runner.run(None, stdin_data) if stdin_data is not None else None
     if stdin is not None and stdin.error:  # its bytes are read: what failed is its configuration
@@ -327,10 +336,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     with Progress(len(on_disk), output=stream) as progress:
         # Streamed: each file is rendered as soon as it and those before it are checked, and
         # dropped; only what the exit status and the closing notes need is kept (`_Tally`).
-        outcomes = _in_order(files, stdin, _run_files(runner, on_disk, args.jobs, sniffed, progress))
-        checked = tally.take(
-            _across_years(runner, files, outcomes, args, previous, stdin_data, slim=not (args.fix or args.diff))
-        )
+        outcomes = _in_order(files, stdin, _run_files(runner, on_disk, args.jobs, progress))
+        checked = tally.take(_across_years(runner, files, outcomes, args, previous, stdin_data))
         if args.diff:
             changed = False
             for result in checked:
@@ -410,13 +417,11 @@ class _Tally:
 
 def _across_years(
     runner: Runner,
-    files: list[Path | None],
+    files: Collection[Path | None],
     outcomes: Iterable[FileResult],
     args: argparse.Namespace,
     previous: Path | None = None,
     stdin: bytes | None = None,
-    *,
-    slim: bool = True,
 ) -> Iterator[FileResult]:
     """The outcomes with the findings of comparing each report with the same agency's report for the
     year before (`runner.pair_run`), in order; with --verbose, what each was compared with, on stderr.
@@ -424,8 +429,8 @@ def _across_years(
     Whether another file of the run is a report's predecessor is known only once that file is
     checked, so the outcomes are held until the last one is in — on disk (`spill.Held`: a temporary
     database, the digests' tables and sentences in a temporary folder), so that a run's memory does
-    not grow with its files; a text draft's text is dropped and read again when its findings are
-    rendered (*slim* false with --fix or --diff, whose findings are in the fixed text)."""
+    not grow with its files; a text draft's outcome comes without its text (`Runner.bare`), read
+    again when its findings are rendered."""
     from .runner import pair_run
     from .spill import Held
 
@@ -437,7 +442,7 @@ def _across_years(
                 errors[result.error] = None
             else:
                 failed = False
-            held.add(str(file.absolute()) if file is not None else "", _slimmed(result, slim and file is not None))
+            held.add(str(file.absolute()) if file is not None else "", result)
         if failed and errors:  # nothing could be checked: no report, as for a missing path
             raise UsageError("\n".join(errors))
         checked, pairings, notes = pair_run(
@@ -462,14 +467,6 @@ def _across_years(
 
                     result = result.replace(findings=(), error=f"无法再次读取 {shown(str(file))}：{why(exc)}")
             yield result
-
-
-def _slimmed(result: FileResult, slim: bool) -> FileResult:
-    """*result* as it is held until the run's last report is checked: when *slim*, without the
-    text of a text draft (read again to render it)."""
-    if not slim or result.source is None or result.document is not None:
-        return result
-    return result.replace(source=None)
 
 
 def _report_skipped(paths: list[str], verbose: bool) -> None:
@@ -516,16 +513,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     output = Path(args.output)
     check_output(output)
     runner = _runner(args)
-    files, sniffed = collect_files(args.paths, runner.resolver)
+    files = collect_files(args.paths, runner.resolver)
     if None in files:
         raise UsageError("审核报告不能读取标准输入（-），请给出文件或目录")
-    on_disk = [f for f in files if f is not None]
+    on_disk = files.on_disk()
     if not on_disk:
         kinds = "、".join(f"*{suffix}" for suffix in DRAFT_SUFFIXES)
         raise UsageError(f"在 {'、'.join(args.paths)} 中没有找到草稿（{kinds}）")
     results = []
     skipped = []
-    checked = _across_years(runner, list(on_disk), _run_files(runner, on_disk, args.jobs, sniffed), args)
+    checked = _across_years(runner, on_disk, _run_files(runner, on_disk, args.jobs), args)
     for result in checked:
         if result.error:  # a file that could not be read is said, and left out; exit status 2 at the end
             print(f"nianbao: 错误：{result.error}", file=sys.stderr)

@@ -78,6 +78,8 @@ class ReportDigest:
         "overrides",
         "body",
         "body_file",
+        "body_at",
+        "key",
         "_parts",
     )
 
@@ -96,6 +98,8 @@ class ReportDigest:
         overrides: Mapping[str, Any] | None = None,
         body: str = "",
         body_file: str = "",
+        key: str = "",
+        body_at: tuple[int, int] | None = None,
     ) -> None:
         self.path = path
         self.agency = agency  # the name as written, whitespace removed: 青禾县云溪镇人民政府
@@ -112,6 +116,10 @@ class ReportDigest:
         # parent of a run over thousands of reports holds ~3 KB of text for each, not objects.
         self.body = body
         self.body_file = body_file  # or, from the cache, the file holding it (read when first decoded)
+        self.body_at = body_at  # where in that file (offset and length in bytes), when not all of it
+        # The cache key of the check it came from ("" uncached): one key, one digest, so a
+        # comparison of two keyed digests is cached under the pair of keys (`Runner.compare`).
+        self.key = key
         self._parts: Parts | None = None
 
     def __reduce__(self) -> tuple[type[ReportDigest], tuple[Any, ...]]:
@@ -119,7 +127,7 @@ class ReportDigest:
         return ReportDigest, (
             self.path, self.agency, self.agency_core, self.agency_kind, self.level, self.government, self.size,
             self.year, self.template,
-            self.required_template, self.overrides, self.body, self.body_file,
+            self.required_template, self.overrides, self.body, self.body_file, self.key, self.body_at,
         )  # fmt: skip
 
     def __repr__(self) -> str:
@@ -148,17 +156,18 @@ class ReportDigest:
     def section(self, number: int) -> SectionDigest | None:
         return next((s for s in self.sections if s.number == number), None)
 
-    def stored_in(self, file: str) -> None:
-        """The body has been written to *file* (the cache's): hold the file's name instead of the
-        text, so the parent of a run over thousands of reports holds next to nothing for each."""
+    def stored_in(self, file: str, at: tuple[int, int] | None = None) -> None:
+        """The body has been written to *file* (the cache's; or *at* an offset, with a length in
+        bytes, of a file of many): hold where it is instead of the text, so the parent of a run
+        over thousands of reports holds next to nothing for each."""
         if self.body:
-            self.body, self.body_file = "", file
+            self.body, self.body_file, self.body_at = "", file, at
 
     def _decoded(self) -> Parts:
         if self._parts is None:
             from .digest_parts import decode_body
 
-            body = self.body or _read(self.body_file)
+            body = self.body or _read(self.body_file, self.body_at)
             self._parts = decode_body(body) if body else ((), (), ())
         return self._parts
 
@@ -201,10 +210,10 @@ class ReportDigest:
         }
         if self.overrides:
             head["o"] = dict(self.overrides)
-        return head, self.body or _read(self.body_file)
+        return head, self.body or _read(self.body_file, self.body_at)
 
     @classmethod
-    def from_record(cls, path: str, head: Any, body: str = "", body_file: str = "") -> ReportDigest:
+    def from_record(cls, path: str, head: Any, body: str = "", body_file: str = "", key: str = "") -> ReportDigest:
         """The digest a `record` describes; ValueError (or KeyError/TypeError) when its outline is
         malformed, so that a damaged cache entry is a miss. The body is checked when first read:
         damaged tables and sentences read as none."""
@@ -222,16 +231,21 @@ class ReportDigest:
         if not isinstance(overrides, dict) or not isinstance(body, str):
             raise ValueError(head)
         return cls(
-            path, name, core, kind, level, government, size, year, template, required, overrides, body, body_file
+            path, name, core, kind, level, government, size, year, template, required, overrides, body, body_file, key
         )
 
 
-def _read(file: str) -> str:
-    """A body stored in a file (the cache's); "" when there is none or it cannot be read."""
+def _read(file: str, at: tuple[int, int] | None = None) -> str:
+    """A body stored in a file (the cache's: all of it; else the bytes *at* an offset, of a length);
+    "" when there is none or it cannot be read."""
     if not file:
         return ""
     try:
-        with open(file, encoding="utf-8") as fh:
-            return fh.read()
+        if at is None:
+            with open(file, encoding="utf-8") as text:
+                return text.read()
+        with open(file, "rb") as fh:
+            fh.seek(at[0])
+            return fh.read(at[1]).decode("utf-8")
     except (OSError, ValueError):
         return ""

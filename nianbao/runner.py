@@ -10,7 +10,7 @@ import os
 import stat
 import sys
 from collections import deque
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
@@ -25,12 +25,15 @@ TYPE_CHECKING = False  # not typing's, which every run, a cache hit too, would i
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+    from typing import TypeVar
 
     from .digest import ReportDigest
     from .engine import Linter, Selection
     from .source import Source
     from .spill import Held
     from .years import Pairing
+
+    Task = TypeVar("Task")
 
 
 class Options(FrozenRecord):
@@ -152,33 +155,47 @@ class Runner:
     ) -> FileResult:
         """*result* (of *file*; standard input's bytes in *data*) with the findings of comparing it
         with *previous*, last year's report, from the two digests: nothing is parsed again. The text
-        is read again only to place findings, when there are some and the result came without it."""
+        is read again only to place findings, when there are some and the result came without it.
+        With the cache, the findings of a pair are stored under the two reports' keys: comparing
+        the same two texts again loads them, and decodes neither report's tables."""
         from .engine import Linter
 
-        if result.digest is None:
+        current = result.digest
+        if current is None:
             return result
-        o = self.options
-        as_file = self.as_file(file)
-        selection = self.resolver.selection(as_file, o.select, o.ignore)
+        key = (
+            self.cache.key(b"", "years", current.key, previous.key)
+            if self.cache and current.key and previous.key
+            else ""
+        )
+        stored = self.cache.load(key, result.path) if self.cache is not None and key else None
         here = result
+        if stored is not None:
+            found = stored[0]
+        else:
+            o = self.options
+            as_file = self.as_file(file)
+            selection = self.resolver.selection(as_file, o.select, o.ignore)
 
-        def text() -> Source | None:
-            nonlocal here
-            if here.source is None:
-                raw = _read(file, None)[0] if file is not None else data
-                here = result.placed(raw) if raw is not None else result
-            return here.source
+            def text() -> Source | None:
+                nonlocal here
+                if here.source is None:
+                    raw = _read(file, None)[0] if file is not None else data
+                    here = result.placed(raw) if raw is not None else result
+                return here.source
 
-        found = Linter(self.resolver.registry(as_file)).check_years(result.digest, previous, selection, text)
+            found = Linter(self.resolver.registry(as_file)).check_years(current, previous, selection, text)
+            if found and here.document is not None:  # a fix the document cannot take is one to make by hand
+                from .documents.lint import settle_fixes
+
+                found = settle_fixes(found, here.document)
+            if self.cache is not None and key:
+                self.cache.store(key, found)
         if not found:
             return result
-        if here.document is not None:  # a fix the document cannot take is one to make by hand
-            from .documents.lint import settle_fixes
-
-            found = settle_fixes(found, here.document)
         return here.replace(findings=tuple(sorted(result.findings + found, key=lambda f: (f.start, f.end, f.code))))
 
-    def prepare(self, files: list[Path], strict: bool = True) -> None:
+    def prepare(self, files: Iterable[Path], strict: bool = True) -> None:
         """Resolve each configuration's selection here, before workers fork: a configuration error
         stops the run at once (*strict*; else each of its files' checks reports it), its warnings
         print once, and the workers inherit loaded plugins."""
@@ -216,9 +233,19 @@ class Runner:
         _write(file, new)
         return fixed
 
+    def bare(self, result: FileResult) -> FileResult:
+        """*result* as `run_many` gives it: without the text of a text draft unless fixing. Whoever
+        renders its findings reads the file again (`nianbao.cli`), so the text crosses no process
+        pool and is not held while the rest of the run is checked."""
+        o = self.options
+        if o.fix or o.diff or result.source is None or result.document is not None:
+            return result
+        return result.replace(source=None)
+
     def cached(self, file: Path, sniff: bool = False) -> FileResult | None:
         """The outcome from the cache, or None on a miss (or with no cache): cheap enough to try
-        for every file before any worker process is started."""
+        for every file before any worker process is started. Its findings are not placed in the
+        text (see `bare`)."""
         if self.cache is None:
             return None
         try:
@@ -227,7 +254,7 @@ class Runner:
             key = self._cache_key(file, str(file), data, sniff)
         except UsageError:
             return None  # the full run reports it
-        return self._load(key, str(file), data, config.fail_on) if key is not None else None
+        return self._load(key, str(file), data, config.fail_on, place=False) if key is not None else None
 
     def _cache_key(self, file: Path | None, display: str, data: bytes, sniff: bool) -> str | None:
         if self.cache is None:
@@ -245,14 +272,14 @@ class Runner:
             code_fingerprint(),
         )
 
-    def _load(self, key: str, display: str, data: bytes, fail_on: str) -> FileResult | None:
+    def _load(self, key: str, display: str, data: bytes, fail_on: str, place: bool = True) -> FileResult | None:
         entry = self.cache.load(key, display) if self.cache is not None else None
         if entry is None:
             return None
         findings, digest = entry
         result = FileResult(display, None, findings, fail_on=fail_on, digest=digest)
         # The text is only needed to place findings; a clean draft is not even decoded.
-        return result.placed(data) if findings else result
+        return result.placed(data) if findings and place else result
 
     def _config_digest(self, file: Path | None) -> str:
         path = self.resolver.config_file(file)
@@ -329,12 +356,12 @@ def _diff(path: str, before: str, after: str) -> str:
 _WORKER: Runner | None = None
 
 
-Walk = Callable[[Path, Callable[[Path], bool]], list[Path]]  # `nianbao.walk.walk`: folder, excluded → files
+Walk = Callable[[Path, Callable[[Path], bool]], Iterable[Path]]  # `nianbao.walk.walk`: folder, excluded → files
 
 
 def pair_run(
     runner: Runner,
-    files: list[Path | None],
+    files: Iterable[Path | None],
     held: Held,
     jobs: int,
     walk: Walk,
@@ -356,10 +383,13 @@ def pair_run(
     notes: list[str] = []
     _predecessors(runner, files, held, jobs, walk, named, walked, notes)
     pairings = (p for p in map(held.pairing, range(len(held))) if p is not None)
+    o = runner.options
+    if jobs > 1 and stdin is None and not (o.fix or o.diff):
+        return _compared_in_pool(runner, files, held, jobs), pairings, notes
     return _compared(runner, files, held, stdin), pairings, notes
 
 
-def _compared(runner: Runner, files: list[Path | None], held: Held, stdin: bytes | None) -> Iterator[FileResult]:
+def _compared(runner: Runner, files: Iterable[Path | None], held: Held, stdin: bytes | None) -> Iterator[FileResult]:
     """Each result *held* with the findings of comparing it with the predecessor its pairing names."""
     o = runner.options
     for i, file in enumerate(files):
@@ -375,9 +405,35 @@ def _compared(runner: Runner, files: list[Path | None], held: Held, stdin: bytes
         yield compared
 
 
+def _compared_in_pool(runner: Runner, files: Iterable[Path | None], held: Held, jobs: int) -> Iterator[FileResult]:
+    """As `_compared` (without --fix or --diff, and without standard input, whose text is in this
+    process only), the comparisons made by *jobs* processes: the run's last stretch, once every
+    file is checked, is not one process's work."""
+
+    def batches() -> Iterator[tuple[list[FileResult | None], list[tuple[Path | None, FileResult, ReportDigest]]]]:
+        numbered = enumerate(files)
+        while batch := list(islice(numbered, _BATCH)):
+            alone: list[FileResult | None] = []  # a result compared with nothing, or None where a pair's goes
+            pairs = []
+            for i, file in batch:
+                result, pairing = held.result(i), held.pairing(i)
+                previous = pairing.previous if pairing is not None and result.digest is not None else None
+                alone.append(result if previous is None else None)
+                if previous is not None:
+                    pairs.append((file, result, previous))
+            yield alone, pairs
+
+    return _pooled(runner, jobs, batches(), _compare_work)
+
+
+def _compare_work(tasks: list[tuple[Path | None, FileResult, ReportDigest]]) -> list[FileResult]:
+    assert _WORKER is not None
+    return [_WORKER.bare(_WORKER.compare(file, result, previous)) for file, result, previous in tasks]
+
+
 def _predecessors(
     runner: Runner,
-    files: list[Path | None],
+    files: Iterable[Path | None],
     held: Held,
     jobs: int,
     walk: Walk,
@@ -426,7 +482,7 @@ def _predecessors(
             if not held.of_file(str(p.absolute()))[0] and any(may_be_of(p, root, y) for y in years)
         ]
         # what is not a report is skipped; a file that cannot be checked comes back with its error
-        found_by_walk = list(run_many(runner, listed, jobs, sniffed=set(listed), strict=False))
+        found_by_walk = list(run_many(runner, listed, jobs, sniffed=lambda i: True, strict=False))
         _not_checked(listed, found_by_walk, notes)
         tree = ReportIndex(r.digest for r in found_by_walk if r.digest is not None)
         for i, digest in unpaired.items():
@@ -464,7 +520,7 @@ def _inside(folder: Path, folders: Collection[Path]) -> bool:
 
 def _work(tasks: list[tuple[Path, bool]]) -> list[FileResult]:
     assert _WORKER is not None
-    return [_WORKER.run(file, cache_checked=True, sniff=sniff) for file, sniff in tasks]
+    return [_WORKER.bare(_WORKER.run(file, cache_checked=True, sniff=sniff)) for file, sniff in tasks]
 
 
 _BATCH = 16  # files per task sent to a worker: few enough to stream, enough to amortise the pipe
@@ -473,9 +529,9 @@ _AHEAD = 4  # batches per worker in flight: workers never wait, and memory never
 
 def run_many(
     runner: Runner,
-    files: list[Path],
+    files: Collection[Path],
     jobs: int,
-    sniffed: Collection[Path] = (),
+    sniffed: Callable[[int], bool] = lambda i: False,
     advance: Callable[[], None] | None = None,
     strict: bool = True,
 ) -> Iterator[FileResult]:
@@ -483,12 +539,12 @@ def run_many(
     soon as it and those before it are done: the caller renders a file while later ones are still
     being checked, and at most ``jobs × _AHEAD × _BATCH`` outcomes are held at any time, whatever
     the number of files. Cache hits are answered in this process; workers start only when a file
-    misses. Files in *sniffed* (found by a folder walk) are checked only if they look like a
-    report. *advance* is called once per finished file (a progress bar). *strict*: a configuration
+    misses. The files *sniffed* says yes to (by index: found by a folder walk) are checked only
+    if they look like a report. *advance* is called once per finished file (a progress bar). *strict*: a configuration
     that cannot be used stops the run (UsageError) at the first cache miss, before any file is
     checked (a hit was checked with a configuration that worked); else its files come back with
     the error."""
-    tasks = ((f, f in sniffed) for f in files)  # not a list: a run's memory must not grow with its files
+    tasks = ((f, sniffed(i)) for i, f in enumerate(files))  # not a list: a run's memory must not grow with its files
     if jobs <= 1 or len(files) < 2 * jobs:
         prepared = False
         for file, sniff in tasks:
@@ -497,21 +553,40 @@ def run_many(
                 if not prepared:  # as before starting workers: a configuration error before any outcome
                     runner.prepare(files, strict)
                     prepared = True
-                result = runner.run(file, cache_checked=True, sniff=sniff)
+                result = runner.bare(runner.run(file, cache_checked=True, sniff=sniff))
             if advance:
                 advance()
             yield result
         return
+
+    def batches() -> Iterator[tuple[list[FileResult | None], list[tuple[Path, bool]]]]:
+        while batch := list(islice(tasks, _BATCH)):
+            hits = [runner.cached(file, sniff) for file, sniff in batch]
+            yield hits, [task for task, hit in zip(batch, hits) if hit is None]
+
+    yield from _pooled(runner, jobs, batches(), _work, advance, lambda: runner.prepare(files, strict))
+
+
+def _pooled(
+    runner: Runner,
+    jobs: int,
+    batches: Iterator[tuple[list[FileResult | None], list[Task]]],
+    work: Callable[[list[Task]], list[FileResult]],
+    advance: Callable[[], None] | None = None,
+    start: Callable[[], None] = lambda: None,
+) -> Iterator[FileResult]:
+    """The outcomes of *batches* in order. A batch is its outcomes known here (None where a task's
+    goes) and its tasks, which *work* does in one of *jobs* worker processes, started (after
+    *start*) at the first task; at most ``jobs × _AHEAD`` batches are in flight, so that neither
+    the workers wait nor memory grows with the run. *advance* is called once per outcome."""
     pool: _Pool | None = None
     window: deque[tuple[list[FileResult | None], Future[list[FileResult]] | None]] = deque()
     try:
-        while batch := list(islice(tasks, _BATCH)):
-            hits = [runner.cached(file, sniff) for file, sniff in batch]
-            misses = [task for task, hit in zip(batch, hits) if hit is None]
-            if misses and pool is None:
-                runner.prepare(files, strict)
+        for known, tasks in batches:
+            if tasks and pool is None:
+                start()
                 pool = _Pool(runner, jobs)
-            window.append((hits, pool.submit(misses) if misses and pool is not None else None))
+            window.append((known, pool.submit(work, tasks) if tasks and pool is not None else None))
             while len(window) > jobs * _AHEAD or (window and _ready(window[0])):
                 yield from _settle(*window.popleft(), advance)
         while window:
@@ -528,7 +603,7 @@ def _ready(entry: tuple[list[FileResult | None], Future[list[FileResult]] | None
 def _settle(
     hits: list[FileResult | None], future: Future[list[FileResult]] | None, advance: Callable[[], None] | None
 ) -> Iterator[FileResult]:
-    """A batch's outcomes in order: its hits, and its misses as the worker checked them."""
+    """A batch's outcomes in order: those known here, and its tasks' as the worker did them."""
     checked = iter(future.result() if future is not None else ())
     for hit in hits:
         if advance:
@@ -555,8 +630,8 @@ class _Pool:
             initargs=(runner.options,) if context.get_start_method() != "fork" else (),
         )
 
-    def submit(self, tasks: list[tuple[Path, bool]]) -> Future[list[FileResult]]:
-        return self.executor.submit(_work, tasks)
+    def submit(self, work: Callable[[list[Task]], list[FileResult]], tasks: list[Task]) -> Future[list[FileResult]]:
+        return self.executor.submit(work, tasks)
 
     def close(self) -> None:
         global _WORKER

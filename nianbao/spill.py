@@ -4,9 +4,9 @@ waits for its last report, so that what it holds in memory for each report is it
 A report's findings are final only once its predecessor is known, and whether another file of the
 run is that predecessor is known only when that file is checked: the CLI holds every report's
 digest until then (`nianbao.cli`). The body of a digest (its tables and sentences as JSON text,
-~5,600 characters, most of what a held result weighs) goes to a file of a temporary folder, as the
-cache does with its ``.body`` files (`ReportDigest.stored_in`), and is read back only if the
-report is paired.
+~5,600 characters, most of what a held result weighs) goes to a temporary file, as the cache's
+go to its ``.body`` files (`ReportDigest.stored_in`), and is read back only if the report is
+paired.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import sqlite3
     import tempfile
     from collections.abc import Callable
+    from io import BufferedWriter
     from typing import Any
 
     from .digest import ReportDigest
@@ -29,33 +30,41 @@ if TYPE_CHECKING:
 
 
 class BodySpill:
-    """A temporary folder of digest bodies, made on first use and removed by `close` (or ``with``)."""
+    """A temporary file of digest bodies, one after another, made on first use and removed by
+    `close` (or ``with``): one file, not one a body, whose making and removing cost a run more
+    than writing them."""
 
     def __init__(self) -> None:
-        self._folder: tempfile.TemporaryDirectory[str] | None = None
-        self._count = 0
+        self._file: BufferedWriter | None = None
+        self._name = ""
 
     def hold(self, digest: ReportDigest) -> None:
-        """Move *digest*'s body to a file of the folder; kept in memory when it cannot be written."""
+        """Move *digest*'s body to the file; kept in memory when it cannot be written."""
         if not digest.body:
             return
-        if self._folder is None:
-            import tempfile
-
-            self._folder = tempfile.TemporaryDirectory(prefix="nianbao-")
-        self._count += 1
-        file = os.path.join(self._folder.name, f"{self._count}.body")
         try:
-            with open(file, "w", encoding="utf-8") as fh:
-                fh.write(digest.body)
+            if self._file is None:
+                import tempfile
+
+                # not a NamedTemporaryFile: on Windows no other handle could open it to read
+                fd, self._name = tempfile.mkstemp(prefix="nianbao-", suffix=".bodies")
+                self._file = open(fd, "wb")
+            data = digest.body.encode("utf-8")
+            at = self._file.seek(0, os.SEEK_END)
+            self._file.write(data)
+            self._file.flush()  # read back by other processes (--jobs), by name
         except OSError:  # a full or read-only temporary folder: memory will do
             return
-        digest.stored_in(file)
+        digest.stored_in(self._name, (at, len(data)))
 
     def close(self) -> None:
-        if self._folder is not None:
-            self._folder.cleanup()
-            self._folder = None
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+            try:
+                os.remove(self._name)
+            except OSError:  # gone already, or in use on Windows: the temporary folder's to clean
+                pass
 
     def __enter__(self) -> BodySpill:
         return self
@@ -152,10 +161,13 @@ class Held:
                 return self._index.of_year(year) if self._index else []
             core = (digest.agency_core or "")[::-1]
             ends = [_key(core[:n]) for n in range(1, len(core) + 1)]  # the cores *digest*'s ends with
+            # Each term names the year, so that each is a search of an index: with the year
+            # factored out, sqlite scans every report of the year, and a run pays its square.
             rows = self._db.execute(
-                f"SELECT digest FROM report WHERE year = ? AND (agency = ? OR core IN ({','.join('?' * len(ends))})"
-                " OR (core > ? AND core < ?)) ORDER BY n",
-                (year, _key(digest.agency), *ends, _key(core), _key(core + "\U0010ffff")),
+                "SELECT digest FROM report WHERE (year = ?1 AND agency = ?2)"
+                f" OR (year = ?1 AND core IN ({','.join(f'?{n}' for n in range(5, len(ends) + 5))}))"
+                " OR (year = ?1 AND core > ?3 AND core < ?4) ORDER BY n",
+                (year, _key(digest.agency), _key(core), _key(core + "\U0010ffff"), *ends),
             )
             return [_unpacked(packed) for (packed,) in rows]
 

@@ -11,7 +11,7 @@ a ``.gitignore`` to read.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .forms import DRAFT_SUFFIXES
@@ -28,31 +28,47 @@ SKIPPED_FOLDERS = ("node_modules", "__pycache__")
 Ignores = list[tuple[Path, str, "GitIgnoreSpec"]]
 
 
-def walk(directory: Path, excluded: Callable[[Path], bool] = lambda path: False) -> list[Path]:
-    """The draft files under *directory*, sorted; *excluded* is asked about every file and folder."""
-    found: list[Path] = []
-    inherited: dict[Path, Ignores] = {directory: _outer_ignores(directory)}
-    for root, dirs, names in os.walk(directory):
-        here = Path(root)
-        ignores = inherited.pop(here, [])
-        own = _read_ignore_file(here / ".gitignore")
-        if own is not None:
-            ignores = [*ignores, (here, "", own)]
-        kept = []
-        for name in sorted(dirs):
+def walk(directory: Path, excluded: Callable[[Path], bool] = lambda path: False) -> Iterator[Path]:
+    """The draft files under *directory*, in sorted order (as `sorted` orders paths: name by name),
+    one at a time: a folder's entries are visited in name order, a subfolder where its name
+    falls, so a walk holds one listing per folder it is in, never the list of what it found.
+    *excluded* is asked about every file and folder. Folders that cannot be listed, and links to
+    folders, are not entered (as `os.walk`)."""
+    yield from _walk(directory, _outer_ignores(directory), excluded)
+
+
+def _walk(here: Path, ignores: Ignores, excluded: Callable[[Path], bool]) -> Iterator[Path]:
+    try:
+        with os.scandir(here) as listing:
+            # as paths sort: by name, case-folded where the system folds case (Windows)
+            entries = sorted(((e.name, _is_folder(e)) for e in listing), key=lambda entry: os.path.normcase(entry[0]))
+    except OSError:
+        return
+    own = _read_ignore_file(here / ".gitignore")
+    if own is not None:
+        ignores = [*ignores, (here, "", own)]
+    for name, folder in entries:
+        if name.startswith(".") or folder is None:
+            continue
+        if folder:
             path = here / name
-            if name.startswith(".") or name in SKIPPED_FOLDERS or _ignored(path, True, ignores) or excluded(path):
-                continue
-            kept.append(name)
-            inherited[path] = ignores
-        dirs[:] = kept
-        for name in names:
-            if name.startswith(".") or not name.lower().endswith(DRAFT_SUFFIXES):
-                continue
+            if name not in SKIPPED_FOLDERS and not _ignored(path, True, ignores) and not excluded(path):
+                yield from _walk(path, ignores, excluded)
+        elif name.lower().endswith(DRAFT_SUFFIXES):
             path = here / name
             if not _ignored(path, False, ignores) and not excluded(path):
-                found.append(path)
-    return sorted(found)
+                yield path
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool | None:
+    """True for a folder to enter, False for a file (or a broken link), None for a link to a
+    folder (neither entered nor checked, as `os.walk` leaves it)."""
+    try:
+        if not entry.is_dir():
+            return False
+    except OSError:
+        return False
+    return None if entry.is_symlink() else True
 
 
 def _ignored(path: Path, is_dir: bool, ignores: Ignores) -> bool:

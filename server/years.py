@@ -23,7 +23,7 @@ from nianbao.engine import Linter, Previous, Selection
 from nianbao.resolver import Resolver
 from nianbao.years import TREE, Pairing, ReportIndex, may_be_of, named_pairing
 
-Walk = Callable[[Path], list[Path]]
+Walk = Callable[[Path], Iterable[Path]]
 
 
 class WorkspaceReports:

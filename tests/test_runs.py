@@ -139,17 +139,28 @@ def test_reports_are_compared_with_last_years_only_as_their_results_are_asked_fo
         assert [r.path for r in checked] == [str(f) for f in files] and compared == [str(files[1]), str(files[2])]
 
 
-def test_held_digests_keep_their_tables_and_sentences_in_a_temporary_folder() -> None:
+def test_held_digests_keep_their_tables_and_sentences_in_a_temporary_file() -> None:
+    """Held bodies go one after another into one temporary file; each digest reads its own back
+    (here and, pickled, as a worker process would), and the file goes when the spill is closed."""
+    import pickle
+
+    from nianbao.digest import ReportDigest
     from nianbao.spill import BodySpill
 
-    digest = lint(clean()).with_digest().digest
-    assert digest is not None and digest.body
-    before = digest.record()
+    other = ReportDigest("b.txt", "青禾县云溪镇人民政府", "云溪镇", year=2023, body='["另一份"]')
+    digests = [lint(clean()).with_digest().digest, other]
+    assert all(d is not None and d.body for d in digests)
+    before = [d.record() for d in digests if d is not None]
     with BodySpill() as spill:
-        spill.hold(digest)
-        assert digest.body == "" and Path(digest.body_file).is_file()
-        assert digest.record() == before and digest.table("t3") is not None
-    assert not Path(digest.body_file).exists()
+        for d in digests:
+            assert d is not None
+            spill.hold(d)
+            assert d.body == "" and Path(d.body_file).is_file()
+        assert digests[0] is not None and digests[1] is not None
+        assert digests[0].body_file == digests[1].body_file
+        assert [pickle.loads(pickle.dumps(d)).record() for d in digests] == before
+        assert digests[0].table("t3") is not None
+    assert not Path(digests[0].body_file).exists()
 
 
 @pytest.mark.parametrize("disk", [True, False])

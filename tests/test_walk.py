@@ -172,3 +172,48 @@ def test_a_web_page_is_tested_on_its_text() -> None:
     assert not looks_like_report("index.html", index.encode("utf-8"))
     # a report's page whose only content is a title and the table words still counts
     assert looks_like_report("r.shtml", "<h1>某县人民政府2023年政府信息公开工作年度报告</h1>".encode("gb18030"))
+
+
+def test_walk_gives_the_files_in_sorted_order_one_at_a_time(tmp_path: Path) -> None:
+    """A walk yields what `sorted` would give of everything it finds — a subfolder's files where
+    the folder's name falls among the files' names (a, a-b.txt, a0.txt: not string order) — and
+    leaves out what a folder walk always left out."""
+    for name in ("b.txt", "a-b.txt", "a/x.txt", "a/a/y.md", "a0.txt", "云溪镇/2023.txt", "A.txt", "a/.hidden.txt"):
+        write(tmp_path / name, "x\n")
+    write(tmp_path / "node_modules" / "n.txt", "x\n")
+    write(tmp_path / "notes.csv", "x\n")
+    (tmp_path / "link").symlink_to(tmp_path / "a")  # a link to a folder is not entered
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # a broken link is a file (the check says why)
+    found = walk(tmp_path)
+    assert next(found) == tmp_path / "A.txt"  # one at a time
+    expected = ["a/a/y.md", "a/x.txt", "a-b.txt", "a0.txt", "b.txt", "gone.txt", "云溪镇/2023.txt"]
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == expected
+    assert sorted(walk(tmp_path)) == list(walk(tmp_path))
+
+
+def test_files_hold_paths_and_flags_in_order() -> None:
+    """`Files` gives back each path as it was added (a name that is not valid UTF-8 too), None for
+    standard input, each with its flag; indexed as a list, and without standard input on demand."""
+    from nianbao.files import Files
+
+    odd = Path("草稿/\udcff.txt")  # an undecodable byte, as the file system gave it
+    files = Files()
+    for path, sniffed in ((Path("a.txt"), False), (None, False), (odd, True), (Path("/abs/b.md"), True)):
+        files.append(path, sniffed)
+    assert list(files) == [Path("a.txt"), None, odd, Path("/abs/b.md")]
+    assert (len(files), files[-1], files[2], None in files, Path("b.md") in files) == (
+        4,
+        Path("/abs/b.md"),
+        odd,
+        True,
+        False,
+    )
+    assert [files.sniffed(i) for i in range(4)] == [False, False, True, True]
+    with pytest.raises(IndexError):
+        files[4]
+    with pytest.raises(IndexError):
+        files[-5]
+    disk = files.on_disk()
+    assert list(disk) == [Path("a.txt"), odd, Path("/abs/b.md")]
+    assert [disk.sniffed(i) for i in range(3)] == [False, True, True]
+    assert list(Files()) == []

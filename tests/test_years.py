@@ -17,6 +17,7 @@ import pytest
 
 from nianbao.cli import main
 from nianbao.digest import ReportDigest
+from nianbao.engine import Linter
 from nianbao.hookspec import hookimpl
 from nianbao.ruledef import WARNING, Finding, Related, Rule, year_rule
 from nianbao.template import T4_COLUMNS, T4_ROWS, T2019, T2021, RowSpec, T2Col, T2Row, T3Col, T3Row, T4Col, T4Row
@@ -152,6 +153,95 @@ def test_carry_over_break(tmp_cwd: Path, capsys: pytest.CaptureFixture[str], sta
     assert here.startswith("二、上年结转")
     # again, both reports answered from the cache (their digests' bodies read from it when paired)
     assert check(capsys, str(tmp_cwd / str(start)), str(tmp_cwd / str(start + 1)))[1] == records
+
+
+def _forward_plus_one(d: Draft) -> Draft:
+    """*d* with one more application carried forward to next year (and one more received), its own
+    identities still holding."""
+    t3 = dict(d.t3)
+    for row in (T3Row.CARRY_FORWARD, T3Row.NEW):
+        counts = t3.get(row, (0,) * 6)
+        t3[row] = (counts[0] + 1, *counts[1:])
+    return replace(d, t3=t3)
+
+
+def test_a_cache_hit_does_not_compare_an_unchanged_pair_again(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Re-checking two unchanged reports answers their comparison from the cache: the same
+    findings, without comparing or reading either report's tables."""
+    drafts = chain(2022, 2)
+    drafts[1] = _carried_plus_one(drafts[1])
+    write(tmp_cwd, drafts)
+    first = check(capsys, "2022", "2023")
+    assert [r["code"] for r in first[1]] == ["NB601"]
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compared again")
+
+    monkeypatch.setattr(Linter, "check_years", fail)
+    monkeypatch.setattr("nianbao.digest_parts.decode_body", fail)
+    assert check(capsys, "2022", "2023") == first
+
+
+def test_a_stored_comparison_is_not_used_once_either_report_changes(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The cache's comparison of a pair belongs to the two texts: a changed predecessor, or a
+    changed report, is compared again, and every run says what a run without the cache says."""
+    drafts = chain(2022, 2)
+    drafts[1] = _carried_plus_one(drafts[1])
+    paths = write(tmp_cwd, drafts)
+
+    def both() -> list[dict[str, Any]]:
+        cached = check(capsys, "2022", "2023")
+        assert cached == check(capsys, "--no-cache", "2022", "2023")
+        return cached[1]
+
+    (before,) = both()
+    edit(paths[2023], "一、总体情况", "一、总体情况\n")  # this year's text: the finding moves a line down
+    (moved,) = both()
+    assert (moved["code"], moved["line"]) == ("NB601", before["line"] + 1)
+    paths[2022].write_text(render(_forward_plus_one(drafts[0])), encoding="utf-8")  # last year's agrees now
+    assert both() == []
+    paths[2022].write_text(render(drafts[0]), encoding="utf-8")  # and disagrees again
+    assert both() == [moved]
+
+
+def test_comparisons_made_by_worker_processes_are_the_ones_made_in_process(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With --jobs 2 the reports' comparisons are made by the worker processes: the same findings,
+    in the same order, as one process makes, in text (placed in each report's lines) and JSON."""
+    for i in range(len(AGENCIES)):
+        drafts = chain(2019, 4, i, seed=i)
+        drafts[2] = _carried_plus_one(drafts[2])
+        write(tmp_cwd / "reports", drafts)
+    one = check(capsys, "--no-cache", "--jobs", "1", "reports")
+    assert [r["code"] for r in one[1]].count("NB601") == len(AGENCIES)
+    assert check(capsys, "--no-cache", "--jobs", "2", "reports") == one
+    texts = []
+    for jobs in ("1", "2"):
+        status = main(["check", "--no-cache", "--verbose", "--jobs", jobs, "reports"])
+        texts.append((status, *capsys.readouterr()))
+    assert texts[0] == texts[1] and "NB601" in texts[0][1]
+
+
+def test_a_digest_keeps_the_key_of_its_cache_entry(tmp_path: Path) -> None:
+    """A digest stored in, or loaded from, the cache carries the entry's key (what its comparisons
+    are stored under), across pickling too; an uncached one has none."""
+    import pickle
+
+    from nianbao.cache import Cache
+
+    digest = ReportDigest("a.txt", "青禾县云溪镇人民政府", "云溪镇", year=2023, body="[]")
+    assert digest.key == ""
+    cache = Cache(tmp_path)
+    cache.store("ab" * 32, (), digest)
+    loaded = cache.load("ab" * 32, "a.txt")
+    assert loaded is not None and loaded[1] is not None
+    assert digest.key == loaded[1].key == "ab" * 32
+    assert pickle.loads(pickle.dumps(loaded[1])).key == "ab" * 32
 
 
 def test_document_stock_break_2021(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -123,7 +123,9 @@ def elsewhere(path: str) -> FileResult:
     return _read(path, os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
 
 
-@lru_cache(maxsize=64)
+# A few: a report's findings that point into last year's come one after another, and each file
+# held weighs its text and line index (~50 KB for an 18 KB draft: 64 of them were 3 MB of a run).
+@lru_cache(maxsize=8)
 def _read(path: str, absolute: str, mtime: int, size: int) -> FileResult:
     try:
         with open(absolute, "rb") as fh:
