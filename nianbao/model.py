@@ -18,7 +18,7 @@ from .source import Source
 from .template import CELL_UNITS, DEFAULT_TEMPLATES, Alias, CellKey, ColumnSpec, RowSpec, SectionSpec, TemplateSet
 from .template import NOT_APPLICABLE as NA_MARKERS
 from .template.vocabulary import alternation
-from .textutil import Normalized, fold, normalize
+from .textutil import Normalized, fold, normalize, with_full_width
 
 if TYPE_CHECKING:
     from .facts import Facts
@@ -116,6 +116,10 @@ _NOTED = re.compile(r"(.*?\S)\s*[（(][^（()）]*[)）]")
 
 _SMALL = {str(i): Decimal(i) for i in range(1000)}
 
+# What a number or a not-applicable marker can open with, in either width; a cell whose trimmed text
+# opens with anything else but a decimal digit is text (most label cells: 予以公开, （一）…).
+_VALUE_OPENERS = with_full_width({"+", "-", "−", *(m[0] for m in _NA)})
+
 
 def plain_count(digits: str) -> Decimal:
     """The number an ASCII digit string spells (small ones shared: most cells hold them)."""
@@ -126,8 +130,13 @@ def plain_count(digits: str) -> Decimal:
 def parse_value(cell: Cell) -> Value:
     """Type a cell's text: number (with its unit), blank, not applicable, or text — never coerced."""
     raw = cell.clean_text
+    if not raw:  # a blank cell as the segmenter trims it
+        return Value(BLANK, start=cell.start, end=cell.end)
     if raw.isdigit() and raw.isascii():  # the common case: a plain count, already trimmed
         return Value(NUMBER, plain_count(raw), "", cell.start, cell.end)
+    opener = raw.lstrip()[:1]  # folding keeps each character's place, and a digit a digit
+    if opener and opener not in _VALUE_OPENERS and not opener.isdecimal():  # `\d` is any decimal digit
+        return Value(TEXT, start=cell.start, end=cell.end)  # neither a number nor n/a, as below
     folded = raw if raw.isascii() else fold(raw)
     stripped = folded.strip()
     if not stripped:
@@ -192,7 +201,8 @@ class Row(Record):
             # One NFKC pass over the joined row, not one per cell: NUL is neither whitespace nor
             # composable, so this equals joining the cells' own normal forms, which each cell
             # keeps (the binder reads them next).
-            self._norm = norm = normalize("\x00".join(cell.clean_text for cell in self.cells))
+            texts = [cell.clean_text if cell.artifacts else cell.text for cell in self.cells]
+            self._norm = norm = normalize("\x00".join(texts))
             parts = norm.split("\x00")
             if len(parts) == len(self.cells):  # else a cell holds a NUL of its own
                 for cell, own in zip(self.cells, parts):

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nianbao.model import BLANK, NOT_APPLICABLE, NUMBER, TEXT, Report
 from nianbao.parsing import parse_text
@@ -89,6 +92,13 @@ def test_every_node_points_at_its_text() -> None:
         ("不适用", NOT_APPLICABLE, None, ""),
         ("无", TEXT, None, ""),
         ("约5", TEXT, None, ""),
+        # a full-width sign, digit or marker opens a value too; anything else is text at once
+        ("－8", NUMBER, -8, ""),
+        ("１２（其中修订3件）", NUMBER, 12, ""),
+        ("／", NOT_APPLICABLE, None, ""),
+        ("ＮＡ", NOT_APPLICABLE, None, ""),
+        ("\u3000无此项", NOT_APPLICABLE, None, ""),
+        ("（一）予以公开", TEXT, None, ""),
     ],
 )
 def test_cell_values_are_typed_never_coerced(raw: str, kind: str, number: int | None, unit: str) -> None:
@@ -181,3 +191,30 @@ def test_obsolete_statistics_table_is_classified() -> None:
     old_form = "项目\t申请总数\t同意公开\t部分同意公开\t不同意公开\n合计\t4\t3\t0\t1"
     report = parse_text(clean().replace(table3, old_form))
     assert [t.kind for t in report.tables] == ["t2", "obsolete", "t4"]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("一、总体情况", "总体情况"),
+        ("三．\u3000收到和处理 \t", "收到和处理"),
+        ("（一） 主动公开 ", "主动公开"),
+        ("（二）", ""),
+    ],
+)
+def test_heading_titles_end_at_their_last_character(line: str, title: str) -> None:
+    from nianbao.parsing.patterns import SECTION_HEADING, SUB_ITEM
+
+    m = SECTION_HEADING.match(line) or SUB_ITEM.match(line)
+    assert m is not None and m.group("title") == title
+
+
+# Full-width marks, spaces, combining and compatibility characters, CJK: where `fold` and NFKC meet.
+_NORMALIZE_ALPHABET = "（）：，Ａａ０１　\xa0 \tA1予以公开\u0301\u3099かｶﾞ①Ⅷ㎡ﬁ가\u1100\u1161"
+
+
+@given(st.text(alphabet=_NORMALIZE_ALPHABET, max_size=12))
+def test_normalize_is_nfkc_without_spaces(raw: str) -> None:
+    from nianbao.textutil import normalize
+
+    assert normalize(raw) == "".join(unicodedata.normalize("NFKC", raw).split())

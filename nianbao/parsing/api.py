@@ -69,9 +69,9 @@ def parse(
     if form == "markdown":
         from .markdown import markdown_blocks
 
-        build_outline(report, masked, markdown_blocks(masked, bounds, markdown))
+        build_outline(report, masked, markdown_blocks(masked, report.folded, bounds, markdown))
     else:
-        build_outline(report, masked, segment(masked, bounds))
+        build_outline(report, masked, segment(masked, report.folded, bounds))
     return report
 
 

@@ -50,6 +50,7 @@ _ARTICLE = re.compile(rf"第二十条第?\(?([{CN_DIGITS}]+)\)?项")
 _TOP = re.compile(rf"^([{TOP_ORDINALS}])[、.,]")
 _GROUP = re.compile(rf"^\(([{GROUP_ORDINALS}])\)")
 _ITEM = re.compile(r"^(\d{1,2})[.、,]")
+_ORDINAL_OPENERS = frozenset(TOP_ORDINALS + "(")  # with the decimal digits, what the three open with
 # （一）…（六） name the outcome groups in template order; （七） is the total row.
 _GROUP_BY_ORDINAL = dict(zip(GROUP_ORDINALS, [g.key for g in T3_GROUPS] + ["total"]))
 _SUBTOTAL_OF = {row.group: row for row in T3_SUBTOTAL_ROWS}
@@ -148,12 +149,12 @@ def _classify(grid: Grid, section: Section | None) -> str | None:
 # --- shared helpers --------------------------------------------------------------------------
 
 
-def _label_zone(cells: Sequence[Cell]) -> tuple[list[Cell], list[Cell]]:
+def _label_zone(cells: list[Cell]) -> tuple[list[Cell], list[Cell]]:
     """Split a row into its leading label cells (blanks included) and the value cells after them."""
     i = 0
     while i < len(cells) and (cells[i].is_blank or is_label_like(cells[i])):
         i += 1
-    return list(cells[:i]), list(cells[i:])
+    return cells[:i], cells[i:]
 
 
 def _fit(zone: list[Cell], values: list[Cell], width: int) -> list[Cell]:
@@ -315,15 +316,25 @@ def _is_t3_data(row: Row) -> bool:
     zone, values = _label_zone(row.cells)
     if sum(1 for c in values if is_value_like(c)) >= 5:
         return True
-    return any(p.match(c.norm) for c in zone if not c.is_blank for p in (_TOP, _GROUP, _ITEM))
+    return any(_ordinal(c.norm) for c in zone if not c.is_blank)
 
 
-def _strip_ordinal(norm: str) -> str:
+def _ordinal(norm: str) -> tuple[re.Pattern[str], re.Match[str]] | None:
+    """The ordinal a normalised label opens with — `_TOP` 一、, `_GROUP` (一) or `_ITEM` 1. — and
+    its match; None for most labels, told by their first character."""
+    opener = norm[:1]
+    if opener not in _ORDINAL_OPENERS and not opener.isdecimal():  # `\d` is any decimal digit
+        return None
     for pattern in (_TOP, _GROUP, _ITEM):
         m = pattern.match(norm)
         if m:
-            return norm[m.end() :]
-    return norm
+            return pattern, m
+    return None
+
+
+def _strip_ordinal(norm: str) -> str:
+    found = _ordinal(norm)
+    return norm[found[1].end() :] if found else norm
 
 
 # Every table-3 row core, longest first: the first core a label contains is its best match.
@@ -350,17 +361,18 @@ def _t3_identify(
     top: str | None = None
     leaf_at = 0  # the leaf label starts at the last cell carrying an ordinal (a wrapped label follows it)
     for i, cell in enumerate(labels):
-        norm = cell.norm
-        if m := _TOP.match(norm):
+        found = _ordinal(cell.norm)
+        if found is None:
+            continue
+        pattern, m = found
+        if pattern is _TOP:
             top = m.group(1)
             ctx.group = None
-            leaf_at = i
-        elif m := _GROUP.match(norm):
+        elif pattern is _GROUP:
             ctx.group = _GROUP_BY_ORDINAL[m.group(1)]
-            leaf_at = i
-        elif m := _ITEM.match(norm):
+        else:
             item = int(m.group(1))
-            leaf_at = i
+        leaf_at = i
     if not labels:
         return None
     leaf_cells = labels[leaf_at:]

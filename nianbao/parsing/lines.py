@@ -39,29 +39,34 @@ class TextLine:
 
 
 Block = TextLine | Grid
+# A line as the segmenter reads it, classified once: (start, end, its text, its kind — see `_line_kind`).
+Line = tuple[int, int, str, str]
 
 
-def segment(text: str, bounds: list[tuple[int, int]]) -> list[Block]:
-    """Split lines (given as content bounds) into prose lines and table grids, in order."""
+def segment(text: str, folded: str, bounds: list[tuple[int, int]]) -> list[Block]:
+    """Split lines (given as content bounds) into prose lines and table grids, in order; *folded*
+    is *text* with its widths folded (`textutil.fold`, the same offsets), read to find cell streams."""
+    lines: list[Line] = []
+    for s, e in bounds:
+        line = text[s:e]
+        lines.append((s, e, line, _line_kind(line)))
     blocks: list[Block] = []
-    n = len(bounds)
+    n = len(lines)
     i = 0
     while i < n:
-        start, end = bounds[i]
-        line = text[start:end]
-        kind = _line_kind(line)
+        start, end, line, kind = lines[i]
         if kind == "blank":
             i += 1
             continue
         if kind in ("text", "caption"):
-            last = stream_end(text, bounds, i)
+            last = stream_end(folded, bounds, i)
             if last is not None:
-                blocks.append(build_stream(text, bounds[i : last + 1]))
+                blocks.append(build_stream(text, folded, bounds[i : last + 1]))
                 i = last + 1
                 continue
         if kind == "caption":  # a caption opens the table that follows it, if one does
-            following = _next_nonblank(text, bounds, i + 1)
-            kind = _line_kind(following) if following is not None else "text"
+            following = _next_nonblank(lines, i + 1)
+            kind = lines[following][3] if following is not None else "text"
             if kind not in ("tab", "pipe"):
                 kind = "text"
         if kind == "text":
@@ -71,22 +76,19 @@ def segment(text: str, bounds: list[tuple[int, int]]) -> list[Block]:
                 blocks.append(TextLine(start, end))
             i += 1
             continue
-        last = _region_end(text, bounds, i, kind)
-        grid = _build_grid(text, bounds[i : last + 1], kind)
+        last = _region_end(lines, i, kind)
+        grid = _build_grid(text, lines[i : last + 1], kind)
         if grid is None:
-            blocks.extend(TextLine(s, e) for s, e in bounds[i : last + 1] if text[s:e].strip())
+            blocks.extend(TextLine(s, e) for s, e, line, _ in lines[i : last + 1] if line.strip())
         else:
             blocks.append(grid)
         i = last + 1
     return blocks
 
 
-def _is_blank(line: str) -> bool:
-    # A tab-indented line holding only spaces is an empty cell of a one-cell-per-line table.
-    return not line.strip() and "\t" not in line
-
-
 def _line_kind(line: str) -> str:
+    """tab, blank, pipe, caption or text. A tab-indented line holding only spaces is a tab line:
+    the empty cell of a one-cell-per-line table."""
     if "\t" in line:
         return "tab"
     if not line.strip():
@@ -107,14 +109,13 @@ def _is_wrap(line: str) -> bool:
     return len(stripped) <= _WRAP_MAX and not _SENTENCE_END.search(stripped) and not SECTION_HEADING.match(stripped)
 
 
-def _region_end(text: str, bounds: list[tuple[int, int]], first: int, kind: str) -> int:
+def _region_end(lines: list[Line], first: int, kind: str) -> int:
     """Index of the last line of the table region that starts at *first*."""
     last = first
     j = first + 1
-    n = len(bounds)
+    n = len(lines)
     while j < n:
-        line = text[bounds[j][0] : bounds[j][1]]
-        lk = _line_kind(line)
+        lk = lines[j][3]
         if lk == "blank":
             j += 1
             continue
@@ -123,17 +124,16 @@ def _region_end(text: str, bounds: list[tuple[int, int]], first: int, kind: str)
             j += 1
             continue
         if lk == "caption":  # the next block's caption, when that block continues the table
-            following = _next_nonblank(text, bounds, j + 1)
-            if following is not None and _line_kind(following) == kind:
+            following = _next_nonblank(lines, j + 1)
+            if following is not None and lines[following][3] == kind:
                 last = j
                 j += 1
                 continue
             break
-        if lk == "text" and j == last + 1 and _is_wrap(line):
-            prev = text[bounds[last][0] : bounds[last][1]]
-            nxt = _next_nonblank(text, bounds, j + 1)
+        if lk == "text" and j == last + 1 and _is_wrap(lines[j][2]):
+            nxt = _next_nonblank(lines, j + 1)
             # a cell wrapped under a one-cell-per-line cell, or a label wrapped between two rows
-            if (kind == "tab" and _is_cell_line(prev)) or (nxt is not None and _line_kind(nxt) == kind):
+            if (kind == "tab" and _is_cell_line(lines[last][2])) or (nxt is not None and lines[nxt][3] == kind):
                 last = j
                 j += 1
                 continue
@@ -141,29 +141,29 @@ def _region_end(text: str, bounds: list[tuple[int, int]], first: int, kind: str)
     return last
 
 
-def _next_nonblank(text: str, bounds: list[tuple[int, int]], j: int) -> str | None:
-    while j < len(bounds):
-        line = text[bounds[j][0] : bounds[j][1]]
-        if not _is_blank(line):
-            return line
+def _next_nonblank(lines: list[Line], j: int) -> int | None:
+    """Index of the first line from *j* on that is not blank, if any."""
+    while j < len(lines):
+        if lines[j][3] != "blank":
+            return j
         j += 1
     return None
 
 
-def _build_grid(text: str, lines: list[tuple[int, int]], kind: str) -> Grid | None:
-    content = [(s, e) for s, e in lines if not _is_blank(text[s:e])]
+def _build_grid(text: str, lines: list[Line], kind: str) -> Grid | None:
+    content = [line for line in lines if line[3] != "blank"]
     if kind == "pipe":
-        rows = [Row(pipe_cells(text, s, e), s, e) for s, e in content if not _PIPE_DELIMITER_ROW.match(text[s:e])]
+        rows = [Row(pipe_cells(text, s, e), s, e) for s, e, line, _ in content if not _PIPE_DELIMITER_ROW.match(line)]
         form = "pipe"
     else:
-        tab_lines = [(s, e) for s, e in content if "\t" in text[s:e]]
-        cellish = sum(1 for s, e in tab_lines if _is_cell_line(text[s:e]))
+        tab_lines = [line for _, _, line, lk in content if lk == "tab"]
+        cellish = sum(1 for line in tab_lines if _is_cell_line(line))
         has_gaps = len(content) < len(lines)
         if has_gaps and cellish >= 0.8 * len(tab_lines):
             rows = _cell_per_line_rows(text, lines)
             form = "cells"
         else:
-            rows = [Row(_tab_cells(text, s, e), s, e) for s, e in content]
+            rows = [Row(_tab_cells(text, s, e), s, e) for s, e, _, _ in content]
             form = "tab"
     if not rows or max(len(r.cells) for r in rows) < 2 or len(rows) < 2:
         return None  # one tab-indented paragraph is prose, not a table
@@ -180,7 +180,7 @@ def _cell(raw: str, start: int) -> Cell:
     stripped = raw.strip()
     if not stripped:  # typed when asked: the binder passes most blanks by without their value
         return Cell("", start, start)
-    s = start if len(stripped) == len(raw) else start + len(raw) - len(raw.lstrip())
+    s = start + raw.find(stripped)  # the first place *stripped* occurs is after the leading space
     e = s + len(stripped)
     if stripped.isdigit() and stripped.isascii():  # most cells: a plain count, typed right here
         return Cell(stripped, s, e, (), Value(NUMBER, plain_count(stripped), "", s, e))
@@ -191,12 +191,20 @@ def _cell(raw: str, start: int) -> Cell:
 
 
 def _cells(start: int, parts: list[str]) -> list[Cell]:
-    """The cells of *parts*, the pieces of the line at *start* between one-character separators."""
+    """The cells of *parts*, the pieces of the line at *start* between one-character separators.
+    The two commonest pieces, a bare count and nothing, are made here as `_cell` makes them: a
+    Python call costs as much as the cell, and a table is mostly these."""
     cells: list[Cell] = []
     append = cells.append
     for part in parts:
-        append(_cell(part, start))
-        start += len(part) + 1
+        end = start + len(part)
+        if part.isdigit() and part.isascii():
+            append(Cell(part, start, end, (), Value(NUMBER, plain_count(part), "", start, end)))
+        elif part:
+            append(_cell(part, start))
+        else:
+            append(Cell("", start, start))
+        start = end + 1
     return cells
 
 
@@ -218,13 +226,12 @@ def pipe_cells(text: str, start: int, end: int) -> list[Cell]:
     return _cells(start, parts)
 
 
-def _cell_per_line_rows(text: str, lines: list[tuple[int, int]]) -> list[Row]:
+def _cell_per_line_rows(text: str, lines: list[Line]) -> list[Row]:
     rows: list[Row] = []
     cells: list[Cell] = []
     e_prev = 0
-    for s, e in lines:
-        line = text[s:e]
-        if _is_blank(line):
+    for s, e, line, kind in lines:
+        if kind == "blank":
             if cells:
                 rows.append(Row(cells, cells[0].start, e_prev))
                 cells = []

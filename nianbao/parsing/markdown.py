@@ -94,9 +94,10 @@ def _point(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def markdown_blocks(
-    text: str, bounds: list[tuple[int, int]], parser: IncrementalParser | None = None
+    text: str, folded: str, bounds: list[tuple[int, int]], parser: IncrementalParser | None = None
 ) -> list[Block | Heading]:
-    builder = _BlockBuilder(text, bounds)
+    """The blocks of a Markdown draft (*folded*: *text* with its widths folded, see `segment`)."""
+    builder = _BlockBuilder(text, folded, bounds)
     builder.visit((parser.tree(text) if parser is not None else parse_tree(text)).root_node)
     builder.flush()
     return builder.blocks
@@ -106,8 +107,9 @@ class _BlockBuilder:
     """Walks the block tree in row order. A class rather than nested closures: a recursive closure
     is a reference cycle, which would keep every parsed table alive until the cyclic GC runs."""
 
-    def __init__(self, text: str, bounds: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, folded: str, bounds: list[tuple[int, int]]) -> None:
         self.text = text
+        self.folded = folded
         self.bounds = bounds
         self.blocks: list[Block | Heading] = []
         self.pending: list[int] = []
@@ -119,12 +121,12 @@ class _BlockBuilder:
         run: list[tuple[int, int]] = []
         for r in self.pending:
             if _ATX_LINE.match(text[bounds[r][0] : bounds[r][1]]):
-                self.blocks.extend(segment(text, run))
+                self.blocks.extend(segment(text, self.folded, run))
                 run = []
                 self.blocks.append(_heading(text, bounds[r], "atx_heading"))
             else:
                 run.append(bounds[r])
-        self.blocks.extend(segment(text, run))
+        self.blocks.extend(segment(text, self.folded, run))
         self.pending.clear()
 
     def rows_of(self, node: Any) -> range:

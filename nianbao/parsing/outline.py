@@ -43,6 +43,8 @@ _SIGNATURE_PUNCT = re.compile(r"[，,。；;：:、]")
 _AGENCY_ENDINGS = tuple(s for s, _ in AGENCY_KIND_SUFFIXES) + GOVERNMENT_SUFFIXES + ("办事处",)
 _ITEM_TITLE_END = re.compile(r"[。：:；;，,]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A table-2 block's caption, a table-4 group's or a table's title: one match tells any of them.
+_TABLE_CAPTION = re.compile("|".join(f"(?:{p.pattern})" for p in (CAPTION, T4_CAPTION, TABLE_TITLE)))
 
 
 @dataclass(slots=True)
@@ -173,7 +175,7 @@ def _is_caption(text: str, line: TextLine | Heading) -> bool:
     content = _glue_text(text, line)
     if isinstance(line, Heading) and T3_CAPTION.match(fold(content)):
         return True  # a table-3 row label as a heading over its own small table
-    return bool(CAPTION.match(content) or T4_CAPTION.match(content) or TABLE_TITLE.match(content))
+    return _TABLE_CAPTION.match(content) is not None
 
 
 def _glue_text(text: str, line: TextLine | Heading) -> str:

@@ -10,9 +10,11 @@ from ..template import PAGE_NUMBER_PATTERNS
 _CN = "一二三四五六七八九十"
 
 # 一、总体情况 / 三． 收到… / ## 二、… (Markdown markers are stripped before matching)
-SECTION_HEADING = re.compile(rf"^\s*(?P<numeral>[{_CN}]{{1,3}})\s*[、.．,，]\s*(?P<title>\S.*?)\s*$")
+# A title runs to its last non-space character, greedily: a lazy `.*?` before `\s*$` tried the end of
+# the line after every character of a long paragraph that opens like a heading.
+SECTION_HEADING = re.compile(rf"^\s*(?P<numeral>[{_CN}]{{1,3}})\s*[、.．,，]\s*(?P<title>\S(?:.*\S)?)\s*$")
 # （一）主动公开 / (二) 依申请公开
-SUB_ITEM = re.compile(rf"^\s*[(（]\s*(?P<ordinal>[{_CN}]{{1,3}})\s*[)）]\s*(?P<title>.*?)\s*$")
+SUB_ITEM = re.compile(rf"^\s*[(（]\s*(?P<ordinal>[{_CN}]{{1,3}})\s*[)）]\s*(?P<title>(?:.*\S)?)\s*$")
 # The year in a title: 2023年 / 2023 年度 / ２０２３年
 TITLE_YEAR = re.compile(r"(?P<year>[12][0-9]{3}|[１２][０-９]{3})\s*年度?")
 TITLE_CORE = re.compile(r"年\s*度\s*报\s*告\s*$|信\s*息\s*公\s*开.*报\s*告\s*$")

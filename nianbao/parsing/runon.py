@@ -11,6 +11,8 @@ read, said once, instead of prose or a missing table.
 
 from __future__ import annotations
 
+import re
+
 from ..lazyre import lazy
 from ..template import DEFAULT_TEMPLATES, REPORT_TITLE_ENDINGS, TABLE_TRACES, alternation
 from .patterns import T3_TOP_LABEL, TITLE_YEAR
@@ -33,6 +35,8 @@ _TITLE_START = lazy(r"[\s　：:>›»|｜]")
 _TITLE_CHARS = 40  # the longest agency name and year before a title's ending
 _SENTENCE_END = lazy(r"[。！？]")
 _TRACE = {kind: tuple(traces) for kind, traces in TABLE_TRACES.items()}
+# Any trace at all: most lines hold none, and one search tells.
+_ANY_TRACE = re.compile(alternation({t for traces in _TRACE.values() for t in traces}))
 
 
 def split_run_on(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -103,6 +107,8 @@ def _headings(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], i
 def table_trace(line: str) -> str | None:
     """The table kind whose header labels run together in *line*, if any (see `TABLE_TRACES`)."""
     squeezed = "".join(line.split())
+    if _ANY_TRACE.search(squeezed) is None:  # most lines: one search, not one test per trace
+        return None
     for kind, traces in _TRACE.items():
         if any(t in squeezed for t in traces):
             return kind

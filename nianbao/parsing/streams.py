@@ -25,7 +25,6 @@ import re
 from ..lazyre import lazy
 from ..model import Cell, Grid, Row
 from ..template import NOT_APPLICABLE, TABLE_START_MARKERS, alternation
-from ..textutil import fold
 from .patterns import CAPTION, SECTION_HEADING, T3_TOP_LABEL
 
 _START = re.compile(alternation({m for markers in TABLE_START_MARKERS.values() for m in markers}))
@@ -43,19 +42,19 @@ _CELL_MAX = 60  # the longest template label (2.申请人逾期未按收费通�
 _MIN_EVIDENCE = 5
 
 
-def stream_end(text: str, bounds: list[tuple[int, int]], first: int) -> int | None:
-    """Index of the last line of a cell stream starting at line *first*, or None when none starts."""
-    raw = text[bounds[first][0] : bounds[first][1]]
-    if len(raw.strip()) > _CELL_MAX and "第二十条" not in raw:
-        return None  # prose (folding keeps the length): neither a caption nor a cell, see `_is_cell`
-    line = fold(raw).strip()
+def stream_end(folded: str, bounds: list[tuple[int, int]], first: int) -> int | None:
+    """Index of the last line of a cell stream starting at line *first*, or None when none starts;
+    *folded* is the text with its widths folded (`textutil.fold`), which is all the tests read."""
+    line = folded[bounds[first][0] : bounds[first][1]].strip()
+    if len(line) > _CELL_MAX and "第二十条" not in line:
+        return None  # prose: neither a caption nor a cell, see `_is_cell`
     if not (CAPTION.match(line) or (_is_cell(line) and _START.search(line.replace(" ", "")))):
         return None
     evidence = 1 if CAPTION.match(line) else 0
     last = None
     for j in range(first + 1, len(bounds)):
-        raw = text[bounds[j][0] : bounds[j][1]]
-        content = fold(raw).strip()
+        raw = folded[bounds[j][0] : bounds[j][1]]
+        content = raw.strip()
         if not content:
             continue
         if "\t" in raw or content.count("|") >= 2:
@@ -82,12 +81,13 @@ def _is_cell(content: str) -> bool:
     return not (SECTION_HEADING.match(content) and not T3_TOP_LABEL.search(content))
 
 
-def build_stream(text: str, lines: list[tuple[int, int]]) -> Grid:
-    """The rows of a cell stream: each label line starts a row, the number lines after it are its cells."""
+def build_stream(text: str, folded: str, lines: list[tuple[int, int]]) -> Grid:
+    """The rows of a cell stream: each label line starts a row, the number lines after it are its
+    cells. The cells hold *text*; *folded* (the same, widths folded) is what the patterns read."""
     rows: list[list[Cell]] = []
     for start, end in lines:
         raw = text[start:end]
-        content = fold(raw).strip()
+        content = folded[start:end].strip()
         if not content:
             continue
         lead = len(raw) - len(raw.lstrip())
