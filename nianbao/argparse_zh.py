@@ -71,6 +71,7 @@ def chinese() -> Iterator[None]:
 
 
 _HALF_WIDTH_HEADING = re.compile(r"^(\S[^\n]*):$", re.M)
+_ANY_WIDTH = 80  # of the formatters argparse makes while a parser is built, which print nothing
 
 
 def _full_width_headings(text: str) -> str:
@@ -100,9 +101,7 @@ class ArgumentParser(argparse.ArgumentParser):
     """An argparse parser whose help, usage and error messages are Chinese (sub-parsers too)."""
 
     __init__ = _in_chinese(argparse.ArgumentParser.__init__)
-    add_argument = _in_chinese(argparse.ArgumentParser.add_argument)
     add_argument_group = _in_chinese(argparse.ArgumentParser.add_argument_group)
-    add_subparsers = _in_chinese(argparse.ArgumentParser.add_subparsers)
     parse_known_args = _in_chinese(argparse.ArgumentParser.parse_known_args)
     format_usage = _in_chinese(argparse.ArgumentParser.format_usage)
 
@@ -120,6 +119,31 @@ class ArgumentParser(argparse.ArgumentParser):
             if extras:  # said with the usage of the command they were given to, not the top level's
                 chosen.error(gettext("unrecognized arguments: %s") % " ".join(extras))
         return parsed
+
+    # argparse makes a help formatter for each argument added (to check its metavar) and for the
+    # sub-commands (to spell their prog, "nianbao check"), and each formatter asks the terminal's
+    # size, importing shutil: 8 M instructions of every start-up, a cache hit's too. Neither needs
+    # the width; help and usage are still formatted at the terminal's.
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        with chinese(), self._building():
+            return super().add_argument(*args, **kwargs)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        with chinese(), self._building():
+            return super().add_subparsers(**kwargs)
+
+    @contextlib.contextmanager
+    def _building(self) -> Iterator[None]:
+        self._formatting = False
+        try:
+            yield
+        finally:
+            self._formatting = True
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        if not getattr(self, "_formatting", True):
+            return self.formatter_class(prog=self.prog, width=_ANY_WIDTH)  # type: ignore[call-arg]  # argparse's all take it
+        return super()._get_formatter()
 
     def _chosen(self, parsed: argparse.Namespace) -> argparse.ArgumentParser:
         """The parser of the (sub-)command *parsed* chose."""

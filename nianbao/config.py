@@ -41,6 +41,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from .errors import ConfigError, why
+from .lazyre import lazy
 from .record import Record
 from .ruledef import SEVERITIES
 from .selectors import DEFAULT_MAX_FILE_SIZE, DEFAULT_SECONDS
@@ -187,7 +188,7 @@ _TOML_PROBLEMS = {
     "Expected ']' at the end of a table declaration": "表头缺少 “]”",
     "Expected ']]' at the end of an array declaration": "表数组的表头缺少 “]]”",
 }
-_TOML_AT = re.compile(r"^(?P<what>.*?) \(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$", re.S)
+_TOML_AT = lazy(r"^(?P<what>.*?) \(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$", re.S)
 
 
 def _toml_problem(message: str) -> str:
@@ -395,7 +396,7 @@ def _has_tool_section(path: Path) -> bool:
 
 
 _TABLE_HEADER = re.compile(r"^\s*\[")
-_IGNORE_LINE = re.compile(r"^(?P<head>\s*ignore\s*=\s*\[)(?P<items>[^\]\n]*)(?P<tail>\]\s*(?:#.*)?)$", re.M)
+_IGNORE_LINE = lazy(r"^(?P<head>\s*ignore\s*=\s*\[)(?P<items>[^\]\n]*)(?P<tail>\]\s*(?:#.*)?)$", re.M)
 
 
 def ignore_code_edit(text: str, code: str, pyproject: bool = False) -> tuple[int, int, str]:

@@ -16,7 +16,6 @@ import re
 import sys
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from types import ModuleType
@@ -24,6 +23,7 @@ from typing import Any
 
 from .entrypoints import discover_entry_points, local_stamp
 from .errors import ConfigError
+from .record import Record
 from .ruledef import Rule
 from .template import TemplateSet, TemplateVariants
 
@@ -34,28 +34,50 @@ BUILTIN_PREFIX = "NB"
 PREFIX_PATTERN = re.compile(r"^[A-Z]{1,3}$")
 
 
-@dataclass
-class PluginInfo:
+class PluginInfo(Record):
+    __slots__ = ("prefix", "name", "version", "source", "loaded", "error", "rules")
     prefix: str
     name: str
     version: str
     source: str  # builtin | entry-point | local
-    loaded: bool = False
-    error: str = ""
-    rules: tuple[str, ...] = ()
+    loaded: bool
+    error: str
+    rules: tuple[str, ...]
+
+    def __init__(
+        self,
+        prefix: str,
+        name: str,
+        version: str,
+        source: str,
+        loaded: bool = False,
+        error: str = "",
+        rules: tuple[str, ...] = (),
+    ) -> None:
+        self._init(prefix, name, version, source, loaded, error, rules)
 
     @property
     def origin(self) -> str:
         return "nianbao" if self.source == "builtin" else f"{self.name} {self.version}".strip()
 
 
-@dataclass
-class Registry:
-    rules: dict[str, Rule] = field(default_factory=dict)
-    templates: TemplateSet = field(default_factory=TemplateSet)
-    defaults: dict[str, Any] = field(default_factory=dict)
-    plugins: list[PluginInfo] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # each reported once by the caller
+class Registry(Record):
+    __slots__ = ("rules", "templates", "defaults", "plugins", "problems")
+    rules: dict[str, Rule]
+    templates: TemplateSet
+    defaults: dict[str, Any]
+    plugins: list[PluginInfo]
+    problems: list[str]  # each reported once by the caller
+
+    def __init__(
+        self,
+        rules: dict[str, Rule] | None = None,
+        templates: TemplateSet | None = None,
+        defaults: dict[str, Any] | None = None,
+        plugins: list[PluginInfo] | None = None,
+        problems: list[str] | None = None,
+    ) -> None:
+        self._init(rules or {}, templates or TemplateSet(), defaults or {}, plugins or [], problems or [])
 
 
 def _identity(obj: Any) -> Any:
