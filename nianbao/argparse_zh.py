@@ -33,7 +33,7 @@ MESSAGES = {
     "the following arguments are required: %s": "缺少必需的参数：%s",
     "one of the arguments %s is required": "参数 %s 中必须给出一个",
     "not allowed with argument %s": "不能与参数 %s 同时使用",
-    "ignored explicit argument %r": "多余的值 “%s” 被忽略",
+    "ignored explicit argument %r": "多余的值“%s”被忽略",
     "expected one argument": "需要一个值",
     "expected at most one argument": "最多需要一个值",
     "expected at least one argument": "至少需要一个值",
@@ -41,12 +41,12 @@ MESSAGES = {
     "expected %s arguments": "需要 %s 个值",
     "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是 %(matches)s",
     "unexpected option string: %s": "意外的选项：%s",
-    "unknown parser %(parser_name)r (choices: %(choices)s)": "未知的命令 “%(parser_name)s”（可选：%(choices)s）",
-    "can't open '%(filename)s': %(error)s": "无法打开 “%(filename)s”：%(error)s",
-    'argument "-" with mode %r': "参数 “-” 不能以 “%s” 模式打开",
-    "argument '%(argument_name)s' is deprecated": "参数 “%(argument_name)s” 已弃用",
-    "option '%(option)s' is deprecated": "选项 “%(option)s” 已弃用",
-    "command '%(parser_name)s' is deprecated": "命令 “%(parser_name)s” 已弃用",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "未知的命令“%(parser_name)s”（可选：%(choices)s）",
+    "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
+    'argument "-" with mode %r': "参数“-”不能以“%s”模式打开",
+    "argument '%(argument_name)s' is deprecated": "参数“%(argument_name)s”已弃用",
+    "option '%(option)s' is deprecated": "选项“%(option)s”已弃用",
+    "command '%(parser_name)s' is deprecated": "命令“%(parser_name)s”已弃用",
 }
 
 
@@ -158,7 +158,7 @@ class ArgumentParser(argparse.ArgumentParser):
         # argparse quotes the value and the choices as Python does ('xml', 'text', 'json')
         if action.choices is not None and value not in action.choices:
             choices = "、".join(map(str, action.choices))
-            raise argparse.ArgumentError(action, f"无效的取值 “{value}”（可选：{choices}）")
+            raise argparse.ArgumentError(action, f"无效的取值“{value}”（可选：{choices}）")
 
     def error(self, message: str) -> NoReturn:
         # Python 3.10 formats "argument X: …" without gettext

@@ -191,7 +191,7 @@ def _build(
             if info.source == "local" and not info.prefix:
                 info.prefix = str(getattr(plugin, "PREFIX", "") or "")
             if info.prefix and info.prefix != BUILTIN_PREFIX and not PREFIX_PATTERN.match(info.prefix):
-                raise ValueError(f"代码前缀 “{info.prefix}” 不合规：应为 1–3 个大写字母")
+                raise ValueError(f"代码前缀“{info.prefix}”不合规：应为 1–3 个大写字母")
             if info.prefix in claimed:
                 raise ConfigError(
                     f"插件 {info.origin} 与 {claimed[info.prefix].origin} 都声明了代码前缀 {info.prefix}；"
@@ -225,7 +225,7 @@ def _build(
         info.loaded = True
         for defaults in new_defaults:
             for key in set(defaults) - set(PLUGIN_DEFAULT_KEYS):
-                registry.problems.append(f"插件 {info.origin} 的默认配置中 “{key}” 只能由用户设置，已忽略")
+                registry.problems.append(f"插件 {info.origin} 的默认配置中“{key}”只能由用户设置，已忽略")
         new_defaults = [{k: v for k, v in d.items() if k in PLUGIN_DEFAULT_KEYS} for d in new_defaults]
         info.rules = tuple(sorted(r.code for r in found))
         variants.extend(new_variants)
