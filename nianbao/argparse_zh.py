@@ -33,7 +33,7 @@ MESSAGES = {
     "the following arguments are required: %s": "缺少必需的参数：%s",
     "one of the arguments %s is required": "参数 %s 中必须给出一个",
     "not allowed with argument %s": "不能与参数 %s 同时使用",
-    "ignored explicit argument %r": "多余的值 “%s” 被忽略",
+    "ignored explicit argument %r": "多余的值“%s”被忽略",
     "expected one argument": "需要一个值",
     "expected at most one argument": "最多需要一个值",
     "expected at least one argument": "至少需要一个值",
@@ -41,12 +41,12 @@ MESSAGES = {
     "expected %s arguments": "需要 %s 个值",
     "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是 %(matches)s",
     "unexpected option string: %s": "意外的选项：%s",
-    "unknown parser %(parser_name)r (choices: %(choices)s)": "未知的命令 “%(parser_name)s”（可选：%(choices)s）",
-    "can't open '%(filename)s': %(error)s": "无法打开 “%(filename)s”：%(error)s",
-    'argument "-" with mode %r': "参数 “-” 不能以 “%s” 模式打开",
-    "argument '%(argument_name)s' is deprecated": "参数 “%(argument_name)s” 已弃用",
-    "option '%(option)s' is deprecated": "选项 “%(option)s” 已弃用",
-    "command '%(parser_name)s' is deprecated": "命令 “%(parser_name)s” 已弃用",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "未知的命令“%(parser_name)s”（可选：%(choices)s）",
+    "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
+    'argument "-" with mode %r': "参数“-”不能以“%s”模式打开",
+    "argument '%(argument_name)s' is deprecated": "参数“%(argument_name)s”已弃用",
+    "option '%(option)s' is deprecated": "选项“%(option)s”已弃用",
+    "command '%(parser_name)s' is deprecated": "命令“%(parser_name)s”已弃用",
 }
 
 
@@ -71,6 +71,7 @@ def chinese() -> Iterator[None]:
 
 
 _HALF_WIDTH_HEADING = re.compile(r"^(\S[^\n]*):$", re.M)
+_ANY_WIDTH = 80  # of the formatters argparse makes while a parser is built, which print nothing
 
 
 def _full_width_headings(text: str) -> str:
@@ -100,9 +101,7 @@ class ArgumentParser(argparse.ArgumentParser):
     """An argparse parser whose help, usage and error messages are Chinese (sub-parsers too)."""
 
     __init__ = _in_chinese(argparse.ArgumentParser.__init__)
-    add_argument = _in_chinese(argparse.ArgumentParser.add_argument)
     add_argument_group = _in_chinese(argparse.ArgumentParser.add_argument_group)
-    add_subparsers = _in_chinese(argparse.ArgumentParser.add_subparsers)
     parse_known_args = _in_chinese(argparse.ArgumentParser.parse_known_args)
     format_usage = _in_chinese(argparse.ArgumentParser.format_usage)
 
@@ -121,6 +120,31 @@ class ArgumentParser(argparse.ArgumentParser):
                 chosen.error(gettext("unrecognized arguments: %s") % " ".join(extras))
         return parsed
 
+    # argparse makes a help formatter for each argument added (to check its metavar) and for the
+    # sub-commands (to spell their prog, "nianbao check"), and each formatter asks the terminal's
+    # size, importing shutil: 8 M instructions of every start-up, a cache hit's too. Neither needs
+    # the width; help and usage are still formatted at the terminal's.
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        with chinese(), self._building():
+            return super().add_argument(*args, **kwargs)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        with chinese(), self._building():
+            return super().add_subparsers(**kwargs)
+
+    @contextlib.contextmanager
+    def _building(self) -> Iterator[None]:
+        self._formatting = False
+        try:
+            yield
+        finally:
+            self._formatting = True
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        if not getattr(self, "_formatting", True):
+            return self.formatter_class(prog=self.prog, width=_ANY_WIDTH)  # type: ignore[call-arg]  # argparse's all take it
+        return super()._get_formatter()
+
     def _chosen(self, parsed: argparse.Namespace) -> argparse.ArgumentParser:
         """The parser of the (sub-)command *parsed* chose."""
         for action in self._actions:
@@ -134,7 +158,7 @@ class ArgumentParser(argparse.ArgumentParser):
         # argparse quotes the value and the choices as Python does ('xml', 'text', 'json')
         if action.choices is not None and value not in action.choices:
             choices = "、".join(map(str, action.choices))
-            raise argparse.ArgumentError(action, f"无效的取值 “{value}”（可选：{choices}）")
+            raise argparse.ArgumentError(action, f"无效的取值“{value}”（可选：{choices}）")
 
     def error(self, message: str) -> NoReturn:
         # Python 3.10 formats "argument X: …" without gettext

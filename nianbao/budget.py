@@ -26,10 +26,11 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass
 from math import inf
 from time import monotonic
 from typing import Any
+
+from .record import Record
 
 _TICKS = 8  # alarm ticks per budget: a rule stops at most an eighth of its budget late
 
@@ -107,10 +108,13 @@ class _AlarmClock:
             raise RuleTimeout
 
 
-@dataclass
-class _Guard:
+class _Guard(Record):
+    __slots__ = ("deadline", "fired")
     deadline: float
-    fired: bool = False
+    fired: bool
+
+    def __init__(self, deadline: float, fired: bool = False) -> None:
+        self._init(deadline, fired)
 
 
 class _Watchdog:

@@ -158,7 +158,7 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
 def _jobs(text: str) -> int:
     """The value of --jobs: a positive whole number (argparse says so when it is not)."""
     if not (text.strip().isascii() and text.strip().isdigit()) or int(text) < 1:  # not ², not ３
-        raise argparse.ArgumentTypeError(f"应为正整数，而不是 “{text}”")
+        raise argparse.ArgumentTypeError(f"应为正整数，而不是“{text}”")
     return int(text)
 
 
@@ -303,7 +303,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("--fix 与 --diff 不能同时使用")
     previous = Path(args.previous) if args.previous else None
     if previous is not None and not previous.is_file():
-        raise UsageError(f"--previous 指定的 “{args.previous}” 不存在")
+        raise UsageError(f"--previous 指定的“{args.previous}”不存在")
     if args.statistics and args.format not in ("text", "json"):
         raise UsageError("--statistics 只能与 --format text 或 json 同用")
     if args.baseline and args.write_baseline:

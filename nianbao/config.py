@@ -41,6 +41,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from .errors import ConfigError, why
+from .lazyre import lazy
 from .record import Record
 from .ruledef import SEVERITIES
 from .selectors import DEFAULT_MAX_FILE_SIZE, DEFAULT_SECONDS
@@ -176,18 +177,18 @@ def _load_toml(path: Path) -> dict[str, Any]:
 _TOML_PROBLEMS = {
     "Invalid value": '取值无效（文字要加引号，列表写成 ["NB1", "NB2"]）',
     "Invalid statement": "无法识别的语句",
-    "Unclosed array": "列表缺少 “]”",
-    "Unclosed inline table": "内联表缺少 “}”",
+    "Unclosed array": "列表缺少“]”",
+    "Unclosed inline table": "内联表缺少“}”",
     "Unterminated string": "字符串缺少结束的引号",
     "Illegal character '\\n'": "字符串缺少结束的引号",
-    "Expected '=' after a key in a key/value pair": "键后面缺少 “=”",
+    "Expected '=' after a key in a key/value pair": "键后面缺少“=”",
     "Expected newline or end of document after a statement": "一项设置之后多出了内容（每项设置单独一行）",
     "Cannot overwrite a value": "同一个键设置了两次",
     "Invalid initial character for a key part": "键名以不能用的字符开头（含空格或中文的键名要加引号）",
-    "Expected ']' at the end of a table declaration": "表头缺少 “]”",
-    "Expected ']]' at the end of an array declaration": "表数组的表头缺少 “]]”",
+    "Expected ']' at the end of a table declaration": "表头缺少“]”",
+    "Expected ']]' at the end of an array declaration": "表数组的表头缺少“]]”",
 }
-_TOML_AT = re.compile(r"^(?P<what>.*?) \(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$", re.S)
+_TOML_AT = lazy(r"^(?P<what>.*?) \(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$", re.S)
 
 
 def _toml_problem(message: str) -> str:
@@ -199,22 +200,23 @@ def _toml_problem(message: str) -> str:
     what = m["what"]
     if m["line"] is None:  # tomllib got to the end still inside a list, table or string
         known = _TOML_PROBLEMS.get(what) if what != "Invalid value" else None
-        return f"到末尾仍不完整，不是合法的 TOML：{known or '可能缺少 “]”、“}” 或引号'}"
+        return f"到末尾仍不完整，不是合法的 TOML：{known or '可能缺少“]”、“}”或引号'}"
     problem = _TOML_PROBLEMS.get(what, f"语法错误（{what}）")
     return f"第 {m['line']} 行第 {m['column']} 列不是合法的 TOML：{problem}"
 
 
 def _shown(value: Any) -> str:
-    """A configured value as messages quote it: text in Chinese quotes, the rest as TOML writes it."""
+    """A configured value as messages quote it after Chinese text: text in Chinese quotes, the rest
+    as TOML writes it, after a space (as Chinese text sets Latin letters and digits apart)."""
     if isinstance(value, str):
         return f"“{value}”"
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return " true" if value else " false"
     if isinstance(value, (list, dict)):  # TOML's arrays and inline tables read like JSON's
         import json
 
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+        return " " + json.dumps(value, ensure_ascii=False)
+    return f" {value}"
 
 
 def read_config_mapping(path: Path) -> dict[str, Any]:
@@ -242,13 +244,13 @@ def config_from_mapping(
             merged[key] = value
     for key in merged:
         if key not in _KNOWN:
-            raise ConfigError(f"{where}：未知的配置项 “{key}”（可用：{'、'.join(sorted(_KNOWN))}）")
+            raise ConfigError(f"{where}：未知的配置项“{key}”（可用：{'、'.join(sorted(_KNOWN))}）")
     config = Config(path=path)
     for key in _LIST_KEYS:
         if key in merged:
             value = merged[key]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"{where}：配置项 “{key}” 应为字符串列表")
+                raise ConfigError(f"{where}：配置项“{key}”应为字符串列表")
     if "select" in merged:
         config.select = _codes(merged["select"])
     config.ignore = _codes(merged.get("ignore", []))
@@ -263,42 +265,42 @@ def config_from_mapping(
             raise ConfigError(f"{where}：local-plugins 中的路径不存在：{p}")
     fail_on = merged.get("fail-on", "warning")
     if fail_on not in SEVERITIES:
-        raise ConfigError(f"{where}：配置项 “fail-on” 应为 {' / '.join(SEVERITIES)} 之一，而不是 {_shown(fail_on)}")
+        raise ConfigError(f"{where}：配置项“fail-on”应为 {' / '.join(SEVERITIES)} 之一，而不是{_shown(fail_on)}")
     config.fail_on = fail_on
     for key in _LIMIT_KEYS:
         value = merged.get(key)
         if value is None:
             continue
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < float("inf"):
-            raise ConfigError(f"{where}：配置项 “{key}” 应为不小于 0 的数字（0 表示不限），而不是 {_shown(value)}")
+            raise ConfigError(f"{where}：配置项“{key}”应为不小于 0 的数字（0 表示不限），而不是{_shown(value)}")
     if "rule-timeout" in merged:
         config.rule_timeout = float(merged["rule-timeout"]) or None
     if "max-file-size" in merged:
         config.max_file_size = int(merged["max-file-size"] * 2**20) or None
     severity = merged.get("severity", {})
     if not isinstance(severity, dict):
-        raise ConfigError(f"{where}：配置项 “severity” 应为表（代码 = 严重程度）")
+        raise ConfigError(f"{where}：配置项“severity”应为表（代码 = 严重程度）")
     for code, level in severity.items():
         if level not in SEVERITIES:
-            raise ConfigError(f"{where}：severity.{code} 应为 {' / '.join(SEVERITIES)} 之一，而不是 {_shown(level)}")
+            raise ConfigError(f"{where}：severity.{code} 应为 {' / '.join(SEVERITIES)} 之一，而不是{_shown(level)}")
     config.severity = {code.strip().upper(): level for code, level in severity.items()}
     pfi = merged.get("per-file-ignores", {})
     if not isinstance(pfi, dict) or not all(
         isinstance(v, list) and all(isinstance(c, str) for c in v) for v in pfi.values()
     ):
-        raise ConfigError(f"{where}：配置项 “per-file-ignores” 应为表（路径模式 = 代码列表）")
+        raise ConfigError(f"{where}：配置项“per-file-ignores”应为表（路径模式 = 代码列表）")
     config.per_file_ignores = {k: _codes(v) for k, v in pfi.items()}
     config.inference = _inference(merged, where, "", path)
     overrides = merged.get("overrides", [])
     if not isinstance(overrides, list) or not all(isinstance(o, dict) for o in overrides):
-        raise ConfigError(f"{where}：配置项 “overrides” 应为表数组（[[overrides]]）")
+        raise ConfigError(f"{where}：配置项“overrides”应为表数组（[[overrides]]）")
     for i, entry in enumerate(overrides):
         files = entry.get("files")
         if not isinstance(files, list) or not files or not all(isinstance(f, str) for f in files):
             raise ConfigError(f"{where}：overrides[{i}].files 应为非空的路径模式列表")
         unknown = set(entry) - {"files", *PER_FILE_KEYS}
         if unknown:
-            raise ConfigError(f"{where}：overrides[{i}] 中有未知的配置项 “{sorted(unknown)[0]}”")
+            raise ConfigError(f"{where}：overrides[{i}] 中有未知的配置项“{sorted(unknown)[0]}”")
         config.overrides.append((list(files), _inference(entry, where, f"overrides[{i}].", path)))
     return config
 
@@ -315,7 +317,7 @@ def _inference(data: Mapping[str, Any], where: str, prefix: str, path: Path | No
     if "report-year" in data:
         year = data["report-year"]
         if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
-            raise ConfigError(f"{where}：{prefix}report-year 应为年份整数（如 2023），而不是 {_shown(year)}")
+            raise ConfigError(f"{where}：{prefix}report-year 应为年份整数（如 2023），而不是{_shown(year)}")
         result["report-year"] = year
     if "template" in data:
         from .template import TEMPLATES  # the template data is not needed to start a cached run
@@ -323,7 +325,7 @@ def _inference(data: Mapping[str, Any], where: str, prefix: str, path: Path | No
         template = str(data["template"])
         if template not in TEMPLATES:
             raise ConfigError(
-                f"{where}：{prefix}template 应为 {' / '.join(TEMPLATES)} 之一，而不是 {_shown(data['template'])}"
+                f"{where}：{prefix}template 应为 {' / '.join(TEMPLATES)} 之一，而不是{_shown(data['template'])}"
             )
         result["template"] = template
     if "agency" in data:
@@ -334,7 +336,7 @@ def _inference(data: Mapping[str, Any], where: str, prefix: str, path: Path | No
     if "province" in data:
         province = data["province"]
         if not isinstance(province, str) or not province.strip():
-            raise ConfigError(f"{where}：{prefix}province 应为省级行政区名称字符串（如 “山东”）")
+            raise ConfigError(f"{where}：{prefix}province 应为省级行政区名称字符串（如“山东”）")
         result["province"] = province.strip()
     if "previous" in data:
         previous = data["previous"]
@@ -343,13 +345,13 @@ def _inference(data: Mapping[str, Any], where: str, prefix: str, path: Path | No
         named = (path.parent if path else Path.cwd()) / previous.strip()
         if not named.is_file():  # a typo would silently turn the cross-year rules off
             missing = "不存在" if not named.exists() else "不是文件"
-            raise ConfigError(f"{where}：{prefix}previous 指定的 {_shown(previous)} {missing}（{named}）")
+            raise ConfigError(f"{where}：{prefix}previous 指定的{_shown(previous)}{missing}（{named}）")
         result["previous"] = str(named)
     if "copied-prose-threshold" in data:
         share = data["copied-prose-threshold"]
         if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share <= 1:
             raise ConfigError(
-                f"{where}：{prefix}copied-prose-threshold 应为 0 到 1 之间的比例（如 0.5），而不是 {_shown(share)}"
+                f"{where}：{prefix}copied-prose-threshold 应为 0 到 1 之间的比例（如 0.5），而不是{_shown(share)}"
             )
         result["copied-prose-threshold"] = float(share)
     return result
@@ -395,7 +397,7 @@ def _has_tool_section(path: Path) -> bool:
 
 
 _TABLE_HEADER = re.compile(r"^\s*\[")
-_IGNORE_LINE = re.compile(r"^(?P<head>\s*ignore\s*=\s*\[)(?P<items>[^\]\n]*)(?P<tail>\]\s*(?:#.*)?)$", re.M)
+_IGNORE_LINE = lazy(r"^(?P<head>\s*ignore\s*=\s*\[)(?P<items>[^\]\n]*)(?P<tail>\]\s*(?:#.*)?)$", re.M)
 
 
 def ignore_code_edit(text: str, code: str, pyproject: bool = False) -> tuple[int, int, str]:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .lazyre import lazy
+from .record import FrozenRecord
 from .template import (
     AGENCY_LEVELS,
     GOVERNMENT_SUFFIXES,
@@ -46,26 +47,39 @@ _STATEMENTS = (
 )
 _FUTURE = re.compile(r"将|计划|预计|拟|争取|力争|下一步|今后|明年")
 _GEO_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:自治区|自治州|省|市|州|盟|区|县|旗)")
-_TOWNSHIP_NAME = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(镇|乡|街道))")
+_TOWNSHIP_NAME = lazy(r"(?=([\u4e00-\u9fff]{2,3})(镇|乡|街道))")
 
 PERIOD_WEIGHT = 2  # the statistics period is the strongest statement of the year
 
 
-@dataclass(frozen=True)
-class YearEvidence:
+class YearEvidence(FrozenRecord):
+    __slots__ = ("year", "start", "end", "kind")
     year: int
     start: int
     end: int
     kind: str  # period | statement
 
+    def __init__(self, year: int, start: int, end: int, kind: str) -> None:
+        self._init(year, start, end, kind)
 
-@dataclass(frozen=True)
-class Period:
+
+class Period(FrozenRecord):
+    __slots__ = ("start_date", "end_date", "start", "end", "year_spans")
     start_date: tuple[int, int, int]
     end_date: tuple[int, int, int]
     start: int
     end: int
     year_spans: tuple[tuple[int, int], tuple[int, int]]
+
+    def __init__(
+        self,
+        start_date: tuple[int, int, int],
+        end_date: tuple[int, int, int],
+        start: int,
+        end: int,
+        year_spans: tuple[tuple[int, int], tuple[int, int]],
+    ) -> None:
+        self._init(start_date, end_date, start, end, year_spans)
 
     @property
     def full_year(self) -> bool:
@@ -74,15 +88,20 @@ class Period:
         )
 
 
-@dataclass(frozen=True)
-class Agency:
+class Agency(FrozenRecord):
+    __slots__ = ("name", "core", "kind", "government", "start", "end", "source")
     name: str  # as written, whitespace removed: 莱州市柞村镇人民政府
     core: str  # the agency itself without its place prefixes or 人民政府: 柞村镇
     kind: str | None  # 镇, 乡, 街道, 县, 区, 市, 省, 局, 委, 办, 厅, 中心
     government: bool  # named as a people's government (…人民政府)
-    start: int = 0
-    end: int = 0
-    source: str = ""  # config | title | signature | body
+    start: int
+    end: int
+    source: str  # config | title | signature | body
+
+    def __init__(
+        self, name: str, core: str, kind: str | None, government: bool, start: int = 0, end: int = 0, source: str = ""
+    ) -> None:
+        self._init(name, core, kind, government, start, end, source)
 
     @property
     def places(self) -> tuple[str, ...]:

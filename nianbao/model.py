@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .record import Record
 from .source import Source
 from .template import CELL_UNITS, DEFAULT_TEMPLATES, Alias, CellKey, ColumnSpec, RowSpec, SectionSpec, TemplateSet
 from .template import NOT_APPLICABLE as NA_MARKERS
@@ -27,27 +28,51 @@ if TYPE_CHECKING:
 NUMBER, BLANK, NOT_APPLICABLE, TEXT = "number", "blank", "n/a", "text"
 
 
-@dataclass(slots=True)
-class Value:
+class Value(Record):
+    __slots__ = ("kind", "number", "unit", "start", "end")
     kind: str
-    number: Decimal | None = None
-    unit: str = ""
-    start: int = 0  # span of the number token (what a fix replaces)
-    end: int = 0
+    number: Decimal | None
+    unit: str
+    start: int  # span of the number token (what a fix replaces)
+    end: int
+
+    def __init__(self, kind: str, number: Decimal | None = None, unit: str = "", start: int = 0, end: int = 0) -> None:
+        # assigned one by one (not Record._init, not a tuple): a draft makes a value per table cell
+        self.kind = kind
+        self.number = number
+        self.unit = unit
+        self.start = start
+        self.end = end
 
     @property
     def is_number(self) -> bool:
         return self.kind == NUMBER
 
 
-@dataclass(slots=True)
-class Cell:
+class Cell(Record):
+    __slots__ = ("text", "start", "end", "artifacts", "_value", "_norm")
     text: str  # the cell's content with surrounding whitespace trimmed
     start: int  # span of that content; a blank cell is an empty span where the cell sits
     end: int
-    artifacts: tuple[tuple[int, int], ...] = ()  # conversion leftovers inside the cell ([bookmark: …])
-    _value: Value | None = field(default=None, repr=False)
-    _norm: str | None = field(default=None, repr=False)
+    artifacts: tuple[tuple[int, int], ...]  # conversion leftovers inside the cell ([bookmark: …])
+    _value: Value | None
+    _norm: str | None
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        artifacts: tuple[tuple[int, int], ...] = (),
+        _value: Value | None = None,
+        _norm: str | None = None,
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.artifacts = artifacts
+        self._value = _value
+        self._norm = _norm
 
     @property
     def value(self) -> Value:
@@ -156,12 +181,18 @@ def _token_span(cell: Cell, raw: str, folded: str, i: int, j: int) -> tuple[int,
     return positions[i], positions[j - 1] + 1 if j > 0 else positions[0]
 
 
-@dataclass(slots=True)
-class Row:
+class Row(Record):
+    __slots__ = ("cells", "start", "end", "_norm")
     cells: list[Cell]
     start: int
     end: int
-    _norm: str | None = field(default=None, repr=False)
+    _norm: str | None
+
+    def __init__(self, cells: list[Cell], start: int, end: int, _norm: str | None = None) -> None:
+        self.cells = cells
+        self.start = start
+        self.end = end
+        self._norm = _norm
 
     @property
     def norm(self) -> str:
@@ -179,45 +210,68 @@ class Row:
         return self._norm
 
 
-@dataclass(slots=True)
-class Grid:
+class Grid(Record):
     """A table as it appears in the text: rows of ranged cells, before any template knowledge."""
 
+    __slots__ = ("rows", "form", "start", "end")
     rows: list[Row]
     form: str  # tab | pipe | cells | markdown
-    start: int = 0
-    end: int = 0
+    start: int
+    end: int
+
+    def __init__(self, rows: list[Row], form: str, start: int = 0, end: int = 0) -> None:
+        self._init(rows, form, start, end)
 
 
-@dataclass(slots=True)
-class LabelMatch:
+class LabelMatch(Record):
     """A table label recognised as a template label; ``alias`` is set when it is a known nonstandard one."""
 
+    __slots__ = ("cell", "scope", "standard", "alias", "start", "end")
     cell: Cell
     scope: str
     standard: str
-    alias: Alias | None = None
-    start: int = 0  # where the alias text sits (what NB502's fix replaces)
-    end: int = 0
+    alias: Alias | None
+    start: int  # where the alias text sits (what NB502's fix replaces)
+    end: int
+
+    def __init__(
+        self, cell: Cell, scope: str, standard: str, alias: Alias | None = None, start: int = 0, end: int = 0
+    ) -> None:
+        self.cell = cell
+        self.scope = scope
+        self.standard = standard
+        self.alias = alias
+        self.start = start
+        self.end = end
 
 
-@dataclass(slots=True, eq=False)
-class BoundCell:
+class BoundCell(Record):
     """A cell keyed to its template row and column (compared by identity, like the specs)."""
 
+    __slots__ = ("cell", "row", "column")
     cell: Cell
     row: RowSpec
     column: ColumnSpec
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+    def __init__(self, cell: Cell, row: RowSpec, column: ColumnSpec) -> None:
+        self.cell = cell
+        self.row = row
+        self.column = column
 
 
-@dataclass(slots=True)
-class ShortRow:
+class ShortRow(Record):
     """A template row found with fewer (or more) value cells than the template has columns."""
 
+    __slots__ = ("row", "grid_row", "found", "expected")
     row: RowSpec
     grid_row: Row
     found: int
     expected: int
+
+    def __init__(self, row: RowSpec, grid_row: Row, found: int, expected: int) -> None:
+        self._init(row, grid_row, found, expected)
 
 
 @dataclass
@@ -268,22 +322,24 @@ class Table:
         return out
 
 
-@dataclass(slots=True)
-class Paragraph:
+class Paragraph(Record):
+    __slots__ = ("text", "start", "end", "folded")
     text: str
     start: int
     end: int
-    folded: str = ""  # the text with full-width ASCII folded (same offsets); set by the parser
+    folded: str  # the text with full-width ASCII folded (same offsets); folded here unless given
 
-    def __post_init__(self) -> None:
-        if not self.folded:
-            self.folded = fold(self.text)
+    def __init__(self, text: str, start: int, end: int, folded: str = "") -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.folded = folded or fold(text)
 
 
-@dataclass(slots=True)
-class SubItem:
+class SubItem(Record):
     """A numbered sub-heading inside a section: （一）主动公开 …"""
 
+    __slots__ = ("ordinal", "title", "start", "end", "title_start", "title_end")
     ordinal: str
     title: str
     start: int
@@ -291,9 +347,28 @@ class SubItem:
     title_start: int
     title_end: int
 
+    def __init__(self, ordinal: str, title: str, start: int, end: int, title_start: int, title_end: int) -> None:
+        self._init(ordinal, title, start, end, title_start, title_end)
 
-@dataclass
-class Section:
+
+class Section(Record):
+    __slots__ = (
+        "numeral",
+        "written_number",
+        "title",
+        "start",
+        "heading_end",
+        "numeral_start",
+        "numeral_end",
+        "title_start",
+        "title_end",
+        "spec",
+        "match",
+        "end",
+        "paragraphs",
+        "items",
+        "tables",
+    )
     numeral: str  # as written: 一, 二 …
     written_number: int | None  # the numeral's value
     title: str
@@ -303,12 +378,48 @@ class Section:
     numeral_end: int
     title_start: int
     title_end: int
-    spec: SectionSpec | None = None  # which template section the title identifies, if any
-    match: str = ""  # standard | variant | obsolete | keyword | "" (unrecognised title)
-    end: int = 0  # where the section's body ends
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    items: list[SubItem] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
+    spec: SectionSpec | None  # which template section the title identifies, if any
+    match: str  # standard | variant | obsolete | keyword | "" (unrecognised title)
+    end: int  # where the section's body ends
+    paragraphs: list[Paragraph]
+    items: list[SubItem]
+    tables: list[Table]
+
+    def __init__(
+        self,
+        numeral: str,
+        written_number: int | None,
+        title: str,
+        start: int,
+        heading_end: int,
+        numeral_start: int,
+        numeral_end: int,
+        title_start: int,
+        title_end: int,
+        spec: SectionSpec | None = None,
+        match: str = "",
+        end: int = 0,
+        paragraphs: list[Paragraph] | None = None,
+        items: list[SubItem] | None = None,
+        tables: list[Table] | None = None,
+    ) -> None:
+        self._init(
+            numeral,
+            written_number,
+            title,
+            start,
+            heading_end,
+            numeral_start,
+            numeral_end,
+            title_start,
+            title_end,
+            spec,
+            match,
+            end,
+            [] if paragraphs is None else paragraphs,
+            [] if items is None else items,
+            [] if tables is None else tables,
+        )
 
     @property
     def number(self) -> int | None:
@@ -316,21 +427,35 @@ class Section:
         return self.spec.number if self.spec else self.written_number
 
 
-@dataclass(slots=True)
-class Title:
+class Title(Record):
+    __slots__ = ("text", "start", "end", "year", "year_start", "year_end", "agency", "agency_start", "agency_end")
     text: str
     start: int
     end: int
-    year: int | None = None
-    year_start: int = 0
-    year_end: int = 0
-    agency: str = ""
-    agency_start: int = 0
-    agency_end: int = 0
+    year: int | None
+    year_start: int
+    year_end: int
+    agency: str
+    agency_start: int
+    agency_end: int
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        year: int | None = None,
+        year_start: int = 0,
+        year_end: int = 0,
+        agency: str = "",
+        agency_start: int = 0,
+        agency_end: int = 0,
+    ) -> None:
+        self._init(text, start, end, year, year_start, year_end, agency, agency_start, agency_end)
 
 
-@dataclass(slots=True)
-class Signature:
+class Signature(Record):
+    __slots__ = ("agency", "agency_start", "agency_end", "date", "date_start", "date_end")
     agency: str | None
     agency_start: int
     agency_end: int
@@ -338,16 +463,30 @@ class Signature:
     date_start: int
     date_end: int
 
+    def __init__(
+        self,
+        agency: str | None,
+        agency_start: int,
+        agency_end: int,
+        date: tuple[int, int, int] | None,
+        date_start: int,
+        date_end: int,
+    ) -> None:
+        self._init(agency, agency_start, agency_end, date, date_start, date_end)
 
-@dataclass(slots=True)
-class Directive:
+
+class Directive(Record):
     """An inline suppression comment: ``<!-- nianbao-disable NB203 -->`` and friends."""
 
+    __slots__ = ("action", "codes", "line", "start", "end")
     action: str  # disable | enable | disable-next-line | disable-line | disable-file
     codes: tuple[str, ...]  # empty = every rule
     line: int
     start: int
     end: int
+
+    def __init__(self, action: str, codes: tuple[str, ...], line: int, start: int, end: int) -> None:
+        self._init(action, codes, line, start, end)
 
 
 @dataclass

@@ -16,7 +16,6 @@ import re
 import sys
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from types import ModuleType
@@ -24,6 +23,7 @@ from typing import Any
 
 from .entrypoints import discover_entry_points, local_stamp
 from .errors import ConfigError
+from .record import Record
 from .ruledef import Rule
 from .template import TemplateSet, TemplateVariants
 
@@ -34,28 +34,50 @@ BUILTIN_PREFIX = "NB"
 PREFIX_PATTERN = re.compile(r"^[A-Z]{1,3}$")
 
 
-@dataclass
-class PluginInfo:
+class PluginInfo(Record):
+    __slots__ = ("prefix", "name", "version", "source", "loaded", "error", "rules")
     prefix: str
     name: str
     version: str
     source: str  # builtin | entry-point | local
-    loaded: bool = False
-    error: str = ""
-    rules: tuple[str, ...] = ()
+    loaded: bool
+    error: str
+    rules: tuple[str, ...]
+
+    def __init__(
+        self,
+        prefix: str,
+        name: str,
+        version: str,
+        source: str,
+        loaded: bool = False,
+        error: str = "",
+        rules: tuple[str, ...] = (),
+    ) -> None:
+        self._init(prefix, name, version, source, loaded, error, rules)
 
     @property
     def origin(self) -> str:
         return "nianbao" if self.source == "builtin" else f"{self.name} {self.version}".strip()
 
 
-@dataclass
-class Registry:
-    rules: dict[str, Rule] = field(default_factory=dict)
-    templates: TemplateSet = field(default_factory=TemplateSet)
-    defaults: dict[str, Any] = field(default_factory=dict)
-    plugins: list[PluginInfo] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # each reported once by the caller
+class Registry(Record):
+    __slots__ = ("rules", "templates", "defaults", "plugins", "problems")
+    rules: dict[str, Rule]
+    templates: TemplateSet
+    defaults: dict[str, Any]
+    plugins: list[PluginInfo]
+    problems: list[str]  # each reported once by the caller
+
+    def __init__(
+        self,
+        rules: dict[str, Rule] | None = None,
+        templates: TemplateSet | None = None,
+        defaults: dict[str, Any] | None = None,
+        plugins: list[PluginInfo] | None = None,
+        problems: list[str] | None = None,
+    ) -> None:
+        self._init(rules or {}, templates or TemplateSet(), defaults or {}, plugins or [], problems or [])
 
 
 def _identity(obj: Any) -> Any:
@@ -169,7 +191,7 @@ def _build(
             if info.source == "local" and not info.prefix:
                 info.prefix = str(getattr(plugin, "PREFIX", "") or "")
             if info.prefix and info.prefix != BUILTIN_PREFIX and not PREFIX_PATTERN.match(info.prefix):
-                raise ValueError(f"代码前缀 “{info.prefix}” 不合规：应为 1–3 个大写字母")
+                raise ValueError(f"代码前缀“{info.prefix}”不合规：应为 1–3 个大写字母")
             if info.prefix in claimed:
                 raise ConfigError(
                     f"插件 {info.origin} 与 {claimed[info.prefix].origin} 都声明了代码前缀 {info.prefix}；"
@@ -203,7 +225,7 @@ def _build(
         info.loaded = True
         for defaults in new_defaults:
             for key in set(defaults) - set(PLUGIN_DEFAULT_KEYS):
-                registry.problems.append(f"插件 {info.origin} 的默认配置中 “{key}” 只能由用户设置，已忽略")
+                registry.problems.append(f"插件 {info.origin} 的默认配置中“{key}”只能由用户设置，已忽略")
         new_defaults = [{k: v for k, v in d.items() if k in PLUGIN_DEFAULT_KEYS} for d in new_defaults]
         info.rules = tuple(sorted(r.code for r in found))
         variants.extend(new_variants)

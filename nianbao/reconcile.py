@@ -15,11 +15,11 @@ or text makes it undecidable (NB207 reports text), a missing row makes it absent
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .model import BLANK, NUMBER, BoundCell, Table
+from .record import FrozenRecord
 from .solver import localise, solve_for
 from .template import AMOUNT, COUNT, SIGNED, T2021, CellKey, ColumnSpec, Identity
 
@@ -27,26 +27,28 @@ if TYPE_CHECKING:
     from .model import Report
 
 
-@dataclass(frozen=True)
-class WrongCell:
+class WrongCell(FrozenRecord):
     """A cell of the table's smallest explanation: what it holds and what it should hold.
 
     ``expected`` is None when several values would do (no fix). ``broken`` are the broken identities
     the cell takes part in, which the message names; ``family`` decides which rule reports it.
     """
 
+    __slots__ = ("cell", "expected", "broken", "family")
     cell: BoundCell
     expected: Decimal | None
     broken: tuple[Identity, ...]
     family: str
+
+    def __init__(self, cell: BoundCell, expected: Decimal | None, broken: tuple[Identity, ...], family: str) -> None:
+        self._init(cell, expected, broken, family)
 
     @property
     def is_blank(self) -> bool:
         return self.cell.cell.value.kind == BLANK
 
 
-@dataclass(frozen=True)
-class Reconciliation:
+class Reconciliation(FrozenRecord):
     """What the identities say about one table.
 
     identities: those that could be evaluated; broken: those that do not hold.
@@ -60,6 +62,7 @@ class Reconciliation:
     a unit, full-width digits): the only cells that can be malformed.
     """
 
+    __slots__ = ("cells", "identities", "broken", "wrong", "candidates", "values", "blanks", "blank_totals", "others")
     cells: dict[CellKey, BoundCell]  # the table's (not the table itself: it holds this reconciliation)
     identities: tuple[Identity, ...]
     broken: tuple[Identity, ...]
@@ -69,6 +72,20 @@ class Reconciliation:
     blanks: tuple[BoundCell, ...]
     blank_totals: tuple[BoundCell, ...]
     others: tuple[BoundCell, ...]  # cells holding more than a plain count or nothing (NB207 reads them)
+
+    def __init__(
+        self,
+        cells: dict[CellKey, BoundCell],
+        identities: tuple[Identity, ...],
+        broken: tuple[Identity, ...],
+        wrong: tuple[WrongCell, ...],
+        candidates: tuple[tuple[BoundCell, ...], ...],
+        values: dict[CellKey, Decimal],
+        blanks: tuple[BoundCell, ...],
+        blank_totals: tuple[BoundCell, ...],
+        others: tuple[BoundCell, ...],
+    ) -> None:
+        self._init(cells, identities, broken, wrong, candidates, values, blanks, blank_totals, others)
 
     @property
     def located(self) -> bool:

@@ -23,9 +23,13 @@ class Record:
     __slots__: tuple[str, ...] = ()
 
     def _init(self, *values: Any) -> None:
-        """Store *values* in this class's fields, in the order ``__slots__`` names them."""
-        for name, value in zip(self.__slots__, values, strict=True):
-            object.__setattr__(self, name, value)
+        """Store *values* in this class's fields, in the order ``__slots__`` names them (one value
+        for each: the hand-written ``__init__`` passes them all)."""
+        # Not zip(strict=True), and object.__setattr__ looked up once: a check makes hundreds of
+        # records (its prose's counts, the facts' agencies), each as cheaply as a dataclass.
+        set_field = object.__setattr__
+        for name, value in zip(self.__slots__, values):
+            set_field(self, name, value)
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self.__slots__)
@@ -68,3 +72,12 @@ class FrozenRecord(Record):
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable ({name})")
+
+
+class KeyRecord(FrozenRecord):
+    """A frozen record compared and hashed by identity (a dataclass with ``eq=False``): each instance
+    is its own key, as a template's row and column specs are."""
+
+    __slots__ = ()
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__

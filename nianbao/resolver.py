@@ -122,7 +122,7 @@ class Resolver:
             listed = f"已安装的插件：{'、'.join(installed)}" if installed else "没有安装任何插件"
             for name in config.plugins:
                 if name not in installed:
-                    self._once(f"{path}：plugins 中的 “{name}” 没有安装，此项暂不生效（{listed}）")
+                    self._once(f"{path}：plugins 中的“{name}”没有安装，此项暂不生效（{listed}）")
         for key, code in config.selectors():
             exact = key == "severity"
             if (code in registry.rules) if exact else matches_any(code, registry.rules):
@@ -130,9 +130,9 @@ class Resolver:
             why = _absent_plugin(code, config, registry)
             if why is None:
                 what = "不是规则代码" if exact else "不对应任何规则"
-                raise ConfigError(f"{path}：{key} 中的 “{code}” {what}{self._hint(code, registry, not exact)}")
+                raise ConfigError(f"{path}：{key} 中的“{code}”{what}{self._hint(code, registry, not exact)}")
             if why:
-                self._once(f"{path}：{key} 中的 “{code}” {why}，此项暂不生效")
+                self._once(f"{path}：{key} 中的“{code}”{why}，此项暂不生效")
         self._checked_files.add(path)
 
     @staticmethod
@@ -162,10 +162,10 @@ class Resolver:
             for option, codes in (("select", select), ("ignore", ignore), ("ignore", extra_ignore)):
                 for code in codes or ():
                     if not matches_any(code, registry.rules):
-                        raise UsageError(f"{option} 中的 “{code}” 不对应任何规则{self._hint(code, registry)}")
+                        raise UsageError(f"{option} 中的“{code}”不对应任何规则{self._hint(code, registry)}")
             for code in severity or ():
                 if code not in registry.rules:
-                    raise UsageError(f"severity 中的 “{code}” 不是规则代码{self._hint(code, registry, False)}")
+                    raise UsageError(f"severity 中的“{code}”不是规则代码{self._hint(code, registry, False)}")
             self._check_config(path, registry)
             self._checked.add(selectors)
         base_ignore = list(ignore) if ignore is not None else list(config.ignore)

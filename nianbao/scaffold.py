@@ -169,10 +169,10 @@ pip install -e '.[test]' && pytest
 def new_plugin(name: str, prefix: str | None, parent: Path) -> Path:
     """Write the plugin package for *name* under *parent*; return its directory."""
     if not _NAME.match(name):
-        raise UsageError(f"插件名 “{name}” 应为小写英文字母开头，只含小写字母、数字、- 和 _")
+        raise UsageError(f"插件名“{name}”应为小写英文字母开头，只含小写字母、数字、- 和 _")
     prefix = (prefix or re.sub(r"[^a-z]", "", name)[:2]).upper()
     if not _PREFIX.match(prefix) or prefix == "NB":
-        raise UsageError(f"代码前缀 “{prefix}” 不可用：应为 1–3 个大写字母，且不能是 NB（用 --prefix 指定）")
+        raise UsageError(f"代码前缀“{prefix}”不可用：应为 1–3 个大写字母，且不能是 NB（用 --prefix 指定）")
     target = parent / name
     if target.exists():
         raise UsageError(f"{target} 已存在")

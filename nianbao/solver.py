@@ -25,9 +25,10 @@ Pure: no report, no text — keys are whatever the identities use (the template'
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast
+
+from .record import FrozenRecord
 
 if TYPE_CHECKING:  # fractions is imported when a broken table is solved, not at every start-up
     from fractions import Fraction
@@ -49,20 +50,22 @@ class Equation(Protocol):
 E = TypeVar("E", bound=Equation)
 
 
-@dataclass(frozen=True)
-class Explanation(Generic[K]):
+class Explanation(FrozenRecord, Generic[K]):
     """A smallest set of cells that, changed, makes every identity hold.
 
     ``values`` are the new values, by cell, when the identities determine them uniquely and they
     are admissible; None when several value assignments would do (no fix can be offered).
     """
 
+    __slots__ = ("cells", "values")
     cells: frozenset[K]
     values: Mapping[K, Decimal] | None
 
+    def __init__(self, cells: frozenset[K], values: Mapping[K, Decimal] | None) -> None:
+        self._init(cells, values)
 
-@dataclass(frozen=True)
-class Localisation(Generic[E, K]):
+
+class Localisation(FrozenRecord, Generic[E, K]):
     """What the identities say about a table.
 
     broken: the identities that do not hold (empty: the table is consistent).
@@ -70,8 +73,12 @@ class Localisation(Generic[E, K]):
     and no set of at most ``max_cells`` cells explains it.
     """
 
+    __slots__ = ("broken", "explanations")
     broken: tuple[E, ...]
     explanations: tuple[Explanation[K], ...]
+
+    def __init__(self, broken: tuple[E, ...], explanations: tuple[Explanation[K], ...]) -> None:
+        self._init(broken, explanations)
 
     @property
     def unique(self) -> Explanation[K] | None:

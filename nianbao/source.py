@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
-from dataclasses import dataclass, field
 from itertools import accumulate
 
 # LSP knows exactly three line terminators; Python's splitlines() knows eight. Drafts extracted from
@@ -30,15 +29,36 @@ class DecodeError(Exception):
     """The bytes are not a text draft nianbao can read; the message says why, in Chinese."""
 
 
-@dataclass
 class Source:
-    """A draft's text together with what is needed to write it back byte-for-byte."""
+    """A draft's text together with what is needed to write it back byte-for-byte.
 
+    Compared by its fields (text, encoding, BOM, raw bytes), not by the line index made on demand.
+    """
+
+    # A plain class, not a dataclass: every check imports it (see nianbao/record.py).
+    __slots__ = ("text", "encoding", "bom", "raw", "_index")
     text: str
-    encoding: str = "utf-8"
-    bom: bytes = b""
-    raw: bytes | None = None
-    _index: LineIndex | None = field(default=None, repr=False, compare=False)
+    encoding: str
+    bom: bytes
+    raw: bytes | None
+    _index: LineIndex | None
+
+    def __init__(self, text: str, encoding: str = "utf-8", bom: bytes = b"", raw: bytes | None = None) -> None:
+        self.text, self.encoding, self.bom, self.raw = text, encoding, bom, raw
+        self._index = None
+
+    def _fields(self) -> tuple[str, str, bytes, bytes | None]:
+        return self.text, self.encoding, self.bom, self.raw
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass it was
+
+    def __repr__(self) -> str:
+        return f"Source(text={self.text!r}, encoding={self.encoding!r}, bom={self.bom!r}, raw={self.raw!r})"
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Source:

@@ -12,13 +12,14 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .lazyre import lazy
 from .model import Directive
 
 if TYPE_CHECKING:
     from .ruledef import Finding
     from .source import LineIndex
 
-DIRECTIVE = re.compile(
+DIRECTIVE = lazy(
     r"<!--\s*nianbao-(?P<action>disable-next-line|disable-line|disable-file|disable|enable)\b(?P<codes>[^>]*)-->"
 )
 _CODE = re.compile(r"[A-Z]+[0-9]*")

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from nianbao.lazyre import lazy
 from nianbao.model import Paragraph
+from nianbao.record import FrozenRecord
 from nianbao.template import (
     ALL_WORDS,
     CARRIED_WORDS,
@@ -60,8 +61,8 @@ _FORWARD_AFTER = re.compile(rf"{_COUNT}{_GAP}{{0,6}}?(?:{_FORWARD_WORDS})")
 _WORD_GROUP = {word: group for group, words in OUTCOME_WORDS.items() for word in words}
 _OUTCOME = alternation(_WORD_GROUP)
 _NAMES = rf"(?P<names>(?:{_OUTCOME})(?:(?:{alternation(OUTCOME_JOINERS)})(?:{_OUTCOME}))*)"
-_OUTCOMES = re.compile(rf"{_NAMES}(?P<gap>[^{_STOP}、0-9]{{0,8}}?){_COUNT}")
-_OUTCOMES_AFTER = re.compile(rf"(?:^|[{_STOP}、：:]|其中|有)\s*{_COUNT}(?:申请)?(?:均|已|被|依法)?{_NAMES}")
+_OUTCOMES = lazy(rf"{_NAMES}(?P<gap>[^{_STOP}、0-9]{{0,8}}?){_COUNT}")
+_OUTCOMES_AFTER = lazy(rf"(?:^|[{_STOP}、：:]|其中|有)\s*{_COUNT}(?:申请)?(?:均|已|被|依法)?{_NAMES}")
 _OUTCOME_WORD = re.compile(_OUTCOME)
 # Every statement `_carried` or `_outcomes` reads holds one of these words.
 _TABLE3_WORD = re.compile(f"{_OUTCOME}|{alternation(CARRIED_WORDS + CARRY_FORWARD_WORDS)}")
@@ -83,16 +84,18 @@ _CORRECTED = re.compile(alternation(CORRECTED_WORDS + UPHELD_WORDS))
 _NONE_REACH = 16  # characters between 未发生 and the case it denies
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(FrozenRecord):
     """One meaning of a statement: the sum of *cells* of the table, named *where* in messages."""
 
+    __slots__ = ("cells", "where")
     cells: tuple[CellKey, ...]
     where: str
 
+    def __init__(self, cells: tuple[CellKey, ...], where: str) -> None:
+        self._init(cells, where)
 
-@dataclass(frozen=True)
-class Claim:
+
+class Claim(FrozenRecord):
     """A statement of the prose about a table. Offsets are into the report's text.
 
     ``stated`` is the number said (0 for 未发生…, and for 均维持: the cases not upheld);
@@ -101,6 +104,7 @@ class Claim:
     to, when one does (the statement is about those applications, which may be only some).
     """
 
+    __slots__ = ("table", "start", "end", "what", "stated", "written", "readings", "referents")
     table: str  # t3 | t4
     start: int
     end: int
@@ -108,7 +112,20 @@ class Claim:
     stated: int
     written: bool
     readings: tuple[Reading, ...]
-    referents: tuple[int, ...] | None = None
+    referents: tuple[int, ...] | None
+
+    def __init__(
+        self,
+        table: str,
+        start: int,
+        end: int,
+        what: str,
+        stated: int,
+        written: bool,
+        readings: tuple[Reading, ...],
+        referents: tuple[int, ...] | None = None,
+    ) -> None:
+        self._init(table, start, end, what, stated, written, readings, referents)
 
 
 def claims(para: Paragraph) -> Iterator[Claim]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from nianbao.lazyre import lazy
 from nianbao.model import Report
 from nianbao.ruledef import ERROR, INFO, SAFE, SUGGESTED, Edit, Finding, Fix, Fixable, rule
 from nianbao.template import (
@@ -18,7 +19,7 @@ from nianbao.textutil import normalize
 
 _CITED = re.compile(r"《(?P<inner>[^《》\n]{2,40}?)》")
 _REVISION = re.compile(rf"[（(][^（）()]*(?:{alternation(REGULATION_REVISION_WORDS)})[^（）()]*[）)]$")
-_LOCAL = re.compile(r"省|市|县|区|自治|州|盟|旗")
+_LOCAL = lazy(r"省|市|县|区|自治|州|盟|旗")
 _ENDINGS = ("条例", "条列")
 FULL, PLAIN, WRONG = "full", "plain", "wrong"
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from nianbao.lazyre import lazy
 from nianbao.model import Report
 from nianbao.ruledef import SAFE, WARNING, Edit, Finding, Fix, Fixable, rule
 from nianbao.textutil import ARTIFACT_MARKS, ARTIFACT_PATTERN
 
-_ARTIFACT = re.compile(ARTIFACT_PATTERN)
+_ARTIFACT = lazy(ARTIFACT_PATTERN)
 _BOLD = re.compile(r"\*\*(?=\S)(?P<body>[^*\n]+?)(?<=\S)\*\*")
 
 

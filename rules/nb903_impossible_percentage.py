@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from nianbao.lazyre import lazy
 from nianbao.model import Report
 from nianbao.ruledef import WARNING, Finding, rule
 
-_RATE = re.compile(
+_RATE = lazy(
     r"(?P<rate>[\u4e00-\u9fff]{0,6}率)[^。；;，,\d]{0,6}?(?P<num>\d+(?:\.\d+)?)\s*%\s*(?P<above>以上|之上|多)?"
 )
 _GROWTH = ("增长率", "增幅", "涨幅", "增速", "提升率", "上升率")

@@ -70,8 +70,8 @@ def test_province_reaches_the_report_per_file() -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('selct = ["NB1"]\n', "未知的配置项 “selct”"),
-        ('ignore = "NB1"\n', "“ignore” 应为字符串列表"),
+        ('selct = ["NB1"]\n', "未知的配置项“selct”"),
+        ('ignore = "NB1"\n', "“ignore”应为字符串列表"),
         ('[severity]\nNB101 = "fatal"\n', "severity.NB101"),
         ('report-year = "2023"\n', "report-year"),
         ('template = "2020"\n', "template"),
@@ -79,13 +79,13 @@ def test_province_reaches_the_report_per_file() -> None:
         ('fail-on = "never"\n', "fail-on"),
         ("[[overrides]]\nreport-year = 2020\n", "overrides[0].files"),
         ('local-plugins = ["nowhere.py"]\n', "local-plugins"),
-        ('fail-on = "warn"\n', "“fail-on” 应为 error / warning / info 之一，而不是 “warn”"),
+        ('fail-on = "warn"\n', "“fail-on”应为 error / warning / info 之一，而不是“warn”"),
         ('fail-on = ["warn"]\n', '而不是 ["warn"]'),  # as TOML writes it, not Python's ['warn']
-        ('\ufefffail-on = "warn"\n', "“fail-on” 应为"),  # a BOM (Notepad's UTF-8) is no syntax error
-        ('previous = "nonexist.txt"\n', "previous 指定的 “nonexist.txt” 不存在"),
-        ('[[overrides]]\nfiles = ["a/*"]\nprevious = "a"\n', "overrides[0].previous 指定的 “a” 不是文件"),
-        ("ignore = [\n", "到末尾仍不完整，不是合法的 TOML：可能缺少 “]”"),
-        ('ignore = ["NB1"\n', "到末尾仍不完整，不是合法的 TOML：列表缺少 “]”"),
+        ('\ufefffail-on = "warn"\n', "“fail-on”应为"),  # a BOM (Notepad's UTF-8) is no syntax error
+        ('previous = "nonexist.txt"\n', "previous 指定的“nonexist.txt”不存在"),
+        ('[[overrides]]\nfiles = ["a/*"]\nprevious = "a"\n', "overrides[0].previous 指定的“a”不是文件"),
+        ("ignore = [\n", "到末尾仍不完整，不是合法的 TOML：可能缺少“]”"),
+        ('ignore = ["NB1"\n', "到末尾仍不完整，不是合法的 TOML：列表缺少“]”"),
         ("fail-on = error\n", "第 1 行第 11 列不是合法的 TOML：取值无效（文字要加引号"),
         ('select = ["NB1"]\nselect = ["NB2"]\n', "第 2 行第 17 列不是合法的 TOML：同一个键设置了两次"),
         ('ignore = ["NB1"] x\n', "第 1 行第 18 列不是合法的 TOML：一项设置之后多出了内容"),
@@ -109,11 +109,11 @@ def test_fail_on_from_config(repo: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('select = ["XX9"]\n', "select 中的 “XX9” 不对应任何规则"),
-        ('ignore = ["NB2O3"]\n', "ignore 中的 “NB2O3” 不对应任何规则；最接近的是 NB203"),
-        ('[per-file-ignores]\n"a/*.txt" = ["NB99"]\n', 'per-file-ignores."a/*.txt" 中的 “NB99”'),
-        ('[severity]\nNB999 = "error"\n', "severity 中的 “NB999” 不是规则代码；最接近的是 NB9"),
-        ('[severity]\nNB2 = "error"\n', "severity 中的 “NB2” 不是规则代码；最接近的是 NB201"),
+        ('select = ["XX9"]\n', "select 中的“XX9”不对应任何规则"),
+        ('ignore = ["NB2O3"]\n', "ignore 中的“NB2O3”不对应任何规则；最接近的是 NB203"),
+        ('[per-file-ignores]\n"a/*.txt" = ["NB99"]\n', 'per-file-ignores."a/*.txt" 中的“NB99”'),
+        ('[severity]\nNB999 = "error"\n', "severity 中的“NB999”不是规则代码；最接近的是 NB9"),
+        ('[severity]\nNB2 = "error"\n', "severity 中的“NB2”不是规则代码；最接近的是 NB201"),
         ('[tool.nianbao]\nignore = ["NB5O2"]\n', "最接近的是 NB502"),
     ],
 )
@@ -134,7 +134,7 @@ def test_a_plugin_in_configuration_that_is_not_installed_warns_naming_it(
     (repo / "nianbao.toml").write_text('plugins = ["nosuch", "SD"]\n', encoding="utf-8")
     assert main(["check", "--no-cache", "a/r.txt"]) == 1  # the rest of the configuration is in force
     err = capsys.readouterr().err
-    assert "plugins 中的 “nosuch” 没有安装，此项暂不生效（已安装的插件：SD）" in err, err
+    assert "plugins 中的“nosuch”没有安装，此项暂不生效（已安装的插件：SD）" in err, err
     assert "“SD”" not in err
 
 
@@ -150,7 +150,7 @@ def test_codes_of_a_plugin_that_is_not_installed_warn_naming_it(repo: Path, caps
     assert codes(capsys, "a/r.txt") == ["NB502"]  # the rest of the configuration is in force
     main(["check", "--no-cache", "a/r.txt"])
     err = capsys.readouterr().err
-    assert "ignore 中的 “JS101” 属于插件 JS，该插件没有安装" in err and "错误" not in err
+    assert "ignore 中的“JS101”属于插件 JS，该插件没有安装" in err and "错误" not in err
     # switched off on purpose: nothing to say
     (repo / "nianbao.toml").write_text('disable-plugins = ["SD"]\nignore = ["SD101"]\n', encoding="utf-8")
     assert main(["check", "--no-cache", "a/r.txt"]) == 1

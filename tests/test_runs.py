@@ -214,7 +214,8 @@ def test_a_run_on_disk_pairs_as_the_index_in_memory(disk: bool, monkeypatch: pyt
 
 def test_a_cache_hit_defines_no_dataclass_and_imports_no_engine(tmp_path: Path) -> None:
     """What a cached ``nianbao check one.txt`` (pre-commit) imports: not `dataclasses` (with the
-    `inspect`, `ast` and `dis` it loads), the engine, the model, the templates or the plugins."""
+    `inspect`, `ast` and `dis` it loads), the engine, the model, the templates or the plugins; nor
+    `shutil`, which argparse would import to ask the terminal's size while the parser is built."""
     (tmp_path / "draft.txt").write_text(clean(), encoding="utf-8")
     heavy = (
         "typing",
@@ -225,6 +226,7 @@ def test_a_cache_hit_defines_no_dataclass_and_imports_no_engine(tmp_path: Path) 
         "nianbao.template",
         "nianbao.plugins",
         "sqlite3",
+        "shutil",
     )
     code = f"import sys; from nianbao.cli import main; main(['check', 'draft.txt']); print([m for m in {heavy!r} if m in sys.modules])"
     assert run(tmp_path, "draft.txt").returncode == 0  # fills the cache

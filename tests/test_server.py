@@ -343,7 +343,7 @@ async def test_a_typo_in_configuration_is_shown_and_the_defaults_lint(tmp_path: 
     async with session("visual-studio-code", tmp_path) as s:
         uri = s.open(tmp_path / "a.txt", BAD)
         assert sorted(str(d.code) for d in await s.diagnostics(uri)) == ["NB502", "NB503"]
-        assert await said(s.client.messages, "“NB5O2” 不对应任何规则；最接近的是 NB502")
+        assert await said(s.client.messages, "“NB5O2”不对应任何规则；最接近的是 NB502")
 
 
 def test_check_does_not_import_the_server_stack() -> None:

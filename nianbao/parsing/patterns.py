@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from ..template import PAGE_NUMBER_PATTERNS
 
 _CN = "一二三四五六七八九十"
@@ -52,7 +53,7 @@ T4_CAPTION = re.compile(
 )
 # A row label of table 3 standing over one small table per row (what some PDF-to-Markdown tools
 # make of it): ### 一、本年新收政府信息公开申请数量, ### （一）予以公开, ### 三、本年度办理结果.
-T3_CAPTION = re.compile(
+T3_CAPTION = lazy(
     r"^\s*(?:[一二三四]\s*[、.．]\s*(?:本年新收|上年结转|本年度办理结果|结转下年度)"
     r"|[(（]\s*[一二三四五六七]\s*[)）]\s*(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计))"
 )

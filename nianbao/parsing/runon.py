@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from ..template import DEFAULT_TEMPLATES, REPORT_TITLE_ENDINGS, TABLE_TRACES, alternation
 from .patterns import T3_TOP_LABEL, TITLE_YEAR
 from .sections import identify_section
@@ -23,16 +24,16 @@ _MIN_HEADINGS = 3
 # A section heading in running text: its numeral, then (within a short title) the words that name
 # that section — ending at the word titles end with. Misspelt or variant titles (行政法复议,
 # 整改措施) still carry their section's words.
-_NUMERAL = re.compile(r"([一二三四五六七八九十])\s*[、.．]")
-_TITLE_END = re.compile(r"情况|事项|措施|概况|概述")
+_NUMERAL = lazy(r"([一二三四五六七八九十])\s*[、.．]")
+_TITLE_END = lazy(r"情况|事项|措施|概况|概述")
 _TITLE_MAX = 30
 # Inside a heading's title there is no other numbered heading and no digit: 四、结转下年度继续办理00
 # 四、政府信息公开行政复议… is a table row run into the heading after it.
-_NOT_A_TITLE = re.compile(r"[一二三四五六七八九十]\s*[、.．]|[0-9]")
-_ENDING = re.compile(alternation(REPORT_TITLE_ENDINGS))
-_TITLE_START = re.compile(r"[\s　：:>›»|｜]")
+_NOT_A_TITLE = lazy(r"[一二三四五六七八九十]\s*[、.．]|[0-9]")
+_ENDING = lazy(alternation(REPORT_TITLE_ENDINGS))
+_TITLE_START = lazy(r"[\s　：:>›»|｜]")
 _TITLE_CHARS = 40  # the longest agency name and year before a title's ending
-_SENTENCE_END = re.compile(r"[。！？]")
+_SENTENCE_END = lazy(r"[。！？]")
 _TRACE = {kind: tuple(traces) for kind, traces in TABLE_TRACES.items()}
 # Any trace at all: most lines hold none, and one search tells.
 _ANY_TRACE = re.compile(alternation({t for traces in _TRACE.values() for t in traces}))

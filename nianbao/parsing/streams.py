@@ -22,18 +22,19 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from ..model import Cell, Grid, Row
 from ..template import NOT_APPLICABLE, TABLE_START_MARKERS, alternation
 from .patterns import CAPTION, SECTION_HEADING, T3_TOP_LABEL
 
 _START = re.compile(alternation({m for markers in TABLE_START_MARKERS.values() for m in markers}))
 _VALUE = r"[+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元)?"
-_NUMBER = re.compile(rf"{_VALUE}|{alternation(NOT_APPLICABLE)}")
+_NUMBER = lazy(rf"{_VALUE}|{alternation(NOT_APPLICABLE)}")
 # A row on one line: its label, then its numbers run together (…申请数量458004259) or apart, as PDF
 # text gives a row (行政许可 10 2 12). The label must not end in a digit, a sign or an ordinal's dot
 # (1.属于…).
-_ROW = re.compile(rf"(?P<label>.*[^\d\s.,、．+\-−])\s*(?P<values>{_VALUE}(?:\s+{_VALUE})*)")
-_NUMBERS = re.compile(rf"{_VALUE}(?:\s+{_VALUE})*")  # a line of numbers only (table 4's one row)
+_ROW = lazy(rf"(?P<label>.*[^\d\s.,、．+\-−])\s*(?P<values>{_VALUE}(?:\s+{_VALUE})*)")
+_NUMBERS = lazy(rf"{_VALUE}(?:\s+{_VALUE})*")  # a line of numbers only (table 4's one row)
 _TOKEN = re.compile(r"\S+")
 _SENTENCE = re.compile(r"[。；;！!？?]")
 _CELL_MAX = 60  # the longest template label (2.申请人逾期未按收费通知…) is 38 characters

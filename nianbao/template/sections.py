@@ -6,7 +6,7 @@ Sources: ``spec/template.md`` (国办公开办函〔2019〕60号 and 〔2021〕3
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..record import FrozenRecord
 
 T2019 = "2019"
 T2021 = "2021"
@@ -38,15 +38,27 @@ REGULATION_NAME_CHARACTERS = "政府务信息公开"
 REGULATION_REVISION_WORDS = ("修订", "修正")
 
 
-@dataclass(frozen=True)
-class SectionSpec:
+class SectionSpec(FrozenRecord):
+    __slots__ = ("number", "numeral", "standard", "variants", "obsolete", "keywords", "table")
     number: int
     numeral: str
     standard: str
-    variants: tuple[str, ...] = ()
-    obsolete: tuple[str, ...] = ()  # pre-2019 wording: recognised, but NB103 asks for the new title
-    keywords: tuple[tuple[str, ...], ...] = ()  # a title containing all words of one tuple is this section
-    table: str | None = None  # the table kind the section holds (t2, t3, t4)
+    variants: tuple[str, ...]
+    obsolete: tuple[str, ...]  # pre-2019 wording: recognised, but NB103 asks for the new title
+    keywords: tuple[tuple[str, ...], ...]  # a title containing all words of one tuple is this section
+    table: str | None  # the table kind the section holds (t2, t3, t4)
+
+    def __init__(
+        self,
+        number: int,
+        numeral: str,
+        standard: str,
+        variants: tuple[str, ...] = (),
+        obsolete: tuple[str, ...] = (),
+        keywords: tuple[tuple[str, ...], ...] = (),
+        table: str | None = None,
+    ) -> None:
+        self._init(number, numeral, standard, variants, obsolete, keywords, table)
 
     @property
     def heading(self) -> str:

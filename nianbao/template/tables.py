@@ -15,10 +15,12 @@ Sources: ``spec/template.md`` (国办公开办函〔2019〕60号, 〔2021〕30�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
-
+from ..record import FrozenRecord, KeyRecord
 from .sections import T2019, T2021, TEMPLATES
+
+TYPE_CHECKING = False  # not typing's: see nianbao/__init__.py
+if TYPE_CHECKING:
+    from typing import Any
 
 # Cell kinds a column holds.
 COUNT = "count"  # non-negative integer, no unit
@@ -26,32 +28,58 @@ SIGNED = "signed"  # integer, may be negative (本年增/减)
 AMOUNT = "amount"  # non-negative decimal, may carry one of the column's units
 
 
-@dataclass(frozen=True, eq=False)
-class ColumnSpec:
+class ColumnSpec(KeyRecord):
     """A template column. Compared and hashed by identity: the spec is the column's key."""
 
+    __slots__ = ("key", "label", "cores", "kind", "units", "templates")
     key: str  # stable name: natural, total, made …
     label: str
     cores: tuple[str, ...]  # normalised phrases a label contains; "=x" means the label must equal x
-    kind: str = COUNT
-    units: tuple[str, ...] = ()
-    templates: tuple[str, ...] = TEMPLATES
+    kind: str
+    units: tuple[str, ...]
+    templates: tuple[str, ...]
+
+    def __init__(
+        self,
+        key: str,
+        label: str,
+        cores: tuple[str, ...],
+        kind: str = COUNT,
+        units: tuple[str, ...] = (),
+        templates: tuple[str, ...] = TEMPLATES,
+    ) -> None:
+        self._init(key, label, cores, kind, units, templates)
 
 
-@dataclass(frozen=True, eq=False)
-class RowSpec:
+class RowSpec(KeyRecord):
     """A template row. Compared and hashed by identity: the spec is the row's key."""
 
+    __slots__ = ("key", "label", "short", "cores", "ordinal", "group", "templates", "path", "subtotal", "block")
     key: str  # stable name: new, granted, denied.1, denied.subtotal, review …
     label: str  # the leaf label as the template prints it
     short: str  # how messages name the row
     cores: tuple[str, ...]
-    ordinal: str = ""  # 一 / （一） / 1 — the numbering the template gives the leaf
-    group: str = ""  # table 3: the outcome group (denied …) the row belongs to
-    templates: tuple[str, ...] = TEMPLATES
-    path: tuple[str, ...] = ()  # full template path: 三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密
-    subtotal: bool = False  # a group's subtotal row, which the template does not print but many reports add
-    block: str = ""  # table 2: the item of article 20 (一, 五, 六, 八, 九) the row belongs to
+    ordinal: str  # 一 / （一） / 1 — the numbering the template gives the leaf
+    group: str  # table 3: the outcome group (denied …) the row belongs to
+    templates: tuple[str, ...]
+    path: tuple[str, ...]  # full template path: 三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密
+    subtotal: bool  # a group's subtotal row, which the template does not print but many reports add
+    block: str  # table 2: the item of article 20 (一, 五, 六, 八, 九) the row belongs to
+
+    def __init__(
+        self,
+        key: str,
+        label: str,
+        short: str,
+        cores: tuple[str, ...],
+        ordinal: str = "",
+        group: str = "",
+        templates: tuple[str, ...] = TEMPLATES,
+        path: tuple[str, ...] = (),
+        subtotal: bool = False,
+        block: str = "",
+    ) -> None:
+        self._init(key, label, short, cores, ordinal, group, templates, path, subtotal, block)
 
     @property
     def quoted(self) -> str:
@@ -72,41 +100,55 @@ BALANCE = "balance"  # 一 + 二 = （七）总计 + 四, per column (the corner
 GROUP_TOTAL = "group-total"  # table 4: a group's 总计 = 维持 + 纠正 + 其他 + 尚未审结
 
 
-@dataclass(frozen=True)
-class Identity:
+class Identity(FrozenRecord):
     """Σ lhs = Σ rhs over cells of one table (a linear equality with coefficients ±1).
 
-    ``lhs`` is usually the one total cell; the balance has two cells on each side.
+    ``lhs`` is usually the one total cell; the balance has two cells on each side. ``cells`` (lhs
+    then rhs) and ``cell_set`` are made with the identity: every table of every draft asks for them.
     """
 
+    __slots__ = ("family", "lhs", "rhs", "cells", "cell_set")
     family: str
     lhs: tuple[CellKey, ...]
     rhs: tuple[CellKey, ...]
+    cells: tuple[CellKey, ...]
+    cell_set: frozenset[CellKey]
 
-    @cached_property
-    def cells(self) -> tuple[CellKey, ...]:
-        return self.lhs + self.rhs
+    def __init__(self, family: str, lhs: tuple[CellKey, ...], rhs: tuple[CellKey, ...]) -> None:
+        self._init(family, lhs, rhs, lhs + rhs, frozenset(lhs + rhs))
 
-    @cached_property
-    def cell_set(self) -> frozenset[CellKey]:
-        return frozenset(self.cells)
+    def replace(self, **changes: Any) -> Identity:
+        """A copy with *changes* to ``family``, ``lhs`` or ``rhs``; its cells are made again."""
+        return Identity(**{"family": self.family, "lhs": self.lhs, "rhs": self.rhs, **changes})
 
 
-@dataclass(frozen=True)
-class TableSpec:
+class TableSpec(FrozenRecord):
     """One table of one template: rows and columns in template order, and its identities.
 
     ``optional_rows``/``optional_columns`` are extras many reports add (subtotal rows, the
     法人或其他组织小计 column); they are checked when present and never missing.
     """
 
+    __slots__ = ("kind", "template", "rows", "columns", "optional_rows", "optional_columns", "identities")
     kind: str  # t2 | t3 | t4
     template: str
     rows: tuple[RowSpec, ...]
     columns: tuple[ColumnSpec, ...]
-    optional_rows: tuple[RowSpec, ...] = ()
-    optional_columns: tuple[ColumnSpec, ...] = ()
-    identities: tuple[Identity, ...] = ()
+    optional_rows: tuple[RowSpec, ...]
+    optional_columns: tuple[ColumnSpec, ...]
+    identities: tuple[Identity, ...]
+
+    def __init__(
+        self,
+        kind: str,
+        template: str,
+        rows: tuple[RowSpec, ...],
+        columns: tuple[ColumnSpec, ...],
+        optional_rows: tuple[RowSpec, ...] = (),
+        optional_columns: tuple[ColumnSpec, ...] = (),
+        identities: tuple[Identity, ...] = (),
+    ) -> None:
+        self._init(kind, template, rows, columns, optional_rows, optional_columns, identities)
 
 
 # --- table 3 — 收到和处理政府信息公开申请情况 ------------------------------------------------------
@@ -132,13 +174,16 @@ T3_ORGANISATION_COLUMNS = T3_COLUMNS[1:6]
 _OUTCOME = "三、本年度办理结果"
 
 
-@dataclass(frozen=True)
-class GroupSpec:
+class GroupSpec(FrozenRecord):
     """An outcome group of table 3: （一）予以公开 … （六）其他处理."""
 
+    __slots__ = ("key", "ordinal", "label")
     key: str
     ordinal: str  # （三）
     label: str  # 不予公开
+
+    def __init__(self, key: str, ordinal: str, label: str) -> None:
+        self._init(key, ordinal, label)
 
     @property
     def heading(self) -> str:
@@ -301,12 +346,15 @@ _T4_IDENTITIES = tuple(
 # --- table 2 — 主动公开政府信息情况; one block per item of article 20 of the Regulation ------------
 
 
-@dataclass(frozen=True)
-class BlockSpec:
+class BlockSpec(FrozenRecord):
+    __slots__ = ("item", "template", "columns", "rows")
     item: str  # 一 / 五 / 六 / 八 / 九
     template: str
     columns: tuple[ColumnSpec, ...]
     rows: tuple[RowSpec, ...]
+
+    def __init__(self, item: str, template: str, columns: tuple[ColumnSpec, ...], rows: tuple[RowSpec, ...]) -> None:
+        self._init(item, template, columns, rows)
 
     @property
     def header(self) -> str:
@@ -426,15 +474,20 @@ TABLE_TRACES: dict[str, tuple[str, ...]] = {
 OBSOLETE_TABLE_MARKERS = ("申请总数", "同意公开", "不同意公开", "免予公开", "已答复", "依申请公开情况统计")
 
 
-@dataclass(frozen=True)
-class Alias:
+class Alias(FrozenRecord):
     """A nonstandard label seen in real drafts and the standard text that replaces it."""
 
+    __slots__ = ("wrong", "right", "scope", "templates", "whole")
     wrong: str
     right: str
     scope: str  # t2-row, t2-col, t3-row, t3-col, t4-col
-    templates: tuple[str, ...] = TEMPLATES
-    whole: bool = False  # only when the whole label (ordinal stripped) is exactly `wrong`
+    templates: tuple[str, ...]
+    whole: bool  # only when the whole label (ordinal stripped) is exactly `wrong`
+
+    def __init__(
+        self, wrong: str, right: str, scope: str, templates: tuple[str, ...] = TEMPLATES, whole: bool = False
+    ) -> None:
+        self._init(wrong, right, scope, templates, whole)
 
 
 LABEL_ALIASES: tuple[Alias, ...] = (

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
 
+from ..record import FrozenRecord
 from .sections import SECTIONS, SectionSpec
 from .tables import LABEL_ALIASES, Alias, Identity, TableSpec, table_spec
 
 
-@dataclass(frozen=True)
-class TemplateVariants:
+class TemplateVariants(FrozenRecord):
     """What a plugin contributes to the template (see ``hookspec.nianbao_template_variants``).
 
     section_titles: extra accepted titles per section number, e.g. ``{2: ("…",)}``.
@@ -22,20 +21,39 @@ class TemplateVariants:
     drops any whose cells a report's table does not have.
     """
 
-    section_titles: dict[int, tuple[str, ...]] = field(default_factory=dict)
-    aliases: tuple[Alias, ...] = ()
-    section_items: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
-    identities: Mapping[str, tuple[Identity, ...]] = field(default_factory=dict)
+    __slots__ = ("section_titles", "aliases", "section_items", "identities")
+    section_titles: dict[int, tuple[str, ...]]
+    aliases: tuple[Alias, ...]
+    section_items: dict[int, tuple[tuple[str, tuple[str, ...]], ...]]
+    identities: Mapping[str, tuple[Identity, ...]]
+
+    def __init__(
+        self,
+        section_titles: dict[int, tuple[str, ...]] | None = None,
+        aliases: tuple[Alias, ...] = (),
+        section_items: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] | None = None,
+        identities: Mapping[str, tuple[Identity, ...]] | None = None,
+    ) -> None:
+        self._init(section_titles or {}, aliases, section_items or {}, identities or {})
 
 
-@dataclass(frozen=True)
-class TemplateSet:
+class TemplateSet(FrozenRecord):
     """The national template data merged with plugin variants; what rules and parsers read."""
 
-    sections: tuple[SectionSpec, ...] = SECTIONS
-    aliases: tuple[Alias, ...] = LABEL_ALIASES
-    section_items: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
-    extra_identities: Mapping[str, tuple[Identity, ...]] = field(default_factory=dict)
+    __slots__ = ("sections", "aliases", "section_items", "extra_identities")
+    sections: tuple[SectionSpec, ...]
+    aliases: tuple[Alias, ...]
+    section_items: dict[int, tuple[tuple[str, tuple[str, ...]], ...]]
+    extra_identities: Mapping[str, tuple[Identity, ...]]
+
+    def __init__(
+        self,
+        sections: tuple[SectionSpec, ...] = SECTIONS,
+        aliases: tuple[Alias, ...] = LABEL_ALIASES,
+        section_items: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] | None = None,
+        extra_identities: Mapping[str, tuple[Identity, ...]] | None = None,
+    ) -> None:
+        self._init(sections, aliases, section_items or {}, extra_identities or {})
 
     def section(self, number: int) -> SectionSpec:
         return self.sections[number - 1]
@@ -49,7 +67,7 @@ class TemplateSet:
         extra = self.extra_identities.get(kind, ())
         if spec is None or not extra:
             return spec
-        return replace(spec, identities=spec.identities + extra)
+        return spec.replace(identities=spec.identities + extra)
 
     @classmethod
     def build(cls, variants: Iterable[TemplateVariants]) -> TemplateSet:
@@ -61,7 +79,7 @@ class TemplateSet:
             for number, titles in v.section_titles.items():
                 spec = sections[number - 1]
                 extra = tuple(t for t in titles if t not in spec.variants and t != spec.standard)
-                sections[number - 1] = replace(spec, variants=spec.variants + extra)
+                sections[number - 1] = spec.replace(variants=spec.variants + extra)
             aliases.extend(a for a in v.aliases if a not in aliases)
             for number, wanted in v.section_items.items():
                 items[number] = items.get(number, ()) + tuple(wanted)
