@@ -65,6 +65,8 @@ def text_sum_mismatch(report: Report) -> Iterator[Finding]:
     compared = t3 is not None and not t3.unreadable  # NB205 reads outcome counts against it
     for para in report.paragraphs:
         text = para.folded
+        if _WHEREIN not in text and not any(mark in text for mark in OPEN):
+            continue  # both readings need a 其中 or a bracket: spare most paragraphs their counts
         found = counts(text)
         if len(found) < 2:
             continue
