@@ -173,8 +173,10 @@ def _paths_after_options(parser: argparse.ArgumentParser, parsed: argparse.Names
     positionals = [a for a in parser._actions if not a.option_strings]
     if len(positionals) != 1 or positionals[0].nargs not in ("*", "+"):
         return extras
-    values = [e for e in extras if not e.startswith("-") or e == "-"]
+    # after a "--" every word is a path (check a.txt --no-cache -- -odd.txt), as before the options
+    end = extras.index("--") if "--" in extras else len(extras)
+    values = [e for e in extras[:end] if not e.startswith("-") or e == "-"] + extras[end + 1 :]
     if values:
         dest = positionals[0].dest
         setattr(parsed, dest, [*(getattr(parsed, dest) or []), *values])
-    return [e for e in extras if e not in values]
+    return [e for e in extras[:end] if e not in values]

@@ -52,7 +52,7 @@ class Cache:
         a miss (a corrupt or foreign entry is a miss)."""
         folder = self.directory / key[:2]
         try:
-            with open(folder / f"{key}.json", encoding="utf-8") as fh:
+            with open(folder / f"{key}.json", encoding="utf-8", errors="surrogatepass") as fh:
                 entry = json.load(fh)
             body_file = str(folder / f"{key}.body") if entry.get("x") is True else ""
             digest = ReportDigest.from_record(path, entry["d"], body_file=body_file, key=key) if "d" in entry else None
@@ -97,7 +97,9 @@ class Cache:
 def _write(path: Path, text: str) -> None:
     """Replace *path* atomically: parallel workers never see half a file."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
+    # surrogatepass: a file name that is not UTF-8 (a previous year's, in a pair's findings) is
+    # kept as the lone surrogates Python decoded it to, and read back as them (`Cache.load`)
+    tmp.write_bytes(text.encode("utf-8", "surrogatepass"))
     os.replace(tmp, path)
 
 

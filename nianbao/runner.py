@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from .digest import ReportDigest
     from .engine import Linter, Selection
+    from .ruledef import Finding
     from .source import Source
     from .spill import Held
     from .years import Pairing
@@ -163,27 +164,25 @@ class Runner:
         current = result.digest
         if current is None:
             return result
-        key = (
-            self.cache.key(b"", "years", current.key, previous.key)
-            if self.cache and current.key and previous.key
-            else ""
-        )
+        key = self._pair_key(current, previous)
         stored = self.cache.load(key, result.path) if self.cache is not None and key else None
         here = result
+
+        def text() -> Source | None:
+            nonlocal here
+            if here.source is None:
+                raw = _read(file, None)[0] if file is not None else data
+                here = result.placed(raw) if raw is not None else result
+            return here.source
+
         if stored is not None:
             found = stored[0]
+            if found and file is None:  # standard input cannot be read again where they are rendered
+                text()
         else:
             o = self.options
             as_file = self.as_file(file)
             selection = self.resolver.selection(as_file, o.select, o.ignore)
-
-            def text() -> Source | None:
-                nonlocal here
-                if here.source is None:
-                    raw = _read(file, None)[0] if file is not None else data
-                    here = result.placed(raw) if raw is not None else result
-                return here.source
-
             found = Linter(self.resolver.registry(as_file)).check_years(current, previous, selection, text)
             if found and here.document is not None:  # a fix the document cannot take is one to make by hand
                 from .documents.lint import settle_fixes
@@ -191,9 +190,20 @@ class Runner:
                 found = settle_fixes(found, here.document)
             if self.cache is not None and key:
                 self.cache.store(key, found)
-        if not found:
-            return result
-        return here.replace(findings=tuple(sorted(result.findings + found, key=lambda f: (f.start, f.end, f.code))))
+        return _with_found(result, here, found)
+
+    def stored_comparison(self, result: FileResult, previous: ReportDigest) -> FileResult | None:
+        """`compare` of a file on disk when the cache holds the pair (its findings not placed in
+        the text: see `bare`); None on a miss. Cheap enough to try here before any worker starts."""
+        key = self._pair_key(result.digest, previous) if result.digest is not None else ""
+        stored = self.cache.load(key, result.path) if self.cache is not None and key else None
+        return _with_found(result, result, stored[0]) if stored is not None else None
+
+    def _pair_key(self, current: ReportDigest, previous: ReportDigest) -> str:
+        """The cache key of comparing *current* with *previous*: "" when either came uncached."""
+        if self.cache is None or not current.key or not previous.key:
+            return ""
+        return self.cache.key(b"", "years", current.key, previous.key)
 
     def prepare(self, files: Iterable[Path], strict: bool = True) -> None:
         """Resolve each configuration's selection here, before workers fork: a configuration error
@@ -343,6 +353,13 @@ def _write(file: Path, data: bytes) -> None:
         raise UsageError(f"无法写入 {shown(str(file))}：{why(exc)}") from exc
 
 
+def _with_found(result: FileResult, here: FileResult, found: tuple[Finding, ...]) -> FileResult:
+    """*here* (*result*, perhaps with its text) with *found* beside *result*'s findings, in order."""
+    if not found:
+        return result
+    return here.replace(findings=tuple(sorted(result.findings + found, key=lambda f: (f.start, f.end, f.code))))
+
+
 def _diff(path: str, before: str, after: str) -> str:
     import difflib
 
@@ -384,7 +401,7 @@ def pair_run(
     _predecessors(runner, files, held, jobs, walk, named, walked, notes)
     pairings = (p for p in map(held.pairing, range(len(held))) if p is not None)
     o = runner.options
-    if jobs > 1 and stdin is None and not (o.fix or o.diff):
+    if jobs > 1 and len(held) >= 2 * jobs and stdin is None and not (o.fix or o.diff):  # as `run_many`
         return _compared_in_pool(runner, files, held, jobs), pairings, notes
     return _compared(runner, files, held, stdin), pairings, notes
 
@@ -408,20 +425,24 @@ def _compared(runner: Runner, files: Iterable[Path | None], held: Held, stdin: b
 def _compared_in_pool(runner: Runner, files: Iterable[Path | None], held: Held, jobs: int) -> Iterator[FileResult]:
     """As `_compared` (without --fix or --diff, and without standard input, whose text is in this
     process only), the comparisons made by *jobs* processes: the run's last stretch, once every
-    file is checked, is not one process's work."""
+    file is checked, is not one process's work. A pair the cache holds is answered here, as
+    `run_many` answers a file's hit: a re-run starts no worker to load it."""
 
     def batches() -> Iterator[tuple[list[FileResult | None], list[tuple[Path | None, FileResult, ReportDigest]]]]:
         numbered = enumerate(files)
         while batch := list(islice(numbered, _BATCH)):
-            alone: list[FileResult | None] = []  # a result compared with nothing, or None where a pair's goes
+            known: list[FileResult | None] = []  # compared with nothing or from the cache; None: a worker's
             pairs = []
             for i, file in batch:
                 result, pairing = held.result(i), held.pairing(i)
                 previous = pairing.previous if pairing is not None and result.digest is not None else None
-                alone.append(result if previous is None else None)
-                if previous is not None:
+                if previous is None:
+                    known.append(result)
+                    continue
+                known.append(runner.stored_comparison(result, previous))
+                if known[-1] is None:
                     pairs.append((file, result, previous))
-            yield alone, pairs
+            yield known, pairs
 
     return _pooled(runner, jobs, batches(), _compare_work)
 

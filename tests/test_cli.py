@@ -320,3 +320,8 @@ def test_paths_after_options_are_paths_too(tmp_path: Path, capsys: pytest.Captur
     with pytest.raises(SystemExit) as exit_:
         main(["check", paths[0], "--no-cache", paths[1], "--bogus"])
     assert exit_.value.code == 2 and "无法识别的参数：--bogus" in capsys.readouterr().err
+    # after "--", a word that looks like an option is a path too
+    odd = tmp_path / "-odd.txt"
+    odd.write_bytes((tmp_path / "a.txt").read_bytes())
+    assert main(["check", paths[0], "--no-cache", "--format", "json", "--", str(odd)]) == 1
+    assert sorted({Path(r["path"]).name for r in json.loads(capsys.readouterr().out)}) == ["-odd.txt", "a.txt"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -225,6 +226,56 @@ def test_comparisons_made_by_worker_processes_are_the_ones_made_in_process(
         status = main(["check", "--no-cache", "--verbose", "--jobs", jobs, "reports"])
         texts.append((status, *capsys.readouterr()))
     assert texts[0] == texts[1] and "NB601" in texts[0][1]
+
+
+def test_a_re_run_starts_no_worker_for_the_pairs_the_cache_holds(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With --jobs 2, a re-run over unchanged reports answers each file and each pair from the
+    cache in this process, as `run_many` answers a file's hit: no process pool is started."""
+    for i in range(len(AGENCIES)):
+        drafts = chain(2021, 3, i, seed=i)
+        drafts[2] = _carried_plus_one(drafts[2])
+        write(tmp_cwd / "reports", drafts)
+    first = check(capsys, "--jobs", "2", "reports")
+    assert [r["code"] for r in first[1]] == ["NB601"] * len(AGENCIES)
+
+    def no_pool(*args: object) -> None:
+        raise AssertionError("a worker pool was started")
+
+    monkeypatch.setattr("nianbao.runner._Pool", no_pool)
+    assert check(capsys, "--jobs", "2", "reports") == first
+
+
+def test_standard_input_s_stored_comparison_is_placed_in_its_text(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Standard input cannot be read again where findings are rendered: a comparison loaded from
+    the cache is placed in its lines, as a fresh one is."""
+    paths = write(tmp_cwd, chain(2022, 2))
+    edit(paths[2023], "2023年，云溪镇坚持", "2022年，云溪镇坚持")
+    data = paths[2023].read_bytes()
+    runs = []
+    for _ in range(2):  # compared, then loaded from the cache
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+        runs.append(only(check(capsys, "--stdin-filename", "2023/云溪镇.txt", "-")[1]))
+    assert runs[0]["code"] == "NB606" and runs[0]["line"] > 1
+    assert runs[1] == runs[0]
+
+
+def test_a_predecessor_whose_name_is_not_utf8_is_cached(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A pair's findings name last year's file: a name that is not UTF-8 is stored and loaded again
+    (it was an internal error when the pair's cache entry was written)."""
+    paths = write(tmp_cwd, chain(2022, 2))
+    edit(paths[2023], "2023年，云溪镇坚持", "2022年，云溪镇坚持")
+    odd = os.fsdecode(b"2022/\xd4\xc6.txt")  # 云 in GBK
+    try:
+        paths[2022].rename(odd)
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes UTF-8 names only")
+    runs = [check(capsys, ".") for _ in range(2)]  # stored, then loaded
+    assert runs[0] == runs[1] == check(capsys, "--no-cache", ".")
+    assert only(runs[1][1])["related"][0]["path"] == "2022/\\xd4\\xc6.txt"
 
 
 def test_a_digest_keeps_the_key_of_its_cache_entry(tmp_path: Path) -> None:
