@@ -46,7 +46,7 @@ def test_a_cms_page_reads_as_the_draft(charset: str) -> None:
         ("<p>没有声明的 GBK 页面</p>".encode("gb18030"), "<p>没有声明的 GBK 页面</p>"),
         ('<meta charset="utf-8"><p>声明错了</p>'.encode("gb18030"), '<meta charset="utf-8"><p>声明错了</p>'),
         (codecs.BOM_UTF16_LE + "<p>中文</p>".encode("utf-16-le"), "<p>中文</p>"),
-        # A Western single-byte charset declared over GBK or UTF-8 bytes (it would read them all,
+        # A single-byte charset declared over GBK or UTF-8 bytes (it would read them all,
         # as mojibake): the Chinese encodings first; a page really in it still reads as declared.
         (
             '<meta charset="iso-8859-1"><p>政府信息公开</p>'.encode("gb18030"),
@@ -56,6 +56,7 @@ def test_a_cms_page_reads_as_the_draft(charset: str) -> None:
             '<meta charset="windows-1252"><p>政府信息公开</p>'.encode(),
             '<meta charset="windows-1252"><p>政府信息公开</p>',
         ),
+        ('<meta charset="koi8-r"><p>政府信息公开</p>'.encode("gb18030"), '<meta charset="koi8-r"><p>政府信息公开</p>'),
         (
             '<meta charset="iso-8859-1"><p>Café à la carte</p>'.encode("latin-1"),
             '<meta charset="iso-8859-1"><p>Café à la carte</p>',

@@ -33,8 +33,9 @@ _GB = ("gbk", "gb2312", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "gb18030", "e
 # Encodings a page cannot declare in its markup (the HTML standard reads such a page as UTF-8),
 # and Python codecs that are no page encoding at all: canonical codec names, as prefixes.
 _UNDECLARABLE = ("utf-16", "utf-32", "utf-7", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined")
-# Single-byte Western charsets (canonical codec names, as prefixes): every byte reads as something.
-_WESTERN = ("iso8859", "cp1252", "cp1250", "ascii", "mac-roman")
+# Single-byte charsets (canonical codec names, as prefixes: Latin, Cyrillic, Greek, Thai … and
+# ASCII): every byte, or nearly, reads as some character, so a wrong one raises no error.
+_SINGLE_BYTE = ("iso8859", "cp125", "cp437", "cp850", "cp866", "koi8", "mac-", "tis-620", "ascii")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 # Markup in the page source, so that what lies between is text (comments and script bodies are not).
@@ -66,7 +67,7 @@ def decode_page(data: bytes) -> tuple[str, str | None]:
     """The page's text, and what went wrong decoding it (None when an encoding read it whole).
 
     BOM first, then the charset it declares (GBK and GB2312 read as GB18030, their superset; one
-    that names no encoding a page can declare is ignored, as browsers do; a single-byte Western one
+    that names no encoding a page can declare is ignored, as browsers do; a single-byte one
     is tried after UTF-8 and GB18030, which no Chinese report page really is), then UTF-8, then
     GB18030. When none reads every byte (a stray byte in a GBK page, two encodings mixed), the one
     that needs the fewest replacement characters (a web page, unlike a draft, is never written back).
@@ -75,8 +76,8 @@ def decode_page(data: bytes) -> tuple[str, str | None]:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace"), None
     declared = _declared(data)
-    if declared and declared[0].startswith(_WESTERN):
-        # A single-byte Western charset reads every byte, so a GBK or UTF-8 page that declares it
+    if declared and declared[0].startswith(_SINGLE_BYTE):
+        # A single-byte charset reads every byte, so a GBK or UTF-8 page that declares it
         # (a CMS template's default, an HTTP header saved into the page) would read as mojibake
         # without an error. A Chinese report is never in such an encoding: the two Chinese ones
         # are tried first, and the declared one only reads a page neither can.
