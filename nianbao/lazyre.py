@@ -33,7 +33,7 @@ class _LazyPattern:
         return value
 
     def __repr__(self) -> str:
-        return f"lazy({self._source!r})"
+        return f"lazy({self._source!r}, {re.RegexFlag(self._flags)!r})" if self._flags else f"lazy({self._source!r})"
 
 
 if TYPE_CHECKING:  # to a type checker, a lazy pattern is the compiled pattern it stands for

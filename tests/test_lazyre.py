@@ -37,3 +37,8 @@ def test_a_cold_check_of_a_clean_draft_leaves_the_rare_patterns_uncompiled(tmp_p
     )
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8")
     assert proc.stdout.strip().endswith("[]"), proc.stdout + proc.stderr
+
+
+def test_the_repr_names_the_source_and_flags() -> None:
+    assert repr(lazy("a")) == "lazy('a')"
+    assert repr(lazy("a", re.M | re.S)) == "lazy('a', re.MULTILINE|re.DOTALL)"
