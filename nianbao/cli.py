@@ -319,7 +319,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         profile=args.profile,
     )
     files = collect_files(args.paths, runner.resolver, args.force_exclude)
-    if sum(file is None for file in files) > 1:
+    if files.stdin_count > 1:
         raise UsageError("标准输入（-）只能出现一次")
     if previous is not None and len(files) != 1:
         raise UsageError(

@@ -23,12 +23,15 @@ class Files:
         self._names = bytearray()  # each name as the file system's bytes (`os.fsencode`), end to end
         self._ends = array("Q")  # where each name ends in `_names`; standard input's is empty
         self._sniffed = bytearray()
+        self.stdin_count = 0  # how many entries stand for standard input (one, at most, in a valid run)
         for path in paths:
             self.append(path, sniffed)
 
     def append(self, path: Path | None, sniffed: bool = False) -> None:
         if path is not None:
             self._names += os.fsencode(path)  # never empty: an empty path is "."
+        else:
+            self.stdin_count += 1
         self._ends.append(len(self._names))
         self._sniffed.append(sniffed)
 
@@ -44,6 +47,8 @@ class Files:
         return Path(os.fsdecode(bytes(self._names[start:end]))) if end > start else None
 
     def __contains__(self, path: object) -> bool:
+        if path is None:  # known without making a `Path` of every name
+            return self.stdin_count > 0
         return any(path == p for p in self)
 
     def __iter__(self) -> Iterator[Path | None]:

@@ -209,6 +209,7 @@ def test_files_hold_paths_and_flags_in_order() -> None:
         False,
     )
     assert [files.sniffed(i) for i in range(4)] == [False, False, True, True]
+    assert files.stdin_count == 1 and None not in files.on_disk() and files.on_disk().stdin_count == 0
     with pytest.raises(IndexError):
         files[4]
     with pytest.raises(IndexError):
