@@ -41,9 +41,9 @@ from ..template import (
     T3Col,
     T3Row,
     TemplateSet,
-    alternation,
 )
 from .cells import is_label_like, is_value_like
+from .patterns import TABLE_START
 from .streams import is_glued
 
 _ARTICLE = re.compile(rf"第二十条第?\(?([{CN_DIGITS}]+)\)?项")
@@ -54,8 +54,6 @@ _ORDINAL_OPENERS = frozenset(TOP_ORDINALS + "(")  # with the decimal digits, wha
 # （一）…（六） name the outcome groups in template order; （七） is the total row.
 _GROUP_BY_ORDINAL = dict(zip(GROUP_ORDINALS, [g.key for g in T3_GROUPS] + ["total"]))
 _SUBTOTAL_OF = {row.group: row for row in T3_SUBTOTAL_ROWS}
-# Any table's start marker: most rows hold none, and one search tells (see `_row_hint`).
-_ANY_START = re.compile(alternation({m for markers in TABLE_START_MARKERS.values() for m in markers}))
 _T3_ALL_COLUMNS = T3_COLUMNS + (T3Col.SUBTOTAL,)
 
 
@@ -124,7 +122,7 @@ def _split(grid: Grid) -> list[Grid]:
 
 def _row_hint(row: Row) -> str | None:
     text = row.norm
-    if _ANY_START.search(text) is None:
+    if TABLE_START.search(text) is None:
         return None
     for kind, markers in TABLE_START_MARKERS.items():
         if any(m in text for m in markers):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..lazyre import lazy
-from ..template import PAGE_NUMBER_PATTERNS
+from ..template import PAGE_NUMBER_PATTERNS, TABLE_START_MARKERS, alternation
 
 _CN = "一二三四五六七八九十"
 
@@ -39,6 +39,8 @@ def delimiter_row(dash: str, blank: str = r"\s", columns: str = "*", flags: int 
 
 # A table-2 block caption standing on its own line: 第二十条第（一）项 (a merged caption cell, copied out).
 # A pipe row of one cell (第二十条第（一）项 |) is the same caption.
+# Any table's start marker (its first row's words): most lines hold none, and one search tells.
+TABLE_START = re.compile(alternation({m for markers in TABLE_START_MARKERS.values() for m in markers}))
 CAPTION = re.compile(r"^\s*(?:\|\s*)?第二十条第?\s*[(（]\s*[一二三四五六七八九十]+\s*[)）]\s*项\s*(?:\|\s*)?$")
 # Labels of table 3's top rows, which look like section headings (一、本年新收… 四、结转下年度…).
 T3_TOP_LABEL = re.compile(

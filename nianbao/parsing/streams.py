@@ -24,10 +24,9 @@ import re
 
 from ..lazyre import lazy
 from ..model import Cell, Grid, Row
-from ..template import NOT_APPLICABLE, TABLE_START_MARKERS, alternation
-from .patterns import CAPTION, SECTION_HEADING, T3_TOP_LABEL
+from ..template import NOT_APPLICABLE, alternation
+from .patterns import CAPTION, SECTION_HEADING, T3_TOP_LABEL, TABLE_START
 
-_START = re.compile(alternation({m for markers in TABLE_START_MARKERS.values() for m in markers}))
 _VALUE = r"[+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元)?"
 _NUMBER = lazy(rf"{_VALUE}|{alternation(NOT_APPLICABLE)}")
 # A row on one line: its label, then its numbers run together (…申请数量458004259) or apart, as PDF
@@ -48,7 +47,7 @@ def stream_end(folded: str, bounds: list[tuple[int, int]], first: int) -> int | 
     line = folded[bounds[first][0] : bounds[first][1]].strip()
     if len(line) > _CELL_MAX and "第二十条" not in line:
         return None  # prose: neither a caption nor a cell, see `_is_cell`
-    if not (CAPTION.match(line) or (_is_cell(line) and _START.search(line.replace(" ", "")))):
+    if not (CAPTION.match(line) or (_is_cell(line) and TABLE_START.search(line.replace(" ", "")))):
         return None
     evidence = 1 if CAPTION.match(line) else 0
     last = None
