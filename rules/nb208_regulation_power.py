@@ -36,7 +36,7 @@ def regulation_power(report: Report) -> Iterator[Finding]:
     无自动修复：需要把数字移到正确的行。
     """
     agency = report.facts.agency
-    if agency is None or agency.kind is None or may_make_rules(agency.kind, agency.government, agency.name):
+    if agency is None or may_make_rules(agency.kind, agency.government, agency.name):
         return
     for table in report.tables_of("t2"):
         for (row, _), bound in table.cells.items():

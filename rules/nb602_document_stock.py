@@ -63,11 +63,7 @@ def document_stock(current: ReportDigest, previous: ReportDigest) -> Iterator[Fi
     added_column, removed_column = _ADDED[template]
     stock_column = _STOCK[template]
     for row in _ROWS[template]:
-        if (
-            row is T2Row.RULES
-            and current.agency_kind is not None
-            and not may_make_rules(current.agency_kind, current.government, current.agency or "")
-        ):
+        if row is T2Row.RULES and not may_make_rules(current.agency_kind, current.government, current.agency or ""):
             continue
         now, before = this.cell(row, stock_column), last.cell(row, stock_column)
         added = this.cell(row, added_column)

@@ -98,7 +98,10 @@ def may_make_rules(kind: str | None, government: bool, name: str = "") -> bool:
     """Whether an agency of *kind* (`AGENCY_KIND_SUFFIXES`' kinds; None: unknown) may make 规章: a
     people's government of one of `RULEMAKING_KINDS`, or the general office of one (*name*, the
     agency's full name, ends with one of `GENERAL_OFFICE_SUFFIXES`). A 局 or a 县 never may, so its
-    table 2 规章 row is 0 every year; an unknown kind is given the benefit of the doubt by the callers."""
+    table 2 规章 row is 0 every year. An unknown kind is given the benefit of the doubt: it may (a
+    rule that would say otherwise stays silent)."""
+    if kind is None:
+        return True
     if kind in RULEMAKING_KINDS and government:
         return True
     office = next((s for s in GENERAL_OFFICE_SUFFIXES if name.endswith(s)), None)
