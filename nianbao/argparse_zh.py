@@ -15,6 +15,8 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
+from .lazyre import lazy
+
 MESSAGES = {
     "usage: ": "用法：",
     "%(heading)s:": "%(heading)s：",  # Python 3.13 and later; earlier ones: `_full_width_headings`
@@ -70,7 +72,7 @@ def chinese() -> Iterator[None]:
         module._, module.ngettext = saved
 
 
-_HALF_WIDTH_HEADING = re.compile(r"^(\S[^\n]*):$", re.M)
+_HALF_WIDTH_HEADING = lazy(r"^(\S[^\n]*):$", re.M)  # only help asks it: not on every start-up
 _ANY_WIDTH = 80  # of the formatters argparse makes while a parser is built, which print nothing
 
 

@@ -40,7 +40,7 @@ def read_document(data: bytes, fmt: str) -> Document:
 
 
 def _read(data: bytes, fmt: str) -> Document:
-    if not data.strip():
+    if not data or data.isspace():  # not strip(): it would copy a whole PDF ending in a newline
         raise DocumentError("文件为空（没有任何内容）")
     mismatch = next((name for magic, kind, name in _MAGIC if data.startswith(magic) and kind != fmt), None)
     if mismatch is not None:

@@ -43,7 +43,7 @@ def count(results: Iterable[FileResult]) -> list[RuleCount]:
             if SEVERITY_RANK.get(f.severity, 2) > SEVERITY_RANK.get(severities.get(f.code, ""), -1):
                 severities[f.code] = f.severity
             row["count"] += 1
-            if f.fix and f.fix.applicability in (SAFE, SUGGESTED):  # a MANUAL fix is counted as none
+            if f.fix and f.fix.applies(unsafe=True):  # a MANUAL fix is counted as none
                 row[f.fix.applicability] += 1
             if f.code not in seen:
                 seen.add(f.code)
