@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT]
 
 import argparse  # noqa: E402
+import importlib  # noqa: E402
 import os  # noqa: E402
+from types import ModuleType  # noqa: E402
 
 WORK = ROOT / "benchmarks" / ".work"
 VENV = WORK / "venv"
@@ -36,19 +38,17 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--quick", action="store_true", help="smaller samples (1k drafts)")
     bench.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     args = parser.parse_args(args_list)
-    if args.command in ("corpus", "compare"):
-        try:
-            from . import compare as comparison
-            from .corpus import write
-        except ImportError:
-            print("nianbao is not installed in this interpreter: pip install . (or -e .) first", file=sys.stderr)
+    if args.command == "corpus":
+        if (generator := _needing_nianbao("corpus")) is None:
             return 2
-        if args.command == "compare":
-            count = comparison.write(args.out, args.drafts, args.seed)
-            print(f"wrote {count} files to {args.out}; run both trees with --no-cache --format json and compare")
-            return 0
-        paths = write(args.out, args.count, args.seed, args.defects)
+        paths = generator.write(args.out, args.count, args.seed, args.defects)
         print(f"wrote {len(paths)} drafts to {args.out}")
+        return 0
+    if args.command == "compare":
+        if (comparison := _needing_nianbao("compare")) is None:
+            return 2
+        count = comparison.write(args.out, args.drafts, args.seed)
+        print(f"wrote {count} files to {args.out}; run both trees with --no-cache --format json and compare")
         return 0
     if not _inside_venv():
         # Everything is measured in one regular (non-editable) install of this checkout, with
@@ -66,6 +66,16 @@ def main(argv: list[str] | None = None) -> int:
 
     run(args.quick, args.out, WORK)
     return 0
+
+
+def _needing_nianbao(name: str) -> ModuleType | None:
+    """The module ``benchmarks.<name>``, which writes drafts with nianbao's own generator; None,
+    said on stderr, when nianbao is not installed in this interpreter."""
+    try:
+        return importlib.import_module(f"{__package__}.{name}")
+    except ImportError:
+        print("nianbao is not installed in this interpreter: pip install . (or -e .) first", file=sys.stderr)
+        return None
 
 
 def _inside_venv() -> bool:
