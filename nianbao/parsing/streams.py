@@ -28,12 +28,12 @@ from ..template import NOT_APPLICABLE, alternation
 from .patterns import CAPTION, SECTION_HEADING, T3_TOP_LABEL, TABLE_START
 
 _VALUE = r"[+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元)?"
-_NUMBER = lazy(rf"{_VALUE}|{alternation(NOT_APPLICABLE)}")
 # A row on one line: its label, then its numbers run together (…申请数量458004259) or apart, as PDF
 # text gives a row (行政许可 10 2 12). The label must not end in a digit, a sign or an ordinal's dot
 # (1.属于…).
 _ROW = lazy(rf"(?P<label>.*[^\d\s.,、．+\-−])\s*(?P<values>{_VALUE}(?:\s+{_VALUE})*)")
-_NUMBERS = lazy(rf"{_VALUE}(?:\s+{_VALUE})*")  # a line of numbers only (table 4's one row)
+# A line of numbers only: one value or an n/a marker, or values apart (table 4's one row).
+_NUMBERS = lazy(rf"{_VALUE}(?:\s+{_VALUE})*|{alternation(NOT_APPLICABLE)}")
 _TOKEN = re.compile(r"\S+")
 _SENTENCE = re.compile(r"[。；;！!？?]")
 _CELL_MAX = 60  # the longest template label (2.申请人逾期未按收费通知…) is 38 characters
@@ -58,7 +58,7 @@ def stream_end(folded: str, bounds: list[tuple[int, int]], first: int) -> int | 
             continue
         if "\t" in raw or content.count("|") >= 2:
             break  # a row with separators: a table of another form starts here
-        if _NUMBER.fullmatch(content) or _NUMBERS.fullmatch(content):
+        if _NUMBERS.fullmatch(content):
             # a long run of digits is a whole row of numbers that ran together
             evidence += _MIN_EVIDENCE if len(content) >= _MIN_EVIDENCE and content.isdigit() else len(content.split())
             last = j
@@ -91,7 +91,7 @@ def build_stream(text: str, folded: str, lines: list[tuple[int, int]]) -> Grid:
             continue
         lead = len(raw) - len(raw.lstrip())
         s, e = start + lead, start + lead + len(raw.strip())
-        if _NUMBER.fullmatch(content) or _NUMBERS.fullmatch(content):
+        if _NUMBERS.fullmatch(content):
             if not rows:
                 rows.append([])
             rows[-1] += [Cell(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, s, e)]
