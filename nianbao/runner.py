@@ -410,7 +410,7 @@ def _compared(runner: Runner, files: Iterable[Path | None], held: Held, stdin: b
     """Each result *held* with the findings of comparing it with the predecessor its pairing names."""
     o = runner.options
     for i, file in enumerate(files):
-        result, pairing = held.result(i), held.pairing(i)
+        result, pairing = held.paired(i)
         if pairing is None or pairing.previous is None:
             yield result
             continue
@@ -434,7 +434,7 @@ def _compared_in_pool(runner: Runner, files: Iterable[Path | None], held: Held, 
             known: list[FileResult | None] = []  # compared with nothing or from the cache; None: a worker's
             pairs = []
             for i, file in batch:
-                result, pairing = held.result(i), held.pairing(i)
+                result, pairing = held.paired(i)
                 previous = pairing.previous if pairing is not None and result.digest is not None else None
                 if previous is None:
                     known.append(result)

@@ -186,6 +186,13 @@ class Held:
             return self._memory[i][2]
         return _unpacked(self._db.execute("SELECT pairing FROM result WHERE i = ?", (i,)).fetchone()[0])
 
+    def paired(self, i: int) -> tuple[FileResult, Pairing | None]:
+        """The *i*-th outcome and its pairing, read together (`result` and `pairing`)."""
+        if self._db is None:
+            return self._memory[i][1], self._memory[i][2]
+        held, pairing = self._db.execute("SELECT held, pairing FROM result WHERE i = ?", (i,)).fetchone()
+        return _unpacked(held), _unpacked(pairing)
+
     def _database(self) -> sqlite3.Connection | None:
         """The database, made on first use; None when the temporary folder cannot take it."""
         if self._db is None:
