@@ -401,7 +401,7 @@ def pair_run(
     _predecessors(runner, files, held, jobs, walk, named, walked, notes)
     pairings = (p for p in map(held.pairing, range(len(held))) if p is not None)
     o = runner.options
-    if jobs > 1 and len(held) >= 2 * jobs and stdin is None and not (o.fix or o.diff):  # as `run_many`
+    if _pool_pays(len(held), jobs) and stdin is None and not (o.fix or o.diff):
         return _compared_in_pool(runner, files, held, jobs), pairings, notes
     return _compared(runner, files, held, stdin), pairings, notes
 
@@ -566,7 +566,7 @@ def run_many(
     checked (a hit was checked with a configuration that worked); else its files come back with
     the error."""
     tasks = ((f, sniffed(i)) for i, f in enumerate(files))  # not a list: a run's memory must not grow with its files
-    if jobs <= 1 or len(files) < 2 * jobs:
+    if not _pool_pays(len(files), jobs):
         prepared = False
         for file, sniff in tasks:
             result = runner.cached(file, sniff)
@@ -586,6 +586,11 @@ def run_many(
             yield hits, [task for task, hit in zip(batch, hits) if hit is None]
 
     yield from _pooled(runner, jobs, batches(), _work, advance, lambda: runner.prepare(files, strict))
+
+
+def _pool_pays(count: int, jobs: int) -> bool:
+    """Whether *count* files are worth starting *jobs* worker processes for: two or more each."""
+    return jobs > 1 and count >= 2 * jobs
 
 
 def _pooled(
